@@ -1,0 +1,193 @@
+"""Entities of a caseload: pupils, cases, contact moments and involved professionals.
+
+Plain dataclasses with the rules that belong to a single entity. No Qt, no SQL: storage maps
+these to rows, the UI shows them through services.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.vocab import (
+    CaseStage,
+    ClosingReason,
+    ContactKind,
+    HuidigeSituatie,
+    Ondersteuningsvraag,
+    Onderwijstype,
+    ProfessionalRole,
+    Regie,
+    StagnatieOorzaak,
+    VerzuimType,
+    Wachtlijst,
+)
+
+LEERPLICHT_MIN_AGE = 5
+LEERPLICHT_MAX_AGE = 18
+
+
+def new_id() -> str:
+    """A stable identifier that stays unique when laptops later sync with a shared server."""
+    return str(uuid.uuid4())
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Age in whole years on ``day``; a 29 February birthday counts from 1 March."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - int(before_birthday)
+
+
+@dataclass(slots=True, kw_only=True)
+class Pupil:
+    id: str = field(default_factory=new_id)
+    first_name: str
+    last_name: str
+    birth_date: date
+    school: str = ""
+    leerjaar: str = ""
+    onderwijstype: Onderwijstype = Onderwijstype.PO
+    address: str = ""
+    gemeente: str = ""
+    swv: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.school.strip())
+
+    def age(self, today: date) -> int:
+        return age_on(self.birth_date, today)
+
+    def validate(self, today: date) -> None:
+        errors: dict[str, str] = {}
+        if not self.first_name.strip():
+            errors["first_name"] = "Vul de voornaam in."
+        if not self.last_name.strip():
+            errors["last_name"] = "Vul de achternaam in."
+        if self.birth_date > today:
+            errors["birth_date"] = "De geboortedatum ligt in de toekomst."
+        elif not LEERPLICHT_MIN_AGE <= self.age(today) <= LEERPLICHT_MAX_AGE:
+            errors["birth_date"] = (
+                f"Met deze geboortedatum is de leerling {self.age(today)} jaar; "
+                "dat past niet bij de leerplichtige leeftijd (5 tot en met 18 jaar)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass(slots=True, kw_only=True)
+class Case:
+    """One period of concern about a pupil, from aanmelding to closing."""
+
+    id: str = field(default_factory=new_id)
+    pupil_id: str
+    aanmelding_date: date
+    # First day at home or below 50% education; may lie before the aanmelding.
+    home_since: date | None = None
+    verzuim_type: VerzuimType = VerzuimType.GEOORLOOFD
+    education_percentage: int = 0
+    regie: Regie = Regie.SCHOOL
+    casusverantwoordelijke: str = ""
+    consulent: str = ""
+    stage: CaseStage = CaseStage.AANMELDING_ONTVANGEN
+    first_contact_date: date | None = None
+    goals_set_date: date | None = None
+    passend_aanbod_date: date | None = None
+    passend_aanbod_kind: str = ""
+    ondersteuningsvraag: Ondersteuningsvraag | None = None
+    huidige_situatie: HuidigeSituatie | None = None
+    wachtlijst: Wachtlijst = Wachtlijst.GEEN
+    stagnatie_oorzaak: StagnatieOorzaak | None = None
+    closed_on: date | None = None
+    closing_reason: ClosingReason | None = None
+    closing_note: str = ""
+    notes: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def home_start(self) -> date:
+        """The date the home situation started, falling back to the aanmelding."""
+        return self.home_since or self.aanmelding_date
+
+    def days_at_home(self, today: date) -> int:
+        """Calendar days since the home situation started, up to closing (not negative)."""
+        end = self.closed_on or today
+        return max(0, (end - self.home_start).days)
+
+    def validate(self, today: date) -> None:
+        errors: dict[str, str] = {}
+        if self.aanmelding_date > today:
+            errors["aanmelding_date"] = "De datum van aanmelding ligt in de toekomst."
+        if self.home_since is not None and self.home_since > today:
+            errors["home_since"] = "De datum 'thuis sinds' ligt in de toekomst."
+        if not 0 <= self.education_percentage <= 100:
+            errors["education_percentage"] = "Het percentage onderwijs moet tussen 0 en 100 liggen."
+        if self.first_contact_date is not None and self.first_contact_date > today:
+            errors["first_contact_date"] = "De datum van eerste contact ligt in de toekomst."
+        if self.passend_aanbod_date is not None and self.passend_aanbod_date > today:
+            errors["passend_aanbod_date"] = "De startdatum van het passend aanbod ligt in de toekomst."
+        if errors:
+            raise ValidationError(errors)
+
+    def close(self, reason: ClosingReason, on: date, note: str = "") -> None:
+        if not self.is_open:
+            raise ValidationError({"closed_on": "Deze casus is al afgesloten."})
+        if on < self.aanmelding_date:
+            raise ValidationError(
+                {"closed_on": "De afsluitdatum ligt vóór de datum van aanmelding."}
+            )
+        if reason is ClosingReason.ANDERS and not note.strip():
+            raise ValidationError({"closing_note": "Geef bij 'Anders' een korte toelichting."})
+        self.closed_on = on
+        self.closing_reason = reason
+        self.closing_note = note.strip()
+        self.stage = CaseStage.AFGESLOTEN
+
+    def reopen(self) -> None:
+        """Reopen a closed case; it returns to monitoring, the closing data is cleared."""
+        if self.is_open:
+            raise ValidationError({"closed_on": "Deze casus is niet afgesloten."})
+        self.closed_on = None
+        self.closing_reason = None
+        self.closing_note = ""
+        self.stage = CaseStage.MONITORING
+
+
+@dataclass(slots=True, kw_only=True)
+class ContactMoment:
+    id: str = field(default_factory=new_id)
+    case_id: str
+    on: date
+    kind: ContactKind
+    # Whether pupil or parents took part: only such contact stops the first-contact clock.
+    with_pupil_or_parents: bool = True
+    participants: str = ""
+    notes: str = ""
+
+    def validate(self, today: date) -> None:
+        if self.on > today:
+            raise ValidationError({"on": "De datum van het contact ligt in de toekomst."})
+
+
+@dataclass(slots=True, kw_only=True)
+class InvolvedProfessional:
+    id: str = field(default_factory=new_id)
+    case_id: str
+    name: str
+    role: ProfessionalRole
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ValidationError({"name": "Vul de naam in."})
