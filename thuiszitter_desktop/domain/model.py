@@ -134,7 +134,9 @@ class Case:
         if self.first_contact_date is not None and self.first_contact_date > today:
             errors["first_contact_date"] = "De datum van eerste contact ligt in de toekomst."
         if self.passend_aanbod_date is not None and self.passend_aanbod_date > today:
-            errors["passend_aanbod_date"] = "De startdatum van het passend aanbod ligt in de toekomst."
+            errors["passend_aanbod_date"] = (
+                "De startdatum van het passend aanbod ligt in de toekomst."
+            )
         if errors:
             raise ValidationError(errors)
 
