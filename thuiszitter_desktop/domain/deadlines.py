@@ -1,16 +1,41 @@
 """The deadline clock of a case (DOMAIN.md "Deadlines and targets").
 
-Counting rules:
-- Eerste contact: due 14 calendar days after the aanmelding date; stopped by the first contact
-  moment with pupil or parents.
-- Doelen gesteld: due one calendar month after the aanmelding date (a plan with at least one
-  SMART goal); stopped by the date the goals were set.
-- Passend aanbod: due three calendar months after the start of the home situation (which may lie
-  before the aanmelding); stopped by the start date of a passend aanbod.
+Counting rules (all in calendar days; weekends and school holidays count):
+
+- **Eerste contact**: starts on the aanmelding date, due 14 calendar days later (aanmelding on
+  2 November: due 16 November; contact on day 14 is on time, day 15 is late). Stopped by the
+  earliest contact with pupil or parents (``first_contact_date`` and ``contact_dates``). The
+  quarterly target counts contact within 7 days (``first_contact_within_target``).
+- **Doelen gesteld**: starts on the aanmelding date, due one calendar month later (a plan with at
+  least one SMART goal). Stopped by ``goals_set_date``.
+- **Passend aanbod**: starts at the start of the home situation (``home_since``: the first day at
+  home or below 50% education; it may lie before the aanmelding; missing means the aanmelding
+  date), due three calendar months later. Stopped by the start date of a passend aanbod that lies
+  on or after the home start (an offer from before the pupil went home did not answer this home
+  situation).
+- **Plan actions and evaluations**: due on their own date; stopped by their done date. Cancelled
+  actions have no deadline.
+
 A month is a calendar month; when the day does not exist in the target month the clock falls due
-on that month's last day (31 January + 1 month = 28/29 February).
-A closed case has no running clocks: deadlines not met before closing are reported as neither
-met nor overdue.
+on that month's last day (31 January + 1 month = 28 February, or 29 February in a leap year;
+30 November + 3 months = 28/29 February).
+
+States on a given day: *gehaald* once a stop date is recorded (``late`` when it lies after the due
+date); otherwise *verlopen* after the due date, *binnenkort* from ``warning days`` before the due
+date up to and including the due date itself, else *op tijd*. Warning days are a setting
+(defaults in ``DEFAULT_WARNING_DAYS``: 3 for the two-week clock, 14 for the three-month clock).
+
+Episodes (reopened cases, and a pupil who returns to school and drops out again):
+- A case closes when the pupil is back (more than 50% education). A closed case has no running
+  clocks: deadlines not met before closing are left out (neither met nor overdue).
+- Reopening starts a new *episode* on ``reopened_on``. Eerste contact and doelen count again from
+  the reopen date; only contacts and goals dated on or after it stop them. Passend aanbod counts
+  from the new home start: ``home_since`` when it lies after the previous closing date (the pupil
+  went home again then, possibly before the reopen date), else the reopen date. Plan actions and
+  evaluations due before the reopen date belonged to the earlier episode and are left out.
+- A pupil who drops out again while the case is still open: the consulent records the new
+  ``home_since``; the passend aanbod clock then counts from it, and an aanbod that started before
+  it no longer stops the clock.
 """
 
 from __future__ import annotations
@@ -31,6 +56,8 @@ class DeadlineKind(Labelled):
     EERSTE_CONTACT = "Eerste contact"
     DOELEN = "Doelen gesteld"
     PASSEND_AANBOD = "Passend aanbod"
+    ACTIE = "Actie uit het plan"
+    EVALUATIE = "Evaluatie van het plan"
 
 
 class DeadlineState(Labelled):
@@ -49,6 +76,8 @@ DEFAULT_WARNING_DAYS: dict[DeadlineKind, int] = {
     DeadlineKind.EERSTE_CONTACT: 3,
     DeadlineKind.DOELEN: 7,
     DeadlineKind.PASSEND_AANBOD: 14,
+    DeadlineKind.ACTIE: 3,
+    DeadlineKind.EVALUATIE: 3,
 }
 
 
@@ -61,8 +90,31 @@ def add_months(day: date, months: int) -> date:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionDue:
+    """A plan action with a date (``PlanVanAanpak`` goal actions that have ``due`` set)."""
+
+    id: str
+    label: str
+    due: date
+    done_on: date | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationDue:
+    """A planned evaluation of the plan; done once progress was recorded for it."""
+
+    due: date
+    done_on: date | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{DeadlineKind.EVALUATIE.name}:{self.due.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
 class ClockFacts:
-    """The dates of one case that drive its clocks."""
+    """The dates of one case that drive its clocks (see the module docstring for the rules)."""
 
     aanmelding_date: date
     home_since: date | None = None
@@ -70,6 +122,55 @@ class ClockFacts:
     goals_set_date: date | None = None
     passend_aanbod_date: date | None = None
     closed_on: date | None = None
+    # Start of the current episode when the case was reopened, and the closing date before it.
+    reopened_on: date | None = None
+    previous_closed_on: date | None = None
+    # Dates of every contact with pupil or parents; the earliest in the episode stops the clock.
+    contact_dates: tuple[date, ...] = ()
+    actions: tuple[ActionDue, ...] = ()
+    evaluations: tuple[EvaluationDue, ...] = ()
+
+    @property
+    def episode_start(self) -> date:
+        """Start of the aanmelding-based clocks: the reopen date, else the aanmelding date."""
+        return self.reopened_on or self.aanmelding_date
+
+    @property
+    def home_start(self) -> date:
+        """Start of the passend aanbod clock in the current episode."""
+        if self.reopened_on is None:
+            return self.home_since or self.aanmelding_date
+        if self.home_since is not None:
+            if self.previous_closed_on is not None and self.home_since > self.previous_closed_on:
+                return self.home_since
+            if self.previous_closed_on is None and self.home_since >= self.reopened_on:
+                return self.home_since
+        return self.reopened_on
+
+    def _in_episode(self, day: date | None) -> date | None:
+        """``day`` when it may stop an aanmelding-based clock of the current episode."""
+        if day is None or (self.reopened_on is not None and day < self.reopened_on):
+            return None
+        return day
+
+    @property
+    def effective_first_contact(self) -> date | None:
+        """The contact that stops the eerste-contact clock (the earliest in the episode)."""
+        candidates = [
+            day
+            for day in (self.first_contact_date, *self.contact_dates)
+            if day is not None and self._in_episode(day) is not None
+        ]
+        return min(candidates, default=None)
+
+    @property
+    def effective_goals_set(self) -> date | None:
+        return self._in_episode(self.goals_set_date)
+
+    @property
+    def effective_passend_aanbod(self) -> date | None:
+        day = self.passend_aanbod_date
+        return day if day is not None and day >= self.home_start else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +179,14 @@ class Deadline:
     due: date
     state: DeadlineState
     met_on: date | None = None
+    # Stable within a case: the kind name for clocks, "ACTIE:<id>", "EVALUATIE:<date>".
+    key: str = ""
+    # What is due, for actions the action's text; empty means the kind's label.
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or self.kind.label
 
     @property
     def late(self) -> bool:
@@ -89,7 +198,7 @@ class Deadline:
 
     def describe(self, today: date) -> str:
         """Short Dutch text for lists: 'Eerste contact: nog 3 dagen'."""
-        label = self.kind.label
+        label = self.title
         if self.state is DeadlineState.GEHAALD:
             suffix = " (te laat)" if self.late else ""
             assert self.met_on is not None
@@ -106,13 +215,12 @@ def _dagen(n: int) -> str:
     return "dag" if n == 1 else "dagen"
 
 
-def _state(
-    due: date, met_on: date | None, today: date, warning_days: int, closed_on: date | None
-) -> DeadlineState | None:
+def deadline_state(
+    due: date, met_on: date | None, today: date, warning_days: int
+) -> DeadlineState:
+    """The state of one deadline on ``today`` (rules in the module docstring)."""
     if met_on is not None:
         return DeadlineState.GEHAALD
-    if closed_on is not None:
-        return None
     left = (due - today).days
     if left < 0:
         return DeadlineState.VERLOPEN
@@ -121,37 +229,56 @@ def _state(
     return DeadlineState.OP_TIJD
 
 
+def clock_due_dates(facts: ClockFacts) -> dict[DeadlineKind, date]:
+    """Due dates of the three case clocks in the current episode."""
+    start = facts.episode_start
+    return {
+        DeadlineKind.EERSTE_CONTACT: start + timedelta(days=FIRST_CONTACT_DAYS),
+        DeadlineKind.DOELEN: add_months(start, GOALS_MONTHS),
+        DeadlineKind.PASSEND_AANBOD: add_months(facts.home_start, PASSEND_AANBOD_MONTHS),
+    }
+
+
 def case_deadlines(
     facts: ClockFacts,
     today: date,
     warning_days: dict[DeadlineKind, int] | None = None,
 ) -> list[Deadline]:
-    """All clock deadlines of a case with their state on ``today``."""
+    """All deadlines of a case with their state on ``today``: clocks, then actions, evaluations.
+
+    A closed case keeps only what was met; see the module docstring.
+    """
     warnings = {**DEFAULT_WARNING_DAYS, **(warning_days or {})}
-    home_start = facts.home_since or facts.aanmelding_date
-    rules = (
-        (
-            DeadlineKind.EERSTE_CONTACT,
-            facts.aanmelding_date + timedelta(days=FIRST_CONTACT_DAYS),
-            facts.first_contact_date,
-        ),
-        (
-            DeadlineKind.DOELEN,
-            add_months(facts.aanmelding_date, GOALS_MONTHS),
-            facts.goals_set_date,
-        ),
-        (
-            DeadlineKind.PASSEND_AANBOD,
-            add_months(home_start, PASSEND_AANBOD_MONTHS),
-            facts.passend_aanbod_date,
-        ),
-    )
+    dues = clock_due_dates(facts)
+    stops = {
+        DeadlineKind.EERSTE_CONTACT: facts.effective_first_contact,
+        DeadlineKind.DOELEN: facts.effective_goals_set,
+        DeadlineKind.PASSEND_AANBOD: facts.effective_passend_aanbod,
+    }
+    items: list[tuple[DeadlineKind, str, str, date, date | None]] = [
+        (kind, kind.name, "", dues[kind], stops[kind]) for kind in dues
+    ]
+    for action in facts.actions:
+        if not action.cancelled and _plan_item_counts(facts, action.due):
+            key = f"{DeadlineKind.ACTIE.name}:{action.id}"
+            items.append((DeadlineKind.ACTIE, key, action.label, action.due, action.done_on))
+    for evaluation in sorted(facts.evaluations, key=lambda e: e.due):
+        if _plan_item_counts(facts, evaluation.due):
+            items.append(
+                (DeadlineKind.EVALUATIE, evaluation.key, "", evaluation.due, evaluation.done_on)
+            )
     result: list[Deadline] = []
-    for kind, due, met_on in rules:
-        state = _state(due, met_on, today, warnings[kind], facts.closed_on)
-        if state is not None:
-            result.append(Deadline(kind, due, state, met_on))
+    for kind, key, label, due, met_on in items:
+        if met_on is None and facts.closed_on is not None:
+            continue
+        state = deadline_state(due, met_on, today, warnings[kind])
+        result.append(Deadline(kind, due, state, met_on, key=key, label=label))
     return result
+
+
+def _plan_item_counts(facts: ClockFacts, due: date) -> bool:
+    """Plan items due before a reopen date belonged to the earlier episode."""
+    return facts.reopened_on is None or due >= facts.reopened_on
 
 
 def next_deadline(deadlines: list[Deadline]) -> Deadline | None:
@@ -160,3 +287,33 @@ def next_deadline(deadlines: list[Deadline]) -> Deadline | None:
     if not pending:
         return None
     return min(pending, key=lambda d: (d.due, d.state.urgency))
+
+
+def first_contact_within_target(facts: ClockFacts, today: date) -> bool | None:
+    """Whether the quarterly target 'eerste contact binnen een week' was met.
+
+    True: contact on or before the 7th day after the episode start. False: contact later, or no
+    contact while the 7th day has passed (on ``today``, or on the closing date). None: no contact
+    yet and the week is still running (not yet decided).
+    """
+    target = facts.episode_start + timedelta(days=FIRST_CONTACT_TARGET_DAYS)
+    contact = facts.effective_first_contact
+    if contact is not None:
+        return contact <= target
+    end = facts.closed_on or today
+    return False if end > target else None
+
+
+def days_at_home(facts: ClockFacts, today: date) -> int:
+    """Calendar days since the home start of the current episode, up to closing (never < 0)."""
+    end = facts.closed_on or today
+    return max(0, (end - facts.home_start).days)
+
+
+def days_without_passend_aanbod(facts: ClockFacts, today: date) -> int:
+    """Calendar days from the home start until a passend aanbod started (or closing, or today)."""
+    end = facts.closed_on or today
+    aanbod = facts.effective_passend_aanbod
+    if aanbod is not None:
+        end = min(end, aanbod)
+    return max(0, (end - facts.home_start).days)

@@ -1,0 +1,164 @@
+"""Reminders for the "Vandaag" view and the tray notification.
+
+A reminder is an unmet deadline of an open case that is overdue or falls due within the coming
+week (today and the six days after it, ``REMINDER_HORIZON_DAYS``). Deadlines further away that
+are already *binnenkort* (the 14-day warning of the passend aanbod clock) show in the caseload
+overview, not here.
+
+The consulent may *snooze* a reminder until a date (it returns on that date) or *acknowledge*
+it (it stays away). Both need a reason and are kept for the audit log. A snooze belongs to one
+reminder: case, deadline key and due date. When the deadline moves (a reopened case, an action
+given a new date) the reminder comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from thuiszitter_desktop.domain.deadlines import (
+    ClockFacts,
+    Deadline,
+    DeadlineKind,
+    DeadlineState,
+    case_deadlines,
+)
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.model import new_id
+
+REMINDER_HORIZON_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    case_id: str
+    deadline: Deadline
+
+    @property
+    def key(self) -> str:
+        return self.deadline.key
+
+    @property
+    def kind(self) -> DeadlineKind:
+        return self.deadline.kind
+
+    @property
+    def due(self) -> date:
+        return self.deadline.due
+
+    @property
+    def state(self) -> DeadlineState:
+        return self.deadline.state
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline.state is DeadlineState.VERLOPEN
+
+    def describe(self, today: date) -> str:
+        return self.deadline.describe(today)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snooze:
+    """A snoozed (``until`` set) or acknowledged (``until`` None) reminder, with who and why."""
+
+    id: str = field(default_factory=new_id)
+    case_id: str
+    key: str
+    due: date
+    reason: str
+    by: str
+    at: datetime
+    until: date | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.until is None
+
+    def matches(self, reminder: Reminder) -> bool:
+        return (self.case_id, self.key, self.due) == (reminder.case_id, reminder.key, reminder.due)
+
+    def hides_on(self, today: date) -> bool:
+        """Whether the reminder stays out of view on ``today`` (it returns on ``until``)."""
+        return self.until is None or self.until > today
+
+
+def snooze(reminder: Reminder, until: date, reason: str, by: str, at: datetime) -> Snooze:
+    """Snooze ``reminder`` until ``until`` (after the day of ``at``), with a reason."""
+    errors = _check(reason, by)
+    if until <= at.date():
+        errors["until"] = "Kies een datum na vandaag."
+    if errors:
+        raise ValidationError(errors)
+    return Snooze(case_id=reminder.case_id, key=reminder.key, due=reminder.due,
+                  reason=reason.strip(), by=by.strip(), at=at, until=until)
+
+
+def acknowledge(reminder: Reminder, reason: str, by: str, at: datetime) -> Snooze:
+    """Mark ``reminder`` as seen and handled; it stays away until the deadline moves."""
+    errors = _check(reason, by)
+    if errors:
+        raise ValidationError(errors)
+    return Snooze(case_id=reminder.case_id, key=reminder.key, due=reminder.due,
+                  reason=reason.strip(), by=by.strip(), at=at)
+
+
+def _check(reason: str, by: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "Geef een reden op."
+    if not by.strip():
+        errors["by"] = "Het is niet bekend wie dit doet."
+    return errors
+
+
+def reminders_for_today(
+    cases_facts: Mapping[str, ClockFacts],
+    snoozes: Iterable[Snooze],
+    today: date,
+    *,
+    warning_days: dict[DeadlineKind, int] | None = None,
+    horizon_days: int = REMINDER_HORIZON_DAYS,
+) -> list[Reminder]:
+    """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
+
+    Order: verlopen first, the longest overdue on top; then the rest by due date. Ties keep
+    clock deadlines before plan items and then go by case id, so the order is stable.
+    """
+    last_day = today + timedelta(days=horizon_days - 1)
+    active = [s for s in snoozes if s.hides_on(today)]
+    result: list[Reminder] = []
+    for case_id, facts in cases_facts.items():
+        for deadline in case_deadlines(facts, today, warning_days):
+            if deadline.state is DeadlineState.GEHAALD or deadline.due > last_day:
+                continue
+            reminder = Reminder(case_id, deadline)
+            if not any(s.matches(reminder) for s in active):
+                result.append(reminder)
+    kinds = list(DeadlineKind)
+    return sorted(
+        result,
+        key=lambda r: (r.state.urgency, r.due, kinds.index(r.kind), r.case_id, r.key),
+    )
+
+
+def notification_text(reminders: Iterable[Reminder]) -> str:
+    """Privacy-safe tray text without names, e.g. '2 termijnen verlopen, 3 deze week'.
+
+    Empty when there is nothing to say (show no notification then).
+    """
+    items = list(reminders)
+    overdue = sum(1 for r in items if r.overdue)
+    this_week = len(items) - overdue
+    if overdue and this_week:
+        return f"{_termijnen(overdue)} verlopen, {this_week} deze week"
+    if overdue:
+        return f"{_termijnen(overdue)} verlopen"
+    if this_week:
+        return f"{_termijnen(this_week)} deze week"
+    return ""
+
+
+def _termijnen(n: int) -> str:
+    return f"{n} termijn" if n == 1 else f"{n} termijnen"
