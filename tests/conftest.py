@@ -30,3 +30,43 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("THUISZITTER_DATA_DIR", str(data))
     monkeypatch.setenv("TMPDIR", str(temp))
     yield data
+
+
+# -- vault and service fixtures ---------------------------------------------------------------
+from datetime import datetime  # noqa: E402
+
+from thuiszitter_desktop.services.context import AppContext  # noqa: E402
+from thuiszitter_desktop.storage.keyslots import KdfParams  # noqa: E402
+from thuiszitter_desktop.storage.vault import Vault  # noqa: E402
+
+# Tests need no brute-force resistance; the real cost is measured in `make bench`.
+CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=1024, parallelism=1)
+PASSPHRASE = "correct paard batterij nietje"
+
+
+@pytest.fixture
+def vault_path(isolated_dirs: Path) -> Path:
+    return isolated_dirs / "kluis.db"
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Iterator[Vault]:
+    created, _recovery = Vault.create(vault_path, PASSPHRASE, CHEAP_KDF)
+    yield created
+    created.lock()
+
+
+@pytest.fixture
+def ctx(vault: Vault) -> AppContext:
+    return AppContext(vault=vault, actor="Test Consulent",
+                      clock=lambda: datetime.combine(TODAY, datetime.min.time()))
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def cheap_kdf() -> KdfParams:
+    return CHEAP_KDF

@@ -1,0 +1,132 @@
+"""Every migration runs, is idempotent once applied, and matches the declared tables."""
+
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import Connection, inspect, text
+
+from thuiszitter_desktop.storage import migrate
+from thuiszitter_desktop.storage.backup import backups_dir, list_backups
+from thuiszitter_desktop.storage.errors import NewerVaultError
+from thuiszitter_desktop.storage.schema import metadata
+from thuiszitter_desktop.storage.sqlcipher import connect, make_engine
+from thuiszitter_desktop.storage.vault import Vault
+
+
+def all_revisions() -> list[str]:
+    script = migrate.script_directory()
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def test_new_vault_is_at_every_head(vault: Vault) -> None:
+    with vault.read() as conn:
+        assert migrate.current_revisions(conn) == set(migrate.script_directory().get_heads())
+        assert not migrate.pending(conn)
+
+
+def test_schema_matches_declared_tables(vault: Vault) -> None:
+    with vault.read() as conn:
+        inspector = inspect(conn)
+        for table in metadata.sorted_tables:
+            migrated = {col["name"] for col in inspector.get_columns(table.name)}
+            assert migrated == {col.name for col in table.columns}, table.name
+            indexes = {ix["name"] for ix in inspector.get_indexes(table.name)}
+            assert {ix.name for ix in table.indexes} <= indexes, table.name
+
+
+def applied(conn: Connection) -> set[str]:
+    """Every revision applied, following the current heads down to the base."""
+    script = migrate.script_directory()
+    return {
+        rev.revision
+        for head in migrate.current_revisions(conn)
+        for rev in script.iterate_revisions(head, "base")
+    }
+
+
+@pytest.mark.parametrize("revision", all_revisions())
+def test_each_migration_applies_and_again_is_a_no_op(tmp_path: Path, revision: str) -> None:
+    engine = make_engine(tmp_path / "stap.db", b"k" * 32)
+    try:
+        migrate.upgrade(engine, target=revision)
+        with engine.connect() as conn:
+            assert revision in applied(conn)
+            tables_before = set(inspect(conn).get_table_names())
+            heads_before = migrate.current_revisions(conn)
+        migrate.upgrade(engine, target=revision)  # already applied
+        with engine.connect() as conn:
+            assert migrate.current_revisions(conn) == heads_before
+            assert set(inspect(conn).get_table_names()) == tables_before
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert not migrate.pending(conn)
+    finally:
+        engine.dispose()
+
+
+def test_every_migration_downgrades_cleanly(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "terug.db", b"k" * 32)
+    try:
+        migrate.upgrade(engine)
+        config = migrate.alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+    finally:
+        engine.dispose()
+
+
+def test_outdated_vault_is_backed_up_before_it_is_migrated(
+    vault: Vault, passphrase: str
+) -> None:
+    config = migrate.alembic_config()
+    with vault.transaction() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+        conn.execute(text("CREATE TABLE marker (x TEXT)"))
+        conn.execute(text("INSERT INTO marker VALUES ('van voor de migratie')"))
+    key = vault.raw_key
+    vault.lock()
+
+    upgraded = Vault.unlock(vault.path, passphrase)
+    with upgraded.read() as conn:
+        assert not migrate.pending(conn)
+    upgraded.lock()
+
+    backups = list_backups(backups_dir(vault.path))
+    assert len(backups) == 1 and "migratie" in backups[0].name
+    old = connect(backups[0], key)
+    try:
+        assert old.execute("SELECT x FROM marker").fetchone() == ("van voor de migratie",)
+        names = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
+        assert "pupils" not in names
+    finally:
+        old.close()
+
+
+def test_vault_from_a_newer_major_version_is_refused(
+    vault: Vault, passphrase: str
+) -> None:
+    with vault.transaction() as conn:
+        conn.execute(text("UPDATE vault_meta SET value='2' WHERE key='schema_major'"))
+    vault.lock()
+    before = vault.path.read_bytes()
+    with pytest.raises(NewerVaultError) as info:
+        Vault.unlock(vault.path, passphrase)
+    assert "nieuwere versie" in info.value.message
+    assert vault.path.read_bytes() == before
+
+
+def test_unknown_revision_of_same_major_opens_without_migrating(
+    vault: Vault, passphrase: str
+) -> None:
+    with vault.transaction() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num='9999_toekomst'"))
+    vault.lock()
+    again = Vault.unlock(vault.path, passphrase)
+    with again.read() as conn:
+        assert migrate.current_revisions(conn) == {"9999_toekomst"}
+    again.lock()

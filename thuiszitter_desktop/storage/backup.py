@@ -1,0 +1,87 @@
+"""Encrypted backups: a consistent copy of the vault plus its key file, verified after writing.
+
+Automatic backups rotate in ``<data dir>/backups`` (the newest ``KEEP`` are kept); a backup to
+a chosen folder (a USB stick) is never rotated away.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from thuiszitter_desktop.storage.errors import VaultCorruptError
+from thuiszitter_desktop.storage.files import OWNER_ONLY, fsync_dir
+from thuiszitter_desktop.storage.sqlcipher import connect, export_encrypted_copy, integrity_problems
+
+if TYPE_CHECKING:
+    from thuiszitter_desktop.storage.vault import Vault
+
+KEEP = 7
+PREFIX = "kluis-"
+
+
+@dataclass(frozen=True)
+class Backup:
+    db: Path
+    keys: Path
+    created: datetime
+
+
+def backups_dir(vault_path: Path) -> Path:
+    return vault_path.parent / "backups"
+
+
+def create_backup(vault: Vault, reason: str = "automatisch", folder: Path | None = None,
+                  now: datetime | None = None) -> Backup:
+    """Copy the vault (encrypted, same key) and its key file; verify; rotate automatic ones."""
+    from thuiszitter_desktop.storage.vault import key_file_for
+
+    target_dir = folder or backups_dir(vault.path)
+    target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    db = target_dir / f"{PREFIX}{stamp}-{reason}.db"
+    keys = db.with_suffix(".keys")
+    try:
+        raw = vault.engine.raw_connection()
+        try:
+            export_encrypted_copy(raw.driver_connection, db, vault.raw_key)
+        finally:
+            raw.close()
+        db.chmod(OWNER_ONLY)
+        shutil.copyfile(key_file_for(vault.path), keys)
+        keys.chmod(OWNER_ONLY)
+        verify_backup(db, vault.raw_key)
+    except BaseException:
+        for leftover in (db, keys):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        raise
+    fsync_dir(target_dir)
+    if folder is None:
+        rotate(target_dir)
+    return Backup(db, keys, datetime.now())
+
+
+def verify_backup(db: Path, key: bytes) -> None:
+    conn = connect(db, key)
+    try:
+        problems = integrity_problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        raise VaultCorruptError("De back-up is na het schrijven niet in orde bevonden.")
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backup databases in ``folder``, newest first."""
+    return sorted(folder.glob(f"{PREFIX}*.db"), reverse=True)
+
+
+def rotate(folder: Path, keep: int = KEEP) -> None:
+    for old in list_backups(folder)[keep:]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".keys").unlink(missing_ok=True)

@@ -1,0 +1,80 @@
+"""Schema migrations with Alembic, run on unlock inside one transaction.
+
+The vault records ``schema_major`` in ``vault_meta``. A vault from a newer major version is
+refused; a vault at an unknown revision of the same major (a newer, compatible minor) is opened
+without migrating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, select
+
+from thuiszitter_desktop.storage.errors import NewerVaultError
+from thuiszitter_desktop.storage.tables import vault_meta
+
+SCHEMA_MAJOR = 1
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def current_revisions(conn: Connection) -> set[str]:
+    return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def vault_major(conn: Connection) -> int | None:
+    if not inspect(conn).has_table("vault_meta"):
+        return None
+    value = conn.execute(
+        select(vault_meta.c.value).where(vault_meta.c.key == "schema_major")
+    ).scalar_one_or_none()
+    return int(value) if value is not None else None
+
+
+def pending(conn: Connection) -> bool:
+    """True when the vault is behind this version's schema (and not from a newer version)."""
+    check_not_newer(conn)
+    script = script_directory()
+    current = current_revisions(conn)
+    if current and not current <= {rev.revision for rev in script.walk_revisions()}:
+        return False  # newer compatible minor: leave it alone
+    return current != set(script.get_heads())
+
+
+def check_not_newer(conn: Connection) -> None:
+    major = vault_major(conn)
+    if major is not None and major > SCHEMA_MAJOR:
+        raise NewerVaultError(major, SCHEMA_MAJOR)
+
+
+def upgrade(engine: Engine, before: Callable[[], None] | None = None,
+            target: str = "heads") -> bool:
+    """Bring the schema up to date in one transaction; ``before`` runs first (the backup).
+
+    Returns whether anything was migrated.
+    """
+    with engine.connect() as conn:
+        if not pending(conn):
+            return False
+    if before is not None:
+        before()
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+    return True

@@ -1,0 +1,207 @@
+"""Repository for pupils, cases, contact moments and involved professionals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, RowMapping, delete, select
+
+from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
+from thuiszitter_desktop.domain.vocab import (
+    CaseStage,
+    ClosingReason,
+    ContactKind,
+    HuidigeSituatie,
+    Ondersteuningsvraag,
+    Onderwijstype,
+    ProfessionalRole,
+    Regie,
+    StagnatieOorzaak,
+    VerzuimType,
+    Wachtlijst,
+)
+from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.tables import (
+    cases,
+    contact_moments,
+    involved_professionals,
+    pupils,
+)
+
+
+class NotFoundError(LookupError):
+    """A record that should exist does not (a bug or a concurrent delete)."""
+
+
+# -- pupils ---------------------------------------------------------------------------------
+def pupil_values(pupil: Pupil) -> dict[str, Any]:
+    return {
+        "id": pupil.id, "first_name": pupil.first_name.strip(),
+        "last_name": pupil.last_name.strip(), "birth_date": pupil.birth_date,
+        "school": pupil.school.strip(), "leerjaar": pupil.leerjaar.strip(),
+        "onderwijstype": pupil.onderwijstype.name, "address": pupil.address,
+        "gemeente": pupil.gemeente.strip(), "swv": pupil.swv.strip(),
+    }
+
+
+def pupil_from_row(row: RowMapping) -> Pupil:
+    return Pupil(
+        id=row["id"], first_name=row["first_name"], last_name=row["last_name"],
+        birth_date=row["birth_date"], school=row["school"], leerjaar=row["leerjaar"],
+        onderwijstype=Onderwijstype.from_name(row["onderwijstype"]), address=row["address"],
+        gemeente=row["gemeente"], swv=row["swv"],
+    )
+
+
+def save_pupil(conn: Connection, pupil: Pupil, now: datetime) -> None:
+    upsert(conn, pupils, pupil_values(pupil), now)
+
+
+def get_pupil(conn: Connection, pupil_id: str) -> Pupil:
+    row = conn.execute(select(pupils).where(pupils.c.id == pupil_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(pupil_id)
+    return pupil_from_row(row)
+
+
+# -- cases ----------------------------------------------------------------------------------
+def case_values(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.id, "pupil_id": case.pupil_id, "aanmelding_date": case.aanmelding_date,
+        "home_since": case.home_since, "verzuim_type": case.verzuim_type.name,
+        "education_percentage": case.education_percentage, "regie": case.regie.name,
+        "casusverantwoordelijke": case.casusverantwoordelijke.strip(),
+        "consulent": case.consulent.strip(), "stage": case.stage.name,
+        "first_contact_date": case.first_contact_date, "goals_set_date": case.goals_set_date,
+        "passend_aanbod_date": case.passend_aanbod_date,
+        "passend_aanbod_kind": case.passend_aanbod_kind,
+        "ondersteuningsvraag": enum_name(case.ondersteuningsvraag),
+        "huidige_situatie": enum_name(case.huidige_situatie),
+        "wachtlijst": case.wachtlijst.name,
+        "stagnatie_oorzaak": enum_name(case.stagnatie_oorzaak),
+        "closed_on": case.closed_on, "closing_reason": enum_name(case.closing_reason),
+        "closing_note": case.closing_note, "notes": case.notes,
+    }
+
+
+def case_from_row(row: RowMapping) -> Case:
+    return Case(
+        id=row["id"], pupil_id=row["pupil_id"], aanmelding_date=row["aanmelding_date"],
+        home_since=row["home_since"], verzuim_type=VerzuimType.from_name(row["verzuim_type"]),
+        education_percentage=row["education_percentage"],
+        regie=Regie.from_name(row["regie"]),
+        casusverantwoordelijke=row["casusverantwoordelijke"], consulent=row["consulent"],
+        stage=CaseStage.from_name(row["stage"]), first_contact_date=row["first_contact_date"],
+        goals_set_date=row["goals_set_date"], passend_aanbod_date=row["passend_aanbod_date"],
+        passend_aanbod_kind=row["passend_aanbod_kind"],
+        ondersteuningsvraag=enum_or_none(Ondersteuningsvraag, row["ondersteuningsvraag"]),
+        huidige_situatie=enum_or_none(HuidigeSituatie, row["huidige_situatie"]),
+        wachtlijst=Wachtlijst.from_name(row["wachtlijst"]),
+        stagnatie_oorzaak=enum_or_none(StagnatieOorzaak, row["stagnatie_oorzaak"]),
+        closed_on=row["closed_on"], closing_reason=enum_or_none(ClosingReason,
+                                                                 row["closing_reason"]),
+        closing_note=row["closing_note"], notes=row["notes"],
+    )
+
+
+def save_case(conn: Connection, case: Case, now: datetime) -> None:
+    upsert(conn, cases, case_values(case), now)
+
+
+def get_case(conn: Connection, case_id: str) -> Case:
+    row = conn.execute(select(cases).where(cases.c.id == case_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(case_id)
+    return case_from_row(row)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseWithPupil:
+    case: Case
+    pupil: Pupil
+
+
+def list_cases(conn: Connection, include_closed: bool = False,
+               case_ids: Iterable[str] | None = None) -> list[CaseWithPupil]:
+    """Cases with their pupil in one query (the overview's only read)."""
+    query = select(cases, *[c.label(f"p_{c.name}") for c in pupils.c]).join(
+        pupils, pupils.c.id == cases.c.pupil_id
+    )
+    if not include_closed:
+        query = query.where(cases.c.closed_on.is_(None))
+    if case_ids is not None:
+        query = query.where(cases.c.id.in_(list(case_ids)))
+    result = []
+    for row in conn.execute(query).mappings():
+        pupil_row = {c.name: row[f"p_{c.name}"] for c in pupils.c}
+        result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
+    return result
+
+
+# -- contact moments ------------------------------------------------------------------------
+def save_contact(conn: Connection, contact: ContactMoment, now: datetime) -> None:
+    upsert(conn, contact_moments, {
+        "id": contact.id, "case_id": contact.case_id, "on_date": contact.on,
+        "kind": contact.kind.name, "with_pupil_or_parents": contact.with_pupil_or_parents,
+        "participants": contact.participants, "notes": contact.notes,
+    }, now)
+
+
+def delete_contact(conn: Connection, contact_id: str) -> None:
+    conn.execute(delete(contact_moments).where(contact_moments.c.id == contact_id))
+
+
+def list_contacts(conn: Connection, case_id: str) -> list[ContactMoment]:
+    rows = conn.execute(
+        select(contact_moments).where(contact_moments.c.case_id == case_id)
+        .order_by(contact_moments.c.on_date.desc())
+    ).mappings()
+    return [
+        ContactMoment(id=r["id"], case_id=r["case_id"], on=r["on_date"],
+                      kind=ContactKind.from_name(r["kind"]),
+                      with_pupil_or_parents=r["with_pupil_or_parents"],
+                      participants=r["participants"], notes=r["notes"])
+        for r in rows
+    ]
+
+
+def first_contact_date(conn: Connection, case_id: str) -> date | None:
+    """The earliest contact with pupil or parents: what stops the two-week clock."""
+    from sqlalchemy import func
+
+    value: date | None = conn.execute(
+        select(func.min(contact_moments.c.on_date)).where(
+            contact_moments.c.case_id == case_id,
+            contact_moments.c.with_pupil_or_parents.is_(True),
+        )
+    ).scalar_one_or_none()
+    return value
+
+
+# -- involved professionals -----------------------------------------------------------------
+def save_professional(conn: Connection, person: InvolvedProfessional, now: datetime) -> None:
+    upsert(conn, involved_professionals, {
+        "id": person.id, "case_id": person.case_id, "name": person.name.strip(),
+        "role": person.role.name, "organisation": person.organisation.strip(),
+        "phone": person.phone.strip(), "email": person.email.strip(),
+    }, now)
+
+
+def delete_professional(conn: Connection, person_id: str) -> None:
+    conn.execute(delete(involved_professionals).where(involved_professionals.c.id == person_id))
+
+
+def list_professionals(conn: Connection, case_id: str) -> list[InvolvedProfessional]:
+    rows = conn.execute(
+        select(involved_professionals).where(involved_professionals.c.case_id == case_id)
+        .order_by(involved_professionals.c.name)
+    ).mappings()
+    return [
+        InvolvedProfessional(id=r["id"], case_id=r["case_id"], name=r["name"],
+                             role=ProfessionalRole.from_name(r["role"]),
+                             organisation=r["organisation"], phone=r["phone"], email=r["email"])
+        for r in rows
+    ]

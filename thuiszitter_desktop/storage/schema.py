@@ -1,0 +1,7 @@
+"""All tables of the vault: importing this module registers every feature's tables."""
+
+from __future__ import annotations
+
+from thuiszitter_desktop.storage.tables import metadata
+
+__all__ = ["metadata"]

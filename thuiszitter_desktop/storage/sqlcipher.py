@@ -1,0 +1,83 @@
+"""Opening SQLCipher connections: the only module that speaks SQLCipher pragmas.
+
+SQLCipher 4 defaults (AES-256, HMAC-SHA512, 4096-byte pages) are kept, with a raw 256-bit key,
+so the sqlcipher command-line tool opens a vault with ``PRAGMA key = "x'<hex>'"``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from thuiszitter_desktop.storage.errors import NotEncryptedError, VaultCorruptError
+
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER
+
+
+def connect(path: Path, key: bytes) -> Any:
+    """A keyed, verified DB-API connection with the vault's safety pragmas."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        # Before keying: keep SQLCipher's own log (e.g. 'hmac check failed') off stderr.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Keying is lazy: reading proves the key (and the file) right.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlcipher.DatabaseError:
+        conn.close()
+        if path.exists() and path.stat().st_size and is_plain_sqlite(path):
+            raise NotEncryptedError() from None
+        raise VaultCorruptError(
+            "De kluis kan niet worden gelezen: het bestand is beschadigd of hoort niet bij dit "
+            "sleutelbestand. Er is niets gewijzigd; zet zo nodig een back-up terug."
+        ) from None
+    return conn
+
+
+def make_engine(path: Path, key: bytes) -> Engine:
+    """A SQLAlchemy engine whose connections are keyed SQLCipher connections."""
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(path, key),
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+    )
+
+    # The stdlib-style driver manages transactions itself, badly for DDL; let SQLAlchemy own
+    # BEGIN so migrations and saves are truly atomic.
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def export_encrypted_copy(source: Any, target: Path, key: bytes) -> None:
+    """Write an encrypted, consistent copy of the open database to ``target`` (same key)."""
+    source.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", (str(target),))
+    try:
+        source.execute("SELECT sqlcipher_export('backup')").fetchone()
+    finally:
+        source.execute("DETACH DATABASE backup")
+
+
+def integrity_problems(conn: Any) -> list[str]:
+    """Problems found by ``cipher_integrity_check`` and ``integrity_check`` (empty: healthy)."""
+    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+    checks = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    return problems + [c for c in checks if c != "ok"]
