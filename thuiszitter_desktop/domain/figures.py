@@ -1,0 +1,330 @@
+"""Quarterly policy figures: SMART targets, doorloopsnelheid, counts, in- and outflow.
+
+Every figure carries the ``Definition`` it was computed with; the same caseload yields all
+three. A quarter that is still running is measured up to ``today`` (the "period end").
+
+Which cases count (the *population* of a definition): cases that counted under the definition
+on at least one day up to the period end (see ``definitions``).
+
+Targets (seed 000, casus 2), each measured over the cases whose clock *fell due* in the quarter
+(on or before the period end):
+- Eerste contact binnen 7 dagen (norm 80%) and binnen 14 dagen (norm 100%): due 7 / 14 days
+  after the aanmelding; met when the first contact with pupil or parents was on or before it.
+- Doelen binnen de eerste maand (norm 90%): due one calendar month after the aanmelding; met
+  when the goals were set on or before it.
+- Niet langer dan 3 maanden thuis zonder passend aanbod (norm 80%): due three calendar months
+  after the home situation started; met when a passend aanbod started on or before it, or the
+  case was closed by then because the pupil went back to school or a passend aanbod started.
+  A case reported when the three months had already passed falls due on its aanmelding date.
+A case closed before its due date without meeting it (moved, vrijstelling, other) has no
+result for that target and is left out of both numerator and denominator.
+
+Doorloopsnelheid (seed 003), in calendar days from the start of the home situation:
+- "thuis, afgesloten": cases closed in the quarter, until the closing date;
+- "thuis, lopend": cases still counting on the period end, until that day;
+- "tot passend aanbod": cases whose passend aanbod started in the quarter.
+Each with average and median, and the trend of the average against the previous quarter.
+
+In- and outflow: *nieuw* = started counting in the quarter, *gestopt* = last day counted in the
+quarter (closed, or no longer within the definition, e.g. turned 18), *lopend* = counted on at
+least one day of the quarter, *op einddatum* = still counting on the period end. Counts per
+characteristic are taken over the *lopend* cases, with ages on their last counted day.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension, count_by
+from thuiszitter_desktop.domain.deadlines import add_months
+from thuiszitter_desktop.domain.definitions import (
+    CaseEntry,
+    Caseload,
+    Definition,
+    Span,
+    qualifying_span,
+)
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.model import Case
+from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.domain.vocab import ClosingReason, Labelled
+
+__all__ = [
+    "CountTable",
+    "Definition",
+    "Dimension",
+    "DurationFigure",
+    "DurationMeasure",
+    "Flow",
+    "Quarter",
+    "QuarterFigures",
+    "Target",
+    "TargetResult",
+    "format_number",
+    "quarter_figures",
+    "running_entries",
+]
+
+
+class Target(Labelled):
+    EERSTE_CONTACT_7 = "Eerste contact binnen 7 dagen"
+    DOELEN_1_MAAND = "Doelen gesteld binnen de eerste maand"
+    PASSEND_AANBOD_3_MAANDEN = "Niet langer dan 3 maanden thuis zonder passend aanbod"
+    EERSTE_CONTACT_14 = "Eerste contact binnen 14 dagen"
+
+    @property
+    def norm(self) -> int:
+        """The required share of cases, in percent."""
+        return {"EERSTE_CONTACT_7": 80, "DOELEN_1_MAAND": 90, "PASSEND_AANBOD_3_MAANDEN": 80,
+                "EERSTE_CONTACT_14": 100}[self.name]
+
+
+# Closing for these reasons before the three months are over means the child was not at home
+# longer than three months without an offer.
+_GOOD_ENDINGS = (ClosingReason.TERUG_OP_SCHOOL, ClosingReason.PASSEND_AANBOD)
+
+
+def _target_outcome(target: Target, case: Case) -> tuple[date, bool] | None:
+    """(day the target falls due, met) for one case; None when the case has no result."""
+    closed = case.closed_on
+    if target is Target.PASSEND_AANBOD_3_MAANDEN:
+        due = add_months(case.home_start, 3)
+        started = case.passend_aanbod_date
+        met = (started is not None and started <= due) or (
+            closed is not None and closed <= due and case.closing_reason in _GOOD_ENDINGS)
+        if not met and closed is not None and closed <= due:
+            return None
+        return max(due, case.aanmelding_date), met
+    if target is Target.DOELEN_1_MAAND:
+        due, done = add_months(case.aanmelding_date, 1), case.goals_set_date
+    else:
+        days = 7 if target is Target.EERSTE_CONTACT_7 else 14
+        due, done = case.aanmelding_date + timedelta(days=days), case.first_contact_date
+    met = done is not None and done <= due
+    if not met and closed is not None and closed <= due:
+        return None
+    return due, met
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    target: Target
+    definition: Definition
+    numerator_ids: tuple[str, ...]
+    denominator_ids: tuple[str, ...]
+
+    @property
+    def percentage(self) -> float | None:
+        if not self.denominator_ids:
+            return None
+        return 100 * len(self.numerator_ids) / len(self.denominator_ids)
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the norm was reached; None when no case fell due."""
+        pct = self.percentage
+        return None if pct is None else pct >= self.target.norm
+
+    @property
+    def verdict(self) -> str:
+        met = self.met
+        if met is None:
+            return "Geen casussen in dit kwartaal"
+        return "Norm gehaald" if met else "Norm niet gehaald"
+
+
+class DurationMeasure(Labelled):
+    THUIS_AFGESLOTEN = "Dagen thuis (afgesloten casussen)"
+    THUIS_LOPEND = "Dagen thuis tot nu (lopende casussen)"
+    TOT_PASSEND_AANBOD = "Dagen tot passend aanbod"
+
+
+@dataclass(frozen=True, slots=True)
+class DurationFigure:
+    measure: DurationMeasure
+    definition: Definition
+    days_by_case: tuple[tuple[str, int], ...]
+    previous_mean: float | None
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(case_id for case_id, _ in self.days_by_case)
+
+    @property
+    def count(self) -> int:
+        return len(self.days_by_case)
+
+    @property
+    def mean(self) -> float | None:
+        return _mean([days for _, days in self.days_by_case])
+
+    @property
+    def median(self) -> float | None:
+        values = [days for _, days in self.days_by_case]
+        return float(statistics.median(values)) if values else None
+
+    @property
+    def trend_days(self) -> float | None:
+        """Change of the average against the previous quarter (negative: shorter)."""
+        if self.mean is None or self.previous_mean is None:
+            return None
+        return self.mean - self.previous_mean
+
+    @property
+    def trend_text(self) -> str:
+        delta = self.trend_days
+        if delta is None:
+            return "Geen vergelijking met vorig kwartaal mogelijk"
+        if abs(delta) < 0.05:
+            return "Gelijk aan vorig kwartaal"
+        word = "korter" if delta < 0 else "langer"
+        return f"{format_number(abs(delta))} dagen {word} dan vorig kwartaal"
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    """Dutch notation: '12,5'; whole numbers without decimals; '—' for no value."""
+    if value is None:
+        return "—"
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.{decimals}f}".replace(".", ",")
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    definition: Definition
+    new_ids: tuple[str, ...]
+    ended_ids: tuple[str, ...]
+    running_ids: tuple[str, ...]
+    at_end_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterFigures:
+    quarter: Quarter
+    definition: Definition
+    period_end: date
+    targets: tuple[TargetResult, ...]
+    durations: tuple[DurationFigure, ...]
+    flow: Flow
+    counts: tuple[CountTable, ...]
+
+    @property
+    def is_partial(self) -> bool:
+        """True when the quarter had not ended yet on the day of computing."""
+        return self.period_end < self.quarter.end
+
+
+def _period_end(quarter: Quarter, today: date) -> date:
+    if quarter.start > today:
+        raise ValidationError({"quarter": f"Het {quarter.label} is nog niet begonnen."})
+    return min(quarter.end, today)
+
+
+def _population(caseload: Caseload, definition: Definition,
+                until: date) -> list[tuple[CaseEntry, Span]]:
+    result: list[tuple[CaseEntry, Span]] = []
+    for pupil, case in caseload:
+        span = qualifying_span(definition, pupil, case)
+        if span is not None and span.start <= until:
+            result.append(((pupil, case), span))
+    return result
+
+
+def _targets(population: list[tuple[CaseEntry, Span]], definition: Definition,
+             first: date, last: date) -> tuple[TargetResult, ...]:
+    results = []
+    for target in Target:
+        numerator: list[str] = []
+        denominator: list[str] = []
+        for (_, case), _span in population:
+            outcome = _target_outcome(target, case)
+            if outcome is None or not first <= outcome[0] <= last:
+                continue
+            denominator.append(case.id)
+            if outcome[1]:
+                numerator.append(case.id)
+        results.append(TargetResult(target, definition, tuple(numerator), tuple(denominator)))
+    return tuple(results)
+
+
+def _durations(population: list[tuple[CaseEntry, Span]], first: date,
+               last: date) -> dict[DurationMeasure, list[tuple[str, int]]]:
+    found: dict[DurationMeasure, list[tuple[str, int]]] = {m: [] for m in DurationMeasure}
+    for (_, case), span in population:
+        home = case.home_start
+        if case.closed_on is not None and first <= case.closed_on <= last:
+            found[DurationMeasure.THUIS_AFGESLOTEN].append(
+                (case.id, max(0, (case.closed_on - home).days)))
+        if span.contains(last):
+            found[DurationMeasure.THUIS_LOPEND].append((case.id, max(0, (last - home).days)))
+        offer = case.passend_aanbod_date
+        if offer is not None and first <= offer <= last:
+            found[DurationMeasure.TOT_PASSEND_AANBOD].append(
+                (case.id, max(0, (offer - home).days)))
+    return found
+
+
+def _flow(population: list[tuple[CaseEntry, Span]], definition: Definition, first: date,
+          last: date) -> Flow:
+    new, ended, running, at_end = [], [], [], []
+    for (_, case), span in population:
+        if not span.overlaps(first, last):
+            continue
+        running.append(case.id)
+        if first <= span.start:
+            new.append(case.id)
+        if span.last is not None and span.last <= last:
+            ended.append(case.id)
+        if span.contains(last):
+            at_end.append(case.id)
+    return Flow(definition, tuple(new), tuple(ended), tuple(running), tuple(at_end))
+
+
+def running_entries(caseload: Caseload, quarter: Quarter, definition: Definition,
+                    today: date) -> list[tuple[CaseEntry, date]]:
+    """Cases counting on at least one day of the quarter, each with its last counted day.
+
+    These are the rows behind the counts and the anonymised export; pupils who stopped being
+    a thuiszitter during the quarter are kept.
+    """
+    last = _period_end(quarter, today)
+    rows = []
+    for entry, span in _population(caseload, definition, last):
+        if span.overlaps(quarter.start, last):
+            rows.append((entry, last if span.last is None else min(span.last, last)))
+    return rows
+
+
+def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition,
+                    today: date) -> QuarterFigures:
+    """All figures of one quarter under one definition."""
+    last = _period_end(quarter, today)
+    population = _population(caseload, definition, last)
+    previous = quarter.previous()
+    previous_found = _durations(_population(caseload, definition, previous.end),
+                                previous.start, previous.end)
+    found = _durations(population, quarter.start, last)
+    durations = tuple(
+        DurationFigure(measure, definition, tuple(found[measure]),
+                       _mean([days for _, days in previous_found[measure]]))
+        for measure in DurationMeasure)
+    running = running_entries(caseload, quarter, definition, today)
+    counts = tuple(count_by(dimension, running, definition) for dimension in Dimension)
+    return QuarterFigures(
+        quarter=quarter,
+        definition=definition,
+        period_end=last,
+        targets=_targets(population, definition, quarter.start, last),
+        durations=durations,
+        flow=_flow(population, definition, quarter.start, last),
+        counts=counts,
+    )
