@@ -175,3 +175,13 @@ def test_coverage_with_known_total() -> None:
 
 def test_coverage_of_nothing() -> None:
     assert Coverage(0, 0, 0).text == "Geen leerlingen om te vergelijken."
+
+
+def test_typo_in_a_twin_name_is_left_for_the_user() -> None:
+    # Alone, 'Dann' is read as a typo of 'Daan'; with twins Daan and Dean it is too risky.
+    alone = reconcile([row(2, "Dann", "de Vries")], [ours("Daan", "de Vries")])
+    assert len(alone.in_both) == 1
+    twins = reconcile([row(2, "Dann", "de Vries")],
+                      [ours("Daan", "de Vries"), ours("Dean", "de Vries")])
+    assert twins.in_both == ()
+    assert len(twins.only_in_caseload) == 2
