@@ -43,13 +43,17 @@ class PupilBlock:
 
     case_id: str
     name: str
+    first_name: str
     school_group: str
+    days_at_home: int
+    education_percentage: int
     situation: str
     regie: str
     reasons: tuple[str, ...]
     open_actions: tuple[str, ...]
     overdue_actions: tuple[str, ...]
     stalls: str
+    stagnation_cause: str
     question: str
 
 
@@ -179,13 +183,17 @@ def pupil_block(
     return PupilBlock(
         case_id=snap.case_id,
         name=snap.display_name(settings.full_names),
+        first_name=snap.first_name.strip() or snap.display_name(settings.full_names),
         school_group=school_group or "Geen school",
+        days_at_home=snap.days_at_home,
+        education_percentage=snap.education_percentage,
         situation=_situation(snap),
         regie=snap.regie_label or "Niet vastgelegd",
         reasons=tuple(r.label for r in reasons),
         open_actions=tuple(a.describe() for a in snap.open_actions),
         overdue_actions=tuple(a.describe() for a in snap.overdue_actions),
         stalls=_stalls(snap),
+        stagnation_cause=snap.stagnation_cause_label,
         question=item.question.strip() or default_question(snap, reasons),
     )
 
