@@ -141,9 +141,10 @@ def draft_terugkoppeling(
 
 
 def _summary(intake: IntakeRecord, name: str, with_background: bool) -> str:
-    paragraphs = [f"Op {intake.held_on:%d-%m-%Y} hebben we met elkaar gepraat over {name}."]
+    # The letter itself names the date of the conversation; the summary starts with who came.
+    paragraphs = []
     if intake.participants.strip():
-        paragraphs[0] += f" Bij het gesprek waren: {intake.participants.strip()}."
+        paragraphs.append(f"Bij het gesprek waren: {intake.participants.strip()}.")
     sections = [
         ("Wat er speelt", intake.background if with_background else ""),
         (f"Wat {name} zelf wil", intake.pupil_own_words),

@@ -57,7 +57,7 @@ def draft(birth: date = AGED_15, **changes: object) -> Terugkoppeling:
 
 def test_draft_summarises_the_conversation_in_plain_dutch() -> None:
     summary = draft().summary
-    for expected in ("Op 12-11-2026 hebben we met elkaar gepraat over Zoë.",
+    for expected in ("Bij het gesprek waren: Zoë, haar moeder en de consulent.",
                      "Wat Zoë zelf wil: Ik wil eerst twee ochtenden",
                      "Wat nodig is om weer naar school te gaan: Een rustige plek",
                      "Welke hulp er al is: Jeugdteam Noord",
