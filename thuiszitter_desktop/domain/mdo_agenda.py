@@ -158,9 +158,9 @@ def _situation(snap: MdoCaseSnapshot) -> str:
         if snap.deadline_state is DeadlineState.GEHAALD:
             parts.append("passend aanbod gestart")
         elif snap.deadline_state is DeadlineState.VERLOPEN:
-            parts.append(f"termijn passend aanbod verlopen op {snap.deadline_due:%d-%m-%Y}")
+            parts.append(f"3-maandentermijn: {snap.deadline_due:%d-%m-%Y} (verlopen)")
         else:
-            parts.append(f"termijn passend aanbod: {snap.deadline_due:%d-%m-%Y}")
+            parts.append(f"3-maandentermijn: {snap.deadline_due:%d-%m-%Y}")
     return ", ".join(parts)
 
 

@@ -120,15 +120,15 @@ def agenda_pdf(agenda: Agenda, organisation: str) -> bytes:
     whole = [p for p in agenda.participants if p.case_id is None]
     if whole:
         story += [text("Deelnemers", st.heading), _participants(whole, with_organisation=True)]
-    if agenda.pupil_slots:
-        story.append(text("Leerlingen", st.heading))
-    for slot in agenda.pupil_slots:
+    for i, slot in enumerate(agenda.pupil_slots):
         assert slot.pupil is not None
         title = (f"{slot.start:%H:%M} · {slot.pupil.name} · {slot.pupil.school_group} · "
                  f"{slot.minutes} minuten")
         family = [p for p in agenda.participants if p.case_id == slot.pupil.case_id]
-        story += [KeepTogether([_block_table(_pupil_rows(slot.pupil, family), title)]),
-                  spacer(3)]
+        # The section heading travels with the first block, never alone at a page foot.
+        heading = [text("Leerlingen", st.heading)] if i == 0 else []
+        block = _block_table(_pupil_rows(slot.pupil, family), title)
+        story += [KeepTogether([*heading, block]), spacer(3)]
     frame = PageFrame(organisation, f"Agenda MDO {long_date(agenda.on)}",
                       "Vertrouwelijk: alleen voor de deelnemers aan dit MDO.")
     return build_pdf(story, frame)

@@ -244,7 +244,7 @@ def test_pupil_block_is_factual_and_the_question_editable(today: date) -> None:
     assert stuck.question == "Kan de wachtlijst worden overbrugd?"
     assert blocks["overdue"].overdue_actions == ("Mentor: Huisbezoek plannen (vóór 09-11-2026)",)
     assert "langer dan drie maanden thuis" in blocks["past"].question
-    assert "verlopen op 02-11-2026" in blocks["past"].situation
+    assert "3-maandentermijn: 02-11-2026 (verlopen)" in blocks["past"].situation
 
 
 @pytest.mark.parametrize(
