@@ -264,22 +264,30 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"Videolink: {agenda.video_link}")
     if agenda.chair:
         lines.append(f"Voorzitter: {agenda.chair}")
-    if agenda.participants:
+    whole = [p for p in agenda.participants if p.case_id is None]
+    if whole:
         lines += ["", "Deelnemers:"]
-        lines += [f"- {p.name} ({', '.join(x for x in (p.role, p.organisation) if x)})"
-                  for p in agenda.participants]
+        lines += [f"- {_person(p)}" for p in whole]
     lines += ["", "Agenda:"]
     for slot in agenda.slots:
         lines.append(f"{slot.start:%H:%M}  {slot.number}. {slot.title} ({slot.minutes} min)")
         if slot.pupil is not None:
-            lines += ["       " + line for line in _block_lines(slot.pupil)]
+            # Parents and pupil join for their own item, so they are named there.
+            family = [p for p in agenda.participants if p.case_id == slot.pupil.case_id]
+            lines += ["       " + line for line in _block_lines(slot.pupil, family)]
     return "\n".join(lines) + "\n"
 
 
-def _block_lines(block: PupilBlock) -> list[str]:
+def _person(p: ParticipantLine) -> str:
+    return f"{p.name} ({', '.join(x for x in (p.role, p.organisation) if x)})"
+
+
+def _block_lines(block: PupilBlock, family: list[ParticipantLine]) -> list[str]:
     lines = [f"School en groep: {block.school_group}",
              f"Situatie: {block.situation}",
              f"Regie: {block.regie}"]
+    if family:
+        lines.append(f"Schuiven aan: {', '.join(_person(p) for p in family)}")
     if block.reasons:
         lines.append(f"Aanleiding: {'; '.join(block.reasons)}")
     if block.open_actions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time, timedelta
+from typing import Any
 
 import pytest
 
@@ -43,7 +44,7 @@ def quiet(today: date, **changes: object) -> MdoCaseSnapshot:
 
 
 def reasons(today: date, previous: date | None = PREVIOUS,
-            settings: SuggestionSettings | None = None, **changes: object
+            settings: SuggestionSettings | None = None, **changes: Any
             ) -> tuple[SuggestionReason, ...]:
     found = reasons_for(quiet(today, **changes), today=today, meeting_date=MEETING,
                         previous_mdo_date=previous, settings=settings)
@@ -84,7 +85,7 @@ def test_quiet_case_is_not_suggested(today: date) -> None:
 )
 def test_suggestion_rules(today: date, changes: dict[str, object],
                           expected: tuple[SuggestionReason, ...]) -> None:
-    assert reasons(today, **changes) == expected
+    assert reasons(today, PREVIOUS, None, **changes) == expected
 
 
 @pytest.mark.parametrize(
@@ -308,7 +309,14 @@ def test_parent_version_holds_only_their_child_and_their_people(today: date) -> 
 def test_agenda_text_for_email(today: date) -> None:
     mdo, snaps = planned(today)
     mdo.video_link = "https://meet.example.org/mdo"
+    mdo.participants += [
+        MdoParticipant(name="Kees Mulder", role=MdoRole.SWV, organisation="SWV Oost"),
+        MdoParticipant(name="Fam. de Vries", role=MdoRole.OUDERS, case_id="overdue"),
+    ]
     body = agenda_text(build_agenda(mdo, snaps))
+    assert "Deelnemers:\n- Kees Mulder (Samenwerkingsverband, SWV Oost)\n" in body
+    assert "Schuiven aan: Fam. de Vries (Ouders)" in body
+    assert body.index("Schuiven aan") > body.index("Bespreking Sem de V.")
     assert body.startswith("MDO De Regenboog — dinsdag 1 december 2026, 09:00–10:20 uur\n")
     assert "Videolink: https://meet.example.org/mdo" in body
     assert "09:25  4. Bespreking Sem de V. (15 min)" in body

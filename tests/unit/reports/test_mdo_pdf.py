@@ -102,9 +102,11 @@ def test_agenda_lists_every_pupil_with_time_and_question() -> None:
         assert f"{slot.start:%H:%M} · {slot.pupil.name}" in text
         assert flat(slot.pupil.question) in text
     assert "Çelik" not in text  # short names by default
+    assert "Schuiven aan Ouders van Sem (ouders)" in text  # family named at their own item
     assert f"Einde: {agenda.end_time:%H:%M} uur" in text
     assert "Rondvraag" in text and "Volgende MDO en afsluiting" in text
-    assert reader.metadata is not None and reader.metadata.title.startswith("Agenda MDO")
+    assert reader.metadata is not None
+    assert str(reader.metadata.title).startswith("Agenda MDO")
 
 
 def test_twelve_pupils_fit_a_handout() -> None:
@@ -155,9 +157,9 @@ name_part = st.text(alphabet=LETTERS, min_size=4, max_size=12).map(str.capitaliz
 def pdf_words(names: list[tuple[str, str]], own: int) -> str:
     """Lower-case text of the parents' PDF, including its metadata (title, author)."""
     body, reader = parent_text(names, own)
-    meta = reader.metadata or {}
-    return (flat(body) + " " + " ".join(str(meta.get(k, "")) for k in ("/Title", "/Author",
-                                                                       "/Subject"))).lower()
+    meta: dict[str, object] = dict(reader.metadata or {})
+    keys = ("/Title", "/Author", "/Subject")
+    return (flat(body) + " " + " ".join(str(meta.get(k, "")) for k in keys)).lower()
 
 
 @cache
