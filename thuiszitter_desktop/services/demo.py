@@ -106,7 +106,8 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
             pupil_id=pupil.id, aanmelding_date=aanmelding, home_since=home_since,
             verzuim_type=verzuim, education_percentage=rng.choice([0, 0, 0, 10, 20, 25, 40]),
             regie=Regie.SCHOOL if enrolled else Regie.LEERPLICHT,
-            casusverantwoordelijke=consulent if index % 3 == 0 else f"Mentor {pupil.leerjaar}",
+            casusverantwoordelijke=(f"Mentor {pupil.leerjaar}" if enrolled and index % 3
+                                    else consulent),
             consulent=consulent,
             ondersteuningsvraag=rng.choice(list(Ondersteuningsvraag)),
             huidige_situatie=rng.choice([HuidigeSituatie.NIET, HuidigeSituatie.GEDEELTELIJK,
@@ -129,7 +130,7 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
                                           notes="Kennismaking en intakegesprek."))
             case.first_contact_date = first
             case.stage = CaseStage.PLAN_VAN_AANPAK
-            if kind in ("plan", "monitoring", "afgesloten"):
+            if kind in ("plan", "monitoring", "afgesloten", "stagnerend"):
                 case.goals_set_date = aanmelding + timedelta(days=rng.randint(15, 40))
             if kind == "monitoring":
                 case.stage = CaseStage.MONITORING

@@ -1,0 +1,203 @@
+"""The case window: one pupil's case in tabs; new cases start here too."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.vocab import ClosingReason, Onderwijstype
+from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.case_form import CaseForm
+from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
+
+
+class CloseCaseDialog(QDialog):
+    def __init__(self, pupil_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Casus afsluiten")
+        form = QFormLayout(self)
+        intro = QLabel(f"De casus van <b>{pupil_name}</b> afsluiten. De casus verdwijnt uit "
+                       "het overzicht maar blijft vindbaar via 'Afgesloten tonen'.")
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.reason = EnumCombo(ClosingReason)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Toelichting (verplicht bij 'Anders')")
+        form.addRow("Reden", self.reason)
+        form.addRow("Toelichting", self.note)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Afsluiten", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def reason_value(self) -> ClosingReason:
+        value = self.reason.value()
+        assert isinstance(value, ClosingReason)
+        return value
+
+
+def new_case_objects(ctx: AppContext) -> tuple[Pupil, Case]:
+    """Sensible defaults for a new registration."""
+    today = ctx.today()
+    pupil = Pupil(first_name="", last_name="", birth_date=date(today.year - 12, 1, 1),
+                  onderwijstype=Onderwijstype.VO)
+    case = Case(pupil_id=pupil.id, aanmelding_date=today, consulent=ctx.actor)
+    return pupil, case
+
+
+class CaseWindow(QDialog):
+    """Edits one case. ``is_new`` cases are registered on the first save."""
+
+    def __init__(self, ctx: AppContext, pupil: Pupil, case: Case, is_new: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._is_new = is_new
+        self._case = case
+        self._dirty = False
+        self.setWindowTitle(self._title(pupil))
+        self.resize(1080, 760)
+
+        self.form = CaseForm(pupil, case)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, "Gegevens")
+        if not is_new:
+            detail = cases.load_case(ctx, case.id)
+            self.contacts = ContactsTab(ctx, case.id, detail.contacts)
+            self.people = ProfessionalsTab(ctx, case.id, detail.professionals)
+            self.tabs.addTab(self.contacts, "Contactmomenten")
+            self.tabs.addTab(self.people, "Betrokkenen")
+
+        self.summary = ErrorLabel()
+        self.save_button = QPushButton("Opslaan")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Opslaan (Ctrl+S)")
+        self.cancel_button = QPushButton("Sluiten")
+        self.close_case_button = QPushButton("Casus afsluiten…")
+        self.reopen_button = QPushButton("Heropenen")
+        self.close_case_button.setVisible(not is_new and case.is_open)
+        self.reopen_button.setVisible(not is_new and not case.is_open)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_case_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+        self.form.edited.connect(self._mark_dirty)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.close)
+        self.close_case_button.clicked.connect(self._close_case)
+        self.reopen_button.clicked.connect(self._reopen)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.form.first_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _title(pupil: Pupil) -> str:
+        return f"Casus — {pupil.full_name}" if pupil.full_name else "Nieuwe casus"
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    @property
+    def case_id(self) -> str:
+        return self._case.id
+
+    def save(self) -> bool:
+        pupil, case = self.form.values()
+        try:
+            if self._is_new:
+                self._case = cases.register_case(self._ctx, pupil, case)
+            else:
+                cases.save_case(self._ctx, pupil, case)
+                self._case = case
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            self.summary.show_message("Niet opgeslagen: " + exc.message)
+            self.tabs.setCurrentIndex(0)
+            return False
+        except UserError as exc:
+            self.summary.show_message(exc.message)
+            return False
+        self.form.show_errors({})
+        self.summary.show_message(None)
+        self._dirty = False
+        if self._is_new:
+            self.accept()
+        else:
+            self.setWindowTitle(self._title(pupil))
+        return True
+
+    def _close_case(self) -> None:
+        pupil, _ = self.form.values()
+        if self._dirty and not self.save():
+            return
+        dialog = CloseCaseDialog(pupil.full_name, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            cases.close_case(self._ctx, self._case.id, dialog.reason_value(), dialog.note.text())
+        except UserError as exc:
+            self.summary.show_message(exc.message)
+            return
+        self.accept()
+
+    def _reopen(self) -> None:
+        cases.reopen_case(self._ctx, self._case.id)
+        self.accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:
+        if self._confirm_discard():
+            super().reject()
+
+    def _confirm_discard(self) -> bool:
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Wijzigingen opslaan?",
+            "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False

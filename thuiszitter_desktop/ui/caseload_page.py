@@ -1,0 +1,187 @@
+"""The caseload overview page: filters, search-as-you-type and the sortable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.vocab import CaseStage, VerzuimType
+from thuiszitter_desktop.services import caseload
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.caseload_model import (
+    CASE_ID_ROLE,
+    DEADLINE_COLUMN,
+    CaseloadFilterProxy,
+    CaseloadModel,
+    Filters,
+)
+
+ALL = "__all__"
+
+
+class CaseloadPage(QWidget):
+    open_case = Signal(str)
+    new_case = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.model = CaseloadModel(ctx.today(), self)
+        self.proxy = CaseloadFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Zoek op naam of school…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.school = QComboBox()
+        self.consulent = QComboBox()
+        self.stage = QComboBox()
+        self.verzuim = QComboBox()
+        self.show_closed = QCheckBox("Afgesloten tonen")
+        self.new_button = QPushButton("Nieuwe casus")
+        self.new_button.setToolTip("Nieuwe leerling en casus registreren (Ctrl+N)")
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.school, self.consulent, self.stage, self.verzuim):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.show_closed)
+        filters.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self._apply_filters)
+        for combo in (self.school, self.consulent, self.stage, self.verzuim):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.show_closed.toggled.connect(self.reload)
+        self.new_button.clicked.connect(self.new_case)
+        self.table.activated.connect(self._activated)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search)
+
+        self._fill_fixed_filters()
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        rows = caseload.load_rows(self._ctx, include_closed=self.show_closed.isChecked())
+        self.model.set_rows(rows, self._ctx.today())
+        self._fill_value_filters()
+        self._update_count()
+        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.resizeColumnsToContents()
+
+    def on_change(self, change: Change) -> None:
+        if change.entity != "case":
+            return
+        if len(change.ids) != 1:
+            self.reload()
+            return
+        row = caseload.load_row(self._ctx, change.ids[0])
+        if row is not None and not row.is_open and not self.show_closed.isChecked():
+            row = None
+        self.model.update_row(row, change.ids[0])
+        self._fill_value_filters()
+        self._update_count()
+
+    def clear(self) -> None:
+        """Drop every row (used when the vault locks)."""
+        self.model.set_rows([])
+        self.search.clear()
+
+    # -- filters --------------------------------------------------------------------------
+    def _fill_fixed_filters(self) -> None:
+        self.stage.addItem("Alle fasen", ALL)
+        for _name, label in CaseStage.choices():
+            self.stage.addItem(label, label)
+        self.verzuim.addItem("Alle soorten verzuim", ALL)
+        for _name, label in VerzuimType.choices():
+            self.verzuim.addItem(label, label)
+
+    def _fill_value_filters(self) -> None:
+        rows = self.model.rows()
+        schools = sorted({r.school for r in rows})
+        consulenten = sorted({r.consulent for r in rows if r.consulent})
+        for combo, all_label, values in (
+            (self.school, "Alle scholen", schools),
+            (self.consulent, "Alle consulenten", consulenten),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_label, ALL)
+            for value in values:
+                combo.addItem(value, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        def chosen(combo: QComboBox) -> str | None:
+            value = combo.currentData()
+            return None if value in (ALL, None) else str(value)
+
+        self.proxy.set_filters(Filters(
+            school=chosen(self.school), consulent=chosen(self.consulent),
+            stage=chosen(self.stage), verzuim_type=chosen(self.verzuim),
+            text=self.search.text(),
+        ))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        what = "casussen" if self.show_closed.isChecked() else "open casussen"
+        self.count_label.setText(f"{shown} van {total} {what}" if shown != total
+                                 else f"{total} {what}")
+
+    # -- navigation -----------------------------------------------------------------------
+    def selected_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(CASE_ID_ROLE)) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id:
+            self.open_case.emit(str(case_id))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.table.setFocus()

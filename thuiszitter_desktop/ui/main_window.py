@@ -1,0 +1,151 @@
+"""The main window: a page list on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
+from thuiszitter_desktop.ui.caseload_page import CaseloadPage
+from thuiszitter_desktop.ui.qt_changes import QtChanges
+from thuiszitter_desktop.version import __version__
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, ctx: AppContext, demo: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.demo = demo
+        self.setWindowTitle("Thuiszitter Desktop" + (" — DEMO (fictieve gegevens)" if demo
+                                                      else ""))
+        self.resize(1400, 820)
+        self.changes = QtChanges(ctx.changes, self)
+
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(170)
+        self.nav.setMinimumWidth(130)
+        self.pages = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.caseload = CaseloadPage(ctx)
+        self._build_pages()
+        self.nav.setCurrentRow(0)
+
+        self.caseload.open_case.connect(self.open_case)
+        self.caseload.new_case.connect(self.new_case)
+        self.changes.changed.connect(self._on_change)
+        self._build_menus()
+        self._update_status()
+
+    # Feature pages are added here, one line each, in the order users see them.
+    def _build_pages(self) -> None:
+        self.add_page("Caseload", self.caseload)
+
+    def add_page(self, title: str, page: QWidget) -> None:
+        self.nav.addItem(title)
+        self.pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Bestand")
+        new_action = QAction("&Nieuwe casus…", self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_case)
+        open_action = QAction("Casus &openen", self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self._open_selected)
+        lock_action = QAction("&Vergrendelen", self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock_requested)
+        quit_action = QAction("A&fsluiten", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (new_action, open_action, lock_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        view_menu = self.menuBar().addMenu("Beel&d")
+        closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
+        closed_action.toggled.connect(self.caseload.show_closed.setChecked)
+        self.caseload.show_closed.toggled.connect(closed_action.setChecked)
+        view_menu.addAction(closed_action)
+        self.view_menu = view_menu
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&Over Thuiszitter Desktop", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        self.help_menu = help_menu
+
+    # -- cases ----------------------------------------------------------------------------
+    def new_case(self) -> None:
+        pupil, case = new_case_objects(self.ctx)
+        window = CaseWindow(self.ctx, pupil, case, is_new=True, parent=self)
+        if window.exec() == QDialog.DialogCode.Accepted:
+            self.open_case(window.case_id)
+
+    def open_case(self, case_id: str) -> None:
+        detail = cases.load_case(self.ctx, case_id)
+        window = CaseWindow(self.ctx, detail.pupil, detail.case, is_new=False, parent=self)
+        window.exec()
+
+    def _open_selected(self) -> None:
+        case_id = self.caseload.selected_case_id()
+        if case_id:
+            self.open_case(case_id)
+
+    def _on_change(self, change: Change) -> None:
+        self.caseload.on_change(change)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        rows = self.caseload.model.rows()
+        overdue = sum(1 for r in rows if r.deadline and r.deadline.state.name == "VERLOPEN")
+        open_cases = sum(1 for r in rows if r.is_open)
+        text = f"{open_cases} open casussen"
+        if overdue:
+            text += f" · {overdue} {'termijn' if overdue == 1 else 'termijnen'} verlopen"
+        self.statusBar().showMessage(text)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, "Over Thuiszitter Desktop",
+            f"<h3>Thuiszitter Desktop {__version__}</h3>"
+            "<p>Voor thuiszittersconsulenten: caseload, aanmelding, plan van aanpak, MDO en "
+            "termijnen.</p>"
+            f"<p>Licentie: EUPL-1.2</p><p>Kluis: {self.ctx.vault.path}</p>"
+            "<p>De app gebruikt geen netwerk; alle gegevens staan versleuteld op deze "
+            "computer.</p>",
+        )
+
+    def clear_for_lock(self) -> None:
+        """Forget everything shown, before the vault closes."""
+        self.caseload.clear()
+        self.statusBar().clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.changes.detach()
+        event.accept()

@@ -1,0 +1,278 @@
+"""First-run, unlock and recovery-key dialogs. They collect input; the app controller opens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum, auto
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.passphrase import assess
+from thuiszitter_desktop.ui.widgets import ErrorLabel
+
+
+def _password_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    field.setMinimumWidth(320)
+    return field
+
+
+def _busy(action: Callable[[], None], error: ErrorLabel) -> bool:
+    """Run ``action`` with a wait cursor; show a UserError calmly. Returns success."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        action()
+    except UserError as exc:
+        error.show_message(exc.message)
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    error.show_message(None)
+    return True
+
+
+class FirstRunChoice(Enum):
+    CREATE = auto()
+    DEMO = auto()
+
+
+class FirstRunDialog(QDialog):
+    """No vault yet: create one (passphrase twice, strength shown) or explore the demo."""
+
+    def __init__(self, create: Callable[[str], None], open_demo: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._create = create
+        self._open_demo = open_demo
+        self.choice: FirstRunChoice | None = None
+        self.setWindowTitle("Welkom bij Thuiszitter Desktop")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "<h2>Welkom</h2><p>Thuiszitter Desktop bewaart uw caseload in een versleutelde "
+            "kluis op deze computer. Alleen met uw wachtwoord (of de herstelsleutel) is de "
+            "kluis te openen.</p>"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        create_box = QGroupBox("Nieuwe kluis aanmaken")
+        form = QFormLayout(create_box)
+        self.passphrase = _password_field("Minstens 12 tekens, bijvoorbeeld een korte zin")
+        self.repeat = _password_field("Typ het wachtwoord nog een keer")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(True)
+        self.meter.setFormat("Sterkte: —")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.error = ErrorLabel()
+        self.create_button = QPushButton("Kluis aanmaken")
+        self.create_button.setDefault(True)
+        form.addRow("Wachtwoord:", self.passphrase)
+        form.addRow("Herhaal wachtwoord:", self.repeat)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow("", self.error)
+        form.addRow("", self.create_button)
+        layout.addWidget(create_box)
+
+        demo_box = QGroupBox("Eerst rondkijken?")
+        demo_layout = QHBoxLayout(demo_box)
+        demo_text = QLabel("Open een <b>fictieve</b> demo-caseload van 60 leerlingen. Er staan "
+                           "geen echte gegevens in.")
+        demo_text.setWordWrap(True)
+        self.demo_button = QPushButton("Demo openen")
+        demo_layout.addWidget(demo_text, 1)
+        demo_layout.addWidget(self.demo_button)
+        layout.addWidget(demo_box)
+
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.create_button.clicked.connect(self._on_create)
+        self.demo_button.clicked.connect(self._on_demo)
+        self._update_strength("")
+
+    def _update_strength(self, text: str) -> None:
+        strength = assess(text)
+        self.meter.setValue(strength.score if text else 0)
+        self.meter.setFormat(f"Sterkte: {strength.label}" if text else "Sterkte: —")
+        self.hint.setText(strength.hint if text else "")
+
+    def _on_create(self) -> None:
+        passphrase = self.passphrase.text()
+        if not assess(passphrase).acceptable:
+            self.error.show_message("Dit wachtwoord is te zwak. " + assess(passphrase).hint)
+            return
+        if passphrase != self.repeat.text():
+            self.error.show_message("De twee wachtwoorden zijn niet gelijk.")
+            self.repeat.setFocus()
+            return
+        if _busy(lambda: self._create(passphrase), self.error):
+            self.choice = FirstRunChoice.CREATE
+            self.accept()
+
+    def _on_demo(self) -> None:
+        if _busy(self._open_demo, self.error):
+            self.choice = FirstRunChoice.DEMO
+            self.accept()
+
+
+class UnlockDialog(QDialog):
+    """Asked on every start and after locking; the recovery key is one click away."""
+
+    def __init__(self, unlock: Callable[[str], None],
+                 recover: Callable[[str, str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._unlock = unlock
+        self._recover = recover
+        self.setWindowTitle("Kluis ontgrendelen — Thuiszitter Desktop")
+        self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        unlock_page = QWidget()
+        form = QFormLayout(unlock_page)
+        title = QLabel("<h3>Kluis ontgrendelen</h3>Typ uw wachtwoord om verder te werken.")
+        title.setWordWrap(True)
+        form.addRow(title)
+        self.passphrase = _password_field("Wachtwoord")
+        form.addRow("Wachtwoord:", self.passphrase)
+        self.error = ErrorLabel()
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton("Ontgrendelen",
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.unlock_button.setDefault(True)
+        buttons.addButton("Afsluiten", QDialogButtonBox.ButtonRole.RejectRole)
+        self.forgot = QPushButton("Wachtwoord vergeten? Herstelsleutel gebruiken")
+        self.forgot.setFlat(True)
+        form.addRow(buttons)
+        form.addRow(self.forgot)
+        self.pages.addWidget(unlock_page)
+
+        recover_page = QWidget()
+        rform = QFormLayout(recover_page)
+        rtitle = QLabel("<h3>Herstellen met de herstelsleutel</h3>De herstelsleutel kreeg u "
+                        "bij het aanmaken van de kluis (op papier, in de kluis van uw "
+                        "organisatie). Kies daarna een nieuw wachtwoord.")
+        rtitle.setWordWrap(True)
+        rform.addRow(rtitle)
+        self.recovery = QLineEdit()
+        self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        self.recovery.setFont(QFont("monospace"))
+        self.new_passphrase = _password_field("Nieuw wachtwoord (minstens 12 tekens)")
+        self.new_repeat = _password_field("Herhaal nieuw wachtwoord")
+        rform.addRow("Herstelsleutel:", self.recovery)
+        rform.addRow("Nieuw wachtwoord:", self.new_passphrase)
+        rform.addRow("Herhaal:", self.new_repeat)
+        self.recover_error = ErrorLabel()
+        rform.addRow("", self.recover_error)
+        rbuttons = QDialogButtonBox()
+        self.recover_button = rbuttons.addButton("Herstellen en ontgrendelen",
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        back = rbuttons.addButton("Terug", QDialogButtonBox.ButtonRole.RejectRole)
+        rform.addRow(rbuttons)
+        self.pages.addWidget(recover_page)
+
+        buttons.accepted.connect(self._on_unlock)
+        buttons.rejected.connect(self.reject)
+        self.forgot.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.recover_button.clicked.connect(self._on_recover)
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.passphrase.setFocus()
+
+    def _on_unlock(self) -> None:
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.error.show_message("Typ eerst uw wachtwoord.")
+            return
+        if _busy(lambda: self._unlock(passphrase), self.error):
+            self.accept()
+        else:
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+
+    def _on_recover(self) -> None:
+        new = self.new_passphrase.text()
+        if not assess(new).acceptable:
+            self.recover_error.show_message("Het nieuwe wachtwoord is te zwak. "
+                                            + assess(new).hint)
+            return
+        if new != self.new_repeat.text():
+            self.recover_error.show_message("De twee nieuwe wachtwoorden zijn niet gelijk.")
+            return
+        if _busy(lambda: self._recover(self.recovery.text(), new), self.recover_error):
+            self.accept()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shown once after creating a vault: the printable recovery key for the safe."""
+
+    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Uw herstelsleutel")
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            "<h3>Bewaar deze herstelsleutel goed</h3><p>Bent u uw wachtwoord kwijt, dan "
+            "opent alleen deze sleutel de kluis nog. Druk hem af of schrijf hem over en leg "
+            "hem in de kluis van uw organisatie. Deze sleutel wordt maar één keer getoond.</p>"
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.key_label = QLabel(recovery_key)
+        font = QFont("monospace")
+        font.setPointSize(13)
+        font.setBold(True)
+        self.key_label.setFont(font)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setStyleSheet("padding: 12px; border: 1px solid #B7C4D1;")
+        self.key_label.setWordWrap(True)
+        layout.addWidget(self.key_label)
+        self.confirm = QCheckBox("Ik heb de herstelsleutel veilig bewaard")
+        layout.addWidget(self.confirm)
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton("Afdrukken…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.done_button = buttons.addButton("Verder", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_button.setEnabled(False)
+        layout.addWidget(buttons)
+        self.confirm.toggled.connect(self.done_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        self.print_button.clicked.connect(lambda: self._print(recovery_key))
+
+    def _print(self, recovery_key: str) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            document = QTextDocument()
+            document.setHtml(f"<h2>Herstelsleutel Thuiszitter Desktop</h2>"
+                             f"<p style='font-family:monospace;font-size:16pt'>{recovery_key}"
+                             "</p><p>Bewaren in de kluis van de organisatie.</p>")
+            document.print_(printer)
+
+    def reject(self) -> None:
+        # The key must be acknowledged; closing with Esc would lose it.
+        if self.confirm.isChecked():
+            super().reject()

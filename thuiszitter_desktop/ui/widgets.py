@@ -1,0 +1,120 @@
+"""Small reusable widgets: Dutch date fields, enum combos, inline error labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.vocab import Labelled
+
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+DATE_FORMAT = "dd-MM-yyyy"
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def format_date(day: date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+class DateField(QDateEdit):
+    """A date in Dutch notation (dd-mm-jjjj) with a calendar popup."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(DUTCH)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setMinimumWidth(130)
+        if value is not None:
+            self.set_value(value)
+        else:
+            self.setDate(QDate.currentDate())
+
+    def value(self) -> date:
+        return from_qdate(self.date())
+
+    def set_value(self, day: date) -> None:
+        self.setDate(to_qdate(day))
+
+
+class OptionalDateField(QWidget):
+    """A date that may be unknown: a checkbox enables the date."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, value: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(label)
+        self.edit = DateField(value)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.known.toggled.connect(self.edit.setEnabled)
+        self.known.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+        self.set_value(value)
+        self.setFocusProxy(self.known)
+
+    def value(self) -> date | None:
+        return self.edit.value() if self.known.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.known.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+        if day is not None:
+            self.edit.set_value(day)
+
+
+class EnumCombo(QComboBox):
+    """A combo over a ``Labelled`` enum, optionally with an empty 'onbekend' choice."""
+
+    def __init__(self, enum: type[Labelled], optional: bool = False,
+                 empty_label: str = "— onbekend —", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._enum = enum
+        if optional:
+            self.addItem(empty_label, None)
+        for name, label in enum.choices():
+            self.addItem(label, name)
+
+    def value(self) -> Labelled | None:
+        name = self.currentData()
+        return self._enum.from_name(name) if name else None
+
+    def set_value(self, member: Labelled | None) -> None:
+        index = self.findData(member.name if member is not None else None)
+        self.setCurrentIndex(max(index, 0))
+
+
+class ErrorLabel(QLabel):
+    """A calm inline message under a field; empty when all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #A4262C;")
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
