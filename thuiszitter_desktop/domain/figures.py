@@ -6,8 +6,10 @@ three. A quarter that is still running is measured up to ``today`` (the "period 
 Which cases count (the *population* of a definition): cases that counted under the definition
 on at least one day up to the period end (see ``definitions``).
 
-Targets (seed 000, casus 2), each measured over the cases whose clock *fell due* in the quarter
-(on or before the period end):
+Targets (seed 000, casus 2), each measured over the cases whose result was *decided* in the
+quarter (on or before the period end): a met target is decided on the day it was met, a missed
+one on its due date; never before the aanmelding. A case whose due date lies ahead and that has
+not met the target yet is not counted anywhere yet.
 - Eerste contact binnen 7 dagen (norm 80%) and binnen 14 dagen (norm 100%): due 7 / 14 days
   after the aanmelding; met when the first contact with pupil or parents was on or before it.
 - Doelen binnen de eerste maand (norm 90%): due one calendar month after the aanmelding; met
@@ -15,7 +17,6 @@ Targets (seed 000, casus 2), each measured over the cases whose clock *fell due*
 - Niet langer dan 3 maanden thuis zonder passend aanbod (norm 80%): due three calendar months
   after the home situation started; met when a passend aanbod started on or before it, or the
   case was closed by then because the pupil went back to school or a passend aanbod started.
-  A case reported when the three months had already passed falls due on its aanmelding date.
 A case closed before its due date without meeting it (moved, vrijstelling, other) has no
 result for that target and is left out of both numerator and denominator.
 
@@ -87,26 +88,38 @@ class Target(Labelled):
 _GOOD_ENDINGS = (ClosingReason.TERUG_OP_SCHOOL, ClosingReason.PASSEND_AANBOD)
 
 
-def _target_outcome(target: Target, case: Case) -> tuple[date, bool] | None:
-    """(day the target falls due, met) for one case; None when the case has no result."""
-    closed = case.closed_on
+def _met_on(target: Target, case: Case, due: date) -> date | None:
+    """The day ``case`` met ``target`` (on or before ``due``), or None."""
     if target is Target.PASSEND_AANBOD_3_MAANDEN:
-        due = add_months(case.home_start, 3)
-        started = case.passend_aanbod_date
-        met = (started is not None and started <= due) or (
-            closed is not None and closed <= due and case.closing_reason in _GOOD_ENDINGS)
-        if not met and closed is not None and closed <= due:
-            return None
-        return max(due, case.aanmelding_date), met
-    if target is Target.DOELEN_1_MAAND:
-        due, done = add_months(case.aanmelding_date, 1), case.goals_set_date
+        options = [case.passend_aanbod_date]
+        if case.closing_reason in _GOOD_ENDINGS:
+            options.append(case.closed_on)
+    elif target is Target.DOELEN_1_MAAND:
+        options = [case.goals_set_date]
     else:
-        days = 7 if target is Target.EERSTE_CONTACT_7 else 14
-        due, done = case.aanmelding_date + timedelta(days=days), case.first_contact_date
-    met = done is not None and done <= due
-    if not met and closed is not None and closed <= due:
+        options = [case.first_contact_date]
+    in_time = [day for day in options if day is not None and day <= due]
+    return min(in_time) if in_time else None
+
+
+def _due(target: Target, case: Case) -> date:
+    if target is Target.PASSEND_AANBOD_3_MAANDEN:
+        return add_months(case.home_start, 3)
+    if target is Target.DOELEN_1_MAAND:
+        return add_months(case.aanmelding_date, 1)
+    days = 7 if target is Target.EERSTE_CONTACT_7 else 14
+    return case.aanmelding_date + timedelta(days=days)
+
+
+def _target_outcome(target: Target, case: Case) -> tuple[date, bool] | None:
+    """(day the result was decided, met) for one case; None when the case has no result."""
+    due = _due(target, case)
+    met_on = _met_on(target, case, due)
+    if met_on is not None:
+        return max(met_on, case.aanmelding_date), True
+    if case.closed_on is not None and case.closed_on <= due:
         return None
-    return due, met
+    return max(due, case.aanmelding_date), False
 
 
 @dataclass(frozen=True, slots=True)

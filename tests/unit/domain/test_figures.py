@@ -138,12 +138,15 @@ def test_ingrado_counts_after_more_than_four_weeks() -> None:
 
 
 # --- the quarter caseload ------------------------------------------------------------------
-# Q3 2026 = 1 July to 30 September. Dates per case, with the clocks they set:
-#  A: aanmelding 1-7, home 20-6, contact 5-7, goals 25-7, aanbod 10-9 (due 8-7, 15-7, 1-8, 20-9)
-#  B: aanmelding 10-7, contact 20-7 (due 17-7 missed, 24-7 met), goals 15-8 (due 10-8 missed)
-#  C: aanmelding 28-9, home 1-5, AV'er: aanbod due 1-8 already passed -> falls due 28-9, unmet
-#  D: aanmelding 20-6, contact 24-6, closed 15-7 moved: only the 14-day clock (4-7) counts
-#  E: aanmelding 1-8, home 15-5, closed 5-8 back to school: aanbod due 15-8 met by closing
+# Q3 2026 = 1 July to 30 September. Dates per case; a target counts in the quarter where its
+# result was decided (the day it was met, or the due date when missed):
+#  A: aanmelding 1-7, home 20-6, contact 5-7, goals 25-7, aanbod 10-9: all met in Q3
+#  B: aanmelding 10-7, contact 20-7 (7-day due 17-7 missed, 14-day met on 20-7),
+#     goals 15-8 (due 10-8 missed); aanbod due 10-10: Q4
+#  C: aanmelding 28-9, home 1-5, AV'er: aanbod due 1-8 already passed -> decided 28-9, missed;
+#     contact clocks due in Q4
+#  D: aanmelding 20-6, contact 24-6: decided in Q2; closed 15-7 moved: no goals/aanbod result
+#  E: aanmelding 1-8, home 15-5, closed 5-8 back to school: aanbod (due 15-8) met on 5-8
 #  F: 60% education: never counts
 #  G: Q2 only: home 5-1, closed 1-6 after 147 days at home
 
@@ -181,7 +184,7 @@ def broad_q3(today: date) -> QuarterFigures:
         (Target.EERSTE_CONTACT_7, ("A",), ("A", "B"), 50.0, False),
         (Target.DOELEN_1_MAAND, ("A",), ("A", "B"), 50.0, False),
         (Target.PASSEND_AANBOD_3_MAANDEN, ("A", "E"), ("A", "C", "E"), 200 / 3, False),
-        (Target.EERSTE_CONTACT_14, ("A", "B", "D"), ("A", "B", "D"), 100.0, True),
+        (Target.EERSTE_CONTACT_14, ("A", "B"), ("A", "B"), 100.0, True),
     ],
 )
 def test_broad_targets(broad_q3: QuarterFigures, target: Target, numerator: tuple[str, ...],
@@ -277,6 +280,19 @@ def test_ingrado_on_same_caseload_plus_pupil_turning_18(today: date) -> None:
     contact = next(r for r in figures.targets if r.target is Target.EERSTE_CONTACT_7)
     assert (contact.numerator_ids, contact.denominator_ids) == (("A",), ("A", "H"))
     assert contact.definition is Definition.INGRADO
+
+
+def test_targets_count_in_the_quarter_they_were_decided(today: date) -> None:
+    figures = quarter_figures(caseload(), Quarter(2026, 2), Definition.BREED, today)
+    results = {r.target: r for r in figures.targets}
+    # D met the 14-day clock on 24-6 (due 4-7): Q2. G: contact 2-4 met; no goals by 1-5
+    # (missed); three months from 5-1 passed on 5-4 without an offer (missed).
+    assert results[Target.EERSTE_CONTACT_14].numerator_ids == ("D", "G")
+    assert results[Target.EERSTE_CONTACT_14].denominator_ids == ("D", "G")
+    assert (results[Target.DOELEN_1_MAAND].numerator_ids,
+            results[Target.DOELEN_1_MAAND].denominator_ids) == ((), ("G",))
+    assert (results[Target.PASSEND_AANBOD_3_MAANDEN].numerator_ids,
+            results[Target.PASSEND_AANBOD_3_MAANDEN].denominator_ids) == ((), ("G",))
 
 
 def test_running_quarter_is_measured_until_today(today: date) -> None:
