@@ -1,0 +1,212 @@
+"""Use cases of the deadline clock: the Vandaag list, snooze/acknowledge, agenda and week PDF.
+
+Every screen computes deadline states from the same facts (``clock_facts_for``), so a case shows
+the same state in the caseload overview, the Vandaag list and the exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection
+
+from thuiszitter_desktop.domain.deadlines import (
+    DEFAULT_WARNING_DAYS,
+    ActionDue,
+    ClockFacts,
+    DeadlineKind,
+    EvaluationDue,
+    case_deadlines,
+)
+from thuiszitter_desktop.domain.model import Case
+from thuiszitter_desktop.domain.reminders import (
+    REMINDER_HORIZON_DAYS,
+    Reminder,
+    Snooze,
+    acknowledge,
+    notification_text,
+    reminders_for_today,
+    snooze,
+)
+from thuiszitter_desktop.interchange.ics import (
+    CalendarItem,
+    NameSetting,
+    build_ics,
+    deadline_items,
+    initials,
+)
+from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage import repo_cases, repo_reminders, repo_settings
+from thuiszitter_desktop.storage.repo_reminders import Episode
+
+# Settings (stored in the vault's settings table, JSON values).
+SETTING_WARNING_DAYS = "deadlines.warning_days"  # {"EERSTE_CONTACT": 3, ...}
+SETTING_ICS_NAMES = "deadlines.ics_names"  # "initials" or "none"
+SETTING_ORGANISATION = "organisation"
+
+PlanItems = Mapping[str, tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]]
+
+
+def clock_facts_for(case: Case, contacts: tuple[date, ...] = (),
+                    episode: Episode | None = None,
+                    plan: tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]] = ((), ()),
+                    ) -> ClockFacts:
+    """The clock facts of one case: the single place where a case becomes ClockFacts."""
+    actions, evaluations = plan
+    return ClockFacts(
+        aanmelding_date=case.aanmelding_date, home_since=case.home_since,
+        first_contact_date=case.first_contact_date, goals_set_date=case.goals_set_date,
+        passend_aanbod_date=case.passend_aanbod_date, closed_on=case.closed_on,
+        reopened_on=episode.reopened_on if episode else None,
+        previous_closed_on=episode.previous_closed_on if episode else None,
+        contact_dates=contacts, actions=actions, evaluations=evaluations,
+    )
+
+
+def warning_days(settings: Mapping[str, Any]) -> dict[DeadlineKind, int]:
+    """Warning periods from the settings, defaults for anything missing or invalid."""
+    stored = settings.get(SETTING_WARNING_DAYS) or {}
+    result = dict(DEFAULT_WARNING_DAYS)
+    for kind in DeadlineKind:
+        value = stored.get(kind.name) if isinstance(stored, dict) else None
+        if isinstance(value, int) and 0 <= value <= 60:
+            result[kind] = value
+    return result
+
+
+def ics_names(settings: Mapping[str, Any]) -> NameSetting:
+    return "none" if settings.get(SETTING_ICS_NAMES) == "none" else "initials"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseClock:
+    case_id: str
+    pupil_name: str
+    pupil_initials: str
+    school: str
+    facts: ClockFacts
+
+
+def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[CaseClock]:
+    """Clock facts of every open case, read in a few queries."""
+    items = repo_cases.list_cases(conn)
+    ids = [item.case.id for item in items]
+    contacts = repo_reminders.contact_dates(conn, ids)
+    episodes = repo_reminders.latest_episodes(conn, ids)
+    plans = plan_items or {}
+    return [
+        CaseClock(
+            item.case.id, item.pupil.full_name,
+            initials(item.pupil.first_name, item.pupil.last_name),
+            item.pupil.school or "Niet ingeschreven",
+            clock_facts_for(item.case, contacts.get(item.case.id, ()),
+                            episodes.get(item.case.id), plans.get(item.case.id, ((), ()))),
+        )
+        for item in items
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderRow:
+    """One line of the Vandaag list: plain data, no Qt."""
+
+    reminder: Reminder
+    pupil_name: str
+    school: str
+    text: str  # e.g. "Eerste contact: 3 dagen verlopen"
+
+
+@dataclass(frozen=True, slots=True)
+class TodayOverview:
+    today: date
+    rows: tuple[ReminderRow, ...]
+
+    @property
+    def notification(self) -> str:
+        """Privacy-safe summary for the tray: counts only."""
+        return notification_text(row.reminder for row in self.rows)
+
+
+def load_today(ctx: AppContext, plan_items: PlanItems | None = None) -> TodayOverview:
+    """Overdue deadlines and those due this week, most urgent first, without snoozed ones."""
+    today = ctx.today()
+    with ctx.vault.read() as conn:
+        clocks = load_clocks(conn, plan_items)
+        snoozes = repo_reminders.list_snoozes(conn)
+        settings = repo_settings.load_all(conn)
+    by_case = {clock.case_id: clock for clock in clocks}
+    reminders = reminders_for_today({c.case_id: c.facts for c in clocks}, snoozes, today,
+                                    warning_days=warning_days(settings))
+    rows = tuple(
+        ReminderRow(r, by_case[r.case_id].pupil_name, by_case[r.case_id].school,
+                    r.describe(today))
+        for r in reminders
+    )
+    return TodayOverview(today, rows)
+
+
+def snooze_reminder(ctx: AppContext, reminder: Reminder, until: date, reason: str) -> Snooze:
+    """Hide ``reminder`` until ``until``; logged with the reason."""
+    item = snooze(reminder, until, reason, ctx.actor, ctx.now())
+    _save(ctx, item, "termijn uitgesteld", f"{reminder.kind.name} tot {until.isoformat()}")
+    return item
+
+
+def acknowledge_reminder(ctx: AppContext, reminder: Reminder, reason: str) -> Snooze:
+    """Mark ``reminder`` as seen; it returns only when its deadline moves."""
+    item = acknowledge(reminder, reason, ctx.actor, ctx.now())
+    _save(ctx, item, "termijn gezien", reminder.kind.name)
+    return item
+
+
+def _save(ctx: AppContext, item: Snooze, action: str, detail: str) -> None:
+    # The reason is free text and may hold personal details: it stays in its own table, the
+    # audit line only names the deadline kind.
+    with ctx.vault.transaction() as conn:
+        repo_reminders.save_snooze(conn, item, ctx.now())
+        ctx.audit(conn, action, "herinnering", item.id, item.case_id, detail)
+    ctx.changes.publish(Change("reminder", (item.id,)))
+
+
+def list_snoozes(ctx: AppContext, case_id: str) -> list[Snooze]:
+    """Snoozes and acknowledgements of one case, oldest first (for the case's history)."""
+    with ctx.vault.read() as conn:
+        return repo_reminders.list_snoozes(conn, [case_id])
+
+
+def export_ics(ctx: AppContext, extra_items: Iterable[CalendarItem] = (),
+               plan_items: PlanItems | None = None) -> bytes:
+    """All unmet deadlines of open cases (plus e.g. MDO dates) as an .ics file.
+
+    Names follow the setting (initials or none); MDO items come from the MDO service.
+    """
+    today = ctx.today()
+    with ctx.vault.read() as conn:
+        clocks = load_clocks(conn, plan_items)
+        settings = repo_settings.load_all(conn)
+    names = ics_names(settings)
+    items: list[CalendarItem] = list(extra_items)
+    for clock in clocks:
+        deadlines = case_deadlines(clock.facts, today, warning_days(settings))
+        items += deadline_items(clock.case_id, clock.pupil_initials, deadlines)
+    return build_ics(items, names=names, generated_at=ctx.now().astimezone())
+
+
+def weekly_pdf(ctx: AppContext, plan_items: PlanItems | None = None) -> bytes:
+    """The weekly overview PDF (overdue and this week's deadlines) for the consulent."""
+    today = ctx.today()
+    with ctx.vault.read() as conn:
+        clocks = load_clocks(conn, plan_items)
+        settings = repo_settings.load_all(conn)
+    last = today + timedelta(days=REMINDER_HORIZON_DAYS - 1)
+    items: list[WeeklyItem] = []
+    for clock in clocks:
+        for d in case_deadlines(clock.facts, today, warning_days(settings)):
+            if d.met_on is None and d.due <= last:
+                items.append(WeeklyItem(clock.pupil_name, clock.school, d.title, d.due, d.state))
+    organisation = str(settings.get(SETTING_ORGANISATION) or "Leerplicht")
+    return weekly_overview_pdf(WeeklyOverview(organisation, ctx.actor, today, tuple(items)))

@@ -1,0 +1,81 @@
+"""Repository for the deadline clock: snoozes, case episodes, contact dates per case."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Connection, select
+
+from thuiszitter_desktop.domain.model import new_id
+from thuiszitter_desktop.domain.reminders import Snooze
+from thuiszitter_desktop.storage.rows import upsert
+from thuiszitter_desktop.storage.tables import contact_moments
+from thuiszitter_desktop.storage.tables_reminders import case_episodes, reminder_snoozes
+
+
+# -- snoozes --------------------------------------------------------------------------------
+def save_snooze(conn: Connection, item: Snooze, now: datetime) -> None:
+    upsert(conn, reminder_snoozes, {
+        "id": item.id, "case_id": item.case_id, "deadline_key": item.key, "due": item.due,
+        "until": item.until, "reason": item.reason, "snoozed_by": item.by,
+        "snoozed_at": item.at,
+    }, now)
+
+
+def list_snoozes(conn: Connection, case_ids: Iterable[str] | None = None) -> list[Snooze]:
+    query = select(reminder_snoozes).order_by(reminder_snoozes.c.snoozed_at)
+    if case_ids is not None:
+        query = query.where(reminder_snoozes.c.case_id.in_(list(case_ids)))
+    return [
+        Snooze(id=r["id"], case_id=r["case_id"], key=r["deadline_key"], due=r["due"],
+               reason=r["reason"], by=r["snoozed_by"], at=r["snoozed_at"], until=r["until"])
+        for r in conn.execute(query).mappings()
+    ]
+
+
+# -- episodes -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Episode:
+    case_id: str
+    reopened_on: date
+    previous_closed_on: date | None
+
+
+def add_episode(conn: Connection, case_id: str, reopened_on: date,
+                previous_closed_on: date | None, now: datetime) -> None:
+    """Record that ``case_id`` was reopened: its clocks restart (domain/deadlines.py)."""
+    upsert(conn, case_episodes, {
+        "id": new_id(), "case_id": case_id, "reopened_on": reopened_on,
+        "previous_closed_on": previous_closed_on,
+    }, now)
+
+
+def latest_episodes(conn: Connection,
+                    case_ids: Iterable[str] | None = None) -> dict[str, Episode]:
+    """The current episode of every reopened case (the latest reopen)."""
+    query = select(case_episodes).order_by(case_episodes.c.reopened_on,
+                                           case_episodes.c.created_at)
+    if case_ids is not None:
+        query = query.where(case_episodes.c.case_id.in_(list(case_ids)))
+    result: dict[str, Episode] = {}
+    for r in conn.execute(query).mappings():
+        result[r["case_id"]] = Episode(r["case_id"], r["reopened_on"], r["previous_closed_on"])
+    return result
+
+
+# -- contact dates --------------------------------------------------------------------------
+def contact_dates(conn: Connection,
+                  case_ids: Iterable[str] | None = None) -> dict[str, tuple[date, ...]]:
+    """Per case, the dates of contacts with pupil or parents (what stops the two-week clock)."""
+    query = select(contact_moments.c.case_id, contact_moments.c.on_date).where(
+        contact_moments.c.with_pupil_or_parents.is_(True)
+    )
+    if case_ids is not None:
+        query = query.where(contact_moments.c.case_id.in_(list(case_ids)))
+    found: defaultdict[str, list[date]] = defaultdict(list)
+    for case_id, on_date in conn.execute(query):
+        found[case_id].append(on_date)
+    return {case_id: tuple(sorted(days)) for case_id, days in found.items()}
