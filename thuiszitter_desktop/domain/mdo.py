@@ -64,11 +64,16 @@ class Escalation(Labelled):
 
 @dataclass(frozen=True, slots=True)
 class MdoAction:
-    """An agreement: who does what, by when. Used for existing plan actions and new ones."""
+    """An agreement: who does what, by when. Used for existing plan actions and new ones.
+
+    A new action keeps its id when it goes into the case's plan, so recording the outcome
+    again updates that plan action instead of adding a second one.
+    """
 
     who: str
     what: str
     due: date | None = None
+    id: str = field(default_factory=new_id)
 
     def describe(self) -> str:
         """'Mentor: belt ouders (vóór 01-12-2026)' — one line for agendas and e-mails."""
@@ -201,6 +206,7 @@ class MdoOutcome:
 class MdoAgendaItem:
     """One pupil on the agenda: why, the question (editable), and later the outcome."""
 
+    id: str = field(default_factory=new_id)
     case_id: str
     # Empty means: use the default question derived from the reasons.
     question: str = ""

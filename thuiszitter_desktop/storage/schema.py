@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thuiszitter_desktop.storage import tables_mdo  # noqa: F401
 from thuiszitter_desktop.storage import tables_reminders  # noqa: F401
 from thuiszitter_desktop.storage.tables import metadata
 
