@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from thuiszitter_desktop.app import main
+import sys
+
+
+def main() -> None:
+    # The hidden self-test (used to check an installed bundle) must not start the normal UI.
+    if "--selftest" in sys.argv[1:]:
+        from thuiszitter_desktop.selftest import main as selftest_main
+
+        sys.exit(selftest_main(sys.argv))
+    from thuiszitter_desktop.app import main as app_main
+
+    app_main()
+
 
 if __name__ == "__main__":
     main()

@@ -10,10 +10,11 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from thuiszitter_desktop import crash
-from thuiszitter_desktop.paths import data_dir
+from thuiszitter_desktop.paths import data_dir, resources_dir
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, populate_demo
 from thuiszitter_desktop.storage.keyslots import DEFAULT_KDF, KdfParams
@@ -119,6 +120,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("Thuiszitter Desktop")
     app.setOrganizationName("ThuiszitterDesktop")
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     folder = data_dir()
     crash.install(folder / "logs",
                   lambda text: QMessageBox.critical(None, "Er ging iets mis", text))
