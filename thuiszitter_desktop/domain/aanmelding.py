@@ -83,6 +83,7 @@ class Reporter:
 
 @dataclass(slots=True, kw_only=True)
 class ParentContact:
+    id: str = field(default_factory=new_id)
     name: str
     relation: Relation = Relation.OUDER
     phone: str = ""

@@ -21,10 +21,11 @@ Counting rules (documented so a consulent can check them by hand):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from thuiszitter_desktop.domain.deadlines import add_months
+from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled
 
 SHORT_MAX_DAYS = 2
@@ -56,6 +57,7 @@ class SickReport:
 
     start: date
     end: date | None = None
+    id: str = field(default_factory=new_id, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
