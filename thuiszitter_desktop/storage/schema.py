@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thuiszitter_desktop.storage import tables_mdo  # noqa: F401
 from thuiszitter_desktop.storage import tables_reminders  # noqa: F401
+from thuiszitter_desktop.storage import tables_figures  # noqa: F401
 from thuiszitter_desktop.storage import tables_intake  # noqa: F401
 from thuiszitter_desktop.storage.tables import metadata
 

@@ -1,0 +1,80 @@
+"""Figures, quarterly PDF and export services on a real (temporary) vault."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from thuiszitter_desktop.domain.definitions import Definition
+from thuiszitter_desktop.domain.figures import Target
+from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.services import cases, figures
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_audit, repo_settings
+
+# The ctx clock stands at 23 November 2026 (Q4).
+Q4 = Quarter(2026, 4)
+
+
+def register(ctx: AppContext, first: str, last: str, aanmelding: date,
+             contact: date | None = None) -> Case:
+    pupil = Pupil(first_name=first, last_name=last, birth_date=date(2013, 4, 2),
+                  school="OBS De Regenboog")
+    case = cases.register_case(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=aanmelding,
+                                               first_contact_date=contact))
+    return case
+
+
+def test_figures_come_from_the_vault_including_closed_cases(ctx: AppContext) -> None:
+    zoe = register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5), contact=date(2026, 10, 8))
+    sem = register(ctx, "Sem", "de Vries", date(2026, 10, 12))
+    cases.close_case(ctx, sem.id, ClosingReason.VERHUISD)
+    result = figures.load_figures(ctx, Q4, Definition.BREED)
+    contact = next(r for r in result.targets if r.target is Target.EERSTE_CONTACT_7)
+    # Zoë: contact on day 3. Sem: no contact by 19-10, closed only on 23-11: missed.
+    assert contact.numerator_ids == (zoe.id,)
+    assert set(contact.denominator_ids) == {zoe.id, sem.id}
+    assert set(result.flow.running_ids) == {zoe.id, sem.id}
+    assert result.flow.ended_ids == (sem.id,)  # closed today: last counted yesterday
+    rows = figures.case_rows(ctx, contact.denominator_ids)
+    assert {r.pupil_name for r in rows} == {"Zoë Çelik-d'Hondt", "Sem de Vries"}
+
+
+def test_recent_quarters_newest_first(ctx: AppContext) -> None:
+    assert figures.recent_quarters(ctx, 3) == [Q4, Quarter(2026, 3), Quarter(2026, 2)]
+
+
+def test_series_has_one_figure_set_per_quarter(ctx: AppContext) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 8, 5))
+    series = figures.load_series(ctx, [Quarter(2026, 3), Q4], Definition.BREED)
+    assert [len(s.flow.running_ids) for s in series] == [1, 1]
+    assert [len(s.flow.new_ids) for s in series] == [1, 0]
+
+
+def test_quarterly_report_uses_organisation_and_is_logged(ctx: AppContext) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5))
+    with ctx.vault.transaction() as conn:
+        repo_settings.store(conn, "organisation_name", "Leerrecht Rivierland")
+    data = figures.quarterly_report(ctx, Q4, Definition.INGRADO)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Leerrecht Rivierland" in text
+    assert Definition.INGRADO.label in " ".join(text.split())
+    with ctx.vault.read() as conn:
+        actions = [e.action for e in repo_audit.entries(conn)]
+    assert "rapport gemaakt" in actions
+
+
+def test_export_has_no_names_and_is_logged(ctx: AppContext) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5))
+    data = figures.export_quarter(ctx, Q4, Definition.BREED, "csv")
+    text = data.decode("utf-8-sig")
+    assert "Zoë" not in text and "Çelik" not in text and "02-04-2013" not in text
+    assert len(text.strip().splitlines()) == 2
+    assert figures.export_quarter(ctx, Q4, Definition.BREED, "xlsx").startswith(b"PK")
+    with ctx.vault.read() as conn:
+        details = [e.detail for e in repo_audit.entries(conn) if e.action == "geëxporteerd"]
+    assert details == ["K4 2026; BREED; csv; 1 rijen", "K4 2026; BREED; xlsx; 1 rijen"]

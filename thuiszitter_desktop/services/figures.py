@@ -1,0 +1,90 @@
+"""Use cases of the policy figures: dashboard numbers, quarterly PDF, anonymised export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from thuiszitter_desktop.domain.definitions import CaseEntry, Definition
+from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
+from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
+from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
+from thuiszitter_desktop.services.caseload import CaseloadRow, make_row
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_cases, repo_settings
+
+# The intake documents use "organisation_name"; older code used "organisation".
+ORGANISATION_SETTINGS = ("organisation_name", "organisation")
+DEFAULT_ORGANISATION = "Leerplicht"
+QUARTERS_SHOWN = 8
+
+ExportFormat = Literal["csv", "xlsx"]
+
+
+def all_entries(ctx: AppContext) -> list[CaseEntry]:
+    """Every case with its pupil, closed ones included: figures look back over quarters."""
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True)
+    return [(item.pupil, item.case) for item in items]
+
+
+def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarter]:
+    """The current quarter and the ones before it, newest first."""
+    quarters = [Quarter.of(ctx.today())]
+    while len(quarters) < count:
+        quarters.append(quarters[-1].previous())
+    return quarters
+
+
+def load_figures(ctx: AppContext, quarter: Quarter, definition: Definition) -> QuarterFigures:
+    return quarter_figures(all_entries(ctx), quarter, definition, ctx.today())
+
+
+def load_series(ctx: AppContext, quarters: Sequence[Quarter],
+                definition: Definition) -> list[QuarterFigures]:
+    """Figures of several quarters from one read, for trend charts."""
+    entries = all_entries(ctx)
+    return [quarter_figures(entries, q, definition, ctx.today()) for q in quarters]
+
+
+def case_rows(ctx: AppContext, case_ids: Sequence[str]) -> list[CaseloadRow]:
+    """The pupils behind a number, as overview rows (in the order of ``case_ids``)."""
+    if not case_ids:
+        return []
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True, case_ids=case_ids)
+    by_id = {item.case.id: make_row(item.case, item.pupil, ctx.today()) for item in items}
+    return [by_id[case_id] for case_id in case_ids if case_id in by_id]
+
+
+def organisation(ctx: AppContext) -> str:
+    with ctx.vault.read() as conn:
+        settings = repo_settings.load_all(conn)
+    for key in ORGANISATION_SETTINGS:
+        value = settings.get(key)
+        if value and str(value).strip():
+            return str(value).strip()
+    return DEFAULT_ORGANISATION
+
+
+def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) -> bytes:
+    """The quarterly report PDF; logged, since it leaves the vault when saved."""
+    figures = load_figures(ctx, quarter, definition)
+    data = quarterly_report_pdf(figures, organisation=organisation(ctx), made_on=ctx.today(),
+                                author=ctx.actor)
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "rapport gemaakt", "kwartaalrapport", None, None,
+                  f"{quarter.short_label}; {definition.name}")
+    return data
+
+
+def export_quarter(ctx: AppContext, quarter: Quarter, definition: Definition,
+                   kind: ExportFormat) -> bytes:
+    """Anonymised rows of a quarter as CSV or XLSX bytes; logged."""
+    table = export_table(all_entries(ctx), quarter, definition, ctx.today())
+    data = to_csv(table) if kind == "csv" else to_xlsx(table)
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "geëxporteerd", "kwartaalgegevens", None, None,
+                  f"{quarter.short_label}; {definition.name}; {kind}; {len(table.rows)} rijen")
+    return data
