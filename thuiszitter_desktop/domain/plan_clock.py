@@ -1,0 +1,53 @@
+"""What a plan feeds into the deadline clock and the hard rules checked before saving it.
+
+Clock items: every dated action (done, open or dropped) and every planned evaluation. An
+evaluation counts as held on the first progress date that lies on or after two weeks before
+it, each progress date counting for one evaluation only (so an evaluation held a little early
+still counts, and one set of notes never closes two evaluations).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from thuiszitter_desktop.domain.deadlines import ActionDue, EvaluationDue
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.plan import ActionStatus, PlanVanAanpak
+
+EARLY_EVALUATION_DAYS = 14
+
+
+def clock_items(plan: PlanVanAanpak) -> tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]:
+    actions = tuple(
+        ActionDue(id=action.id, label=action.what.strip() or "Actie uit het plan",
+                  due=action.due, done_on=action.done_on,
+                  cancelled=action.status is ActionStatus.VERVALLEN)
+        for goal in plan.goals for action in goal.actions if action.due is not None
+    )
+    unused = sorted({note.on for goal in plan.goals for note in goal.progress})
+    evaluations: list[EvaluationDue] = []
+    for due in sorted(set(plan.evaluation_dates)):
+        earliest = due - timedelta(days=EARLY_EVALUATION_DAYS)
+        held = next((day for day in unused if day >= earliest), None)
+        if held is not None:
+            unused.remove(held)
+        evaluations.append(EvaluationDue(due=due, done_on=held))
+    return actions, tuple(evaluations)
+
+
+def validate_plan(plan: PlanVanAanpak, today: date) -> None:
+    """Rules that block saving (the SMART hints never do): no done dates in the future."""
+    errors: dict[str, str] = {}
+    for goal in plan.goals:
+        for action in goal.actions:
+            if action.done_on is not None and action.done_on > today:
+                errors["done_on"] = (
+                    f"De actie ‘{action.what.strip()}’ staat als gedaan op een datum in de "
+                    "toekomst."
+                )
+        if any(note.on > today for note in goal.progress):
+            errors["progress"] = "Een evaluatie kan niet in de toekomst worden vastgelegd."
+    if plan.created > today:
+        errors["created"] = "De datum van deze versie ligt in de toekomst."
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,146 @@
+"""Use cases around the plan van aanpak: start, save, evaluate, revise, print.
+
+Only the newest version of a plan can be saved; earlier versions are read-only snapshots.
+Saving moves the case's clock ('doelen gesteld') and keeps the case's regie and
+casusverantwoordelijke in step with the plan, where they are agreed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import Connection
+
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.plan import (
+    GoalProgress,
+    PlanVanAanpak,
+    goals_set_after_save,
+    record_progress,
+    revise,
+)
+from thuiszitter_desktop.domain.plan_clock import clock_items, validate_plan
+from thuiszitter_desktop.domain.vocab import CaseStage
+from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.figures import organisation
+from thuiszitter_desktop.services.reminders import PlanItems
+from thuiszitter_desktop.storage import repo_cases, repo_plan
+
+NOT_LATEST = ("Dit is een oudere versie van het plan. Alleen de nieuwste versie kan worden "
+              "aangepast.")
+
+
+def load_versions(ctx: AppContext, case_id: str) -> list[PlanVanAanpak]:
+    """All versions of the case's plan, oldest first (empty when there is no plan yet)."""
+    with ctx.vault.read() as conn:
+        return repo_plan.list_versions(conn, case_id)
+
+
+def start_plan(ctx: AppContext, case_id: str) -> PlanVanAanpak:
+    """Version 1 of a new plan, with regie and casusverantwoordelijke taken from the case."""
+    with ctx.vault.transaction() as conn:
+        if repo_plan.latest_version(conn, case_id) is not None:
+            raise ValidationError({"plan": "Deze casus heeft al een plan van aanpak."})
+        case = repo_cases.get_case(conn, case_id)
+        plan = PlanVanAanpak(case_id=case_id, created=ctx.today(), regie=case.regie,
+                             casusverantwoordelijke=case.casusverantwoordelijke)
+        repo_plan.save_version(conn, plan, ctx.now())
+        ctx.audit(conn, "plan gestart", "plan", plan.id, case_id)
+    ctx.changes.publish(Change("plan", (case_id,)))
+    return plan
+
+
+def save_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
+    """Save the newest version (overwriting its snapshot) and update the case's clock."""
+    validate_plan(plan, ctx.today())
+    with ctx.vault.transaction() as conn:
+        _require_latest(conn, plan)
+        repo_plan.save_version(conn, plan, ctx.now())
+        _update_case(ctx, conn, plan)
+        ctx.audit(conn, "plan opgeslagen", "plan", plan.id, plan.case_id,
+                  f"versie {plan.version}")
+    _publish(ctx, plan.case_id)
+    return plan
+
+
+def record_evaluation(ctx: AppContext, plan: PlanVanAanpak, on: date,
+                      notes: Mapping[str, tuple[GoalProgress, str]]) -> PlanVanAanpak:
+    """Record progress per goal at an evaluation held ``on`` in the newest version."""
+    if on > ctx.today():
+        raise ValidationError({"on": "De evaluatiedatum ligt in de toekomst."})
+    evaluated = record_progress(plan, on, notes)
+    save_plan(ctx, evaluated)
+    return evaluated
+
+
+def revise_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
+    """Save ``plan`` as it is, then start the next version from it, dated today."""
+    validate_plan(plan, ctx.today())
+    new = revise(plan, ctx.today())
+    with ctx.vault.transaction() as conn:
+        _require_latest(conn, plan)
+        repo_plan.save_version(conn, plan, ctx.now())
+        repo_plan.save_version(conn, new, ctx.now())
+        _update_case(ctx, conn, new)
+        ctx.audit(conn, "nieuwe planversie", "plan", new.id, plan.case_id,
+                  f"versie {new.version}")
+    _publish(ctx, plan.case_id)
+    return new
+
+
+def plan_items(ctx: AppContext) -> PlanItems:
+    """Dated actions and evaluations of every newest plan, for the reminders service."""
+    with ctx.vault.read() as conn:
+        plans = repo_plan.latest_versions(conn)
+    return {case_id: clock_items(plan) for case_id, plan in plans.items()}
+
+
+def plan_document(ctx: AppContext, plan: PlanVanAanpak, *, parent_names: Sequence[str] = (),
+                  password: str | None = None) -> bytes:
+    """The printed plan for parents as PDF bytes (encrypted when a password is given)."""
+    with ctx.vault.transaction() as conn:
+        case = repo_cases.get_case(conn, plan.case_id)
+        pupil = repo_cases.get_pupil(conn, case.pupil_id)
+        people = [
+            PlanPerson(p.name, _role(p.role.label, p.organisation), p.phone, p.email)
+            for p in repo_cases.list_professionals(conn, plan.case_id)
+        ]
+        ctx.audit(conn, "plan afgedrukt", "plan", plan.id, plan.case_id,
+                  "met wachtwoord" if password else "zonder wachtwoord")
+    letter = PlanLetter(plan=plan, pupil_first_name=pupil.first_name,
+                        pupil_full_name=pupil.full_name, pupil_birth_date=pupil.birth_date,
+                        organisation=organisation(ctx), printed_on=ctx.today(), people=people,
+                        parent_names=tuple(parent_names))
+    return plan_pdf(letter, password=password)
+
+
+def _role(role: str, organisation_name: str) -> str:
+    return f"{role}, {organisation_name}" if organisation_name.strip() else role
+
+
+def _require_latest(conn: Connection, plan: PlanVanAanpak) -> None:
+    latest = repo_plan.latest_version(conn, plan.case_id)
+    if latest is not None and (latest.version != plan.version or latest.id != plan.id):
+        raise ValidationError({"version": NOT_LATEST})
+
+
+def _update_case(ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
+    case = repo_cases.get_case(conn, plan.case_id)
+    updated = replace(
+        case,
+        goals_set_date=goals_set_after_save(case.goals_set_date, plan, ctx.today()),
+        regie=plan.regie,
+        casusverantwoordelijke=plan.casusverantwoordelijke.strip(),
+    )
+    if case.is_open and plan.goals and case.stage.order < CaseStage.PLAN_VAN_AANPAK.order:
+        updated.stage = CaseStage.PLAN_VAN_AANPAK
+    if updated != case:
+        repo_cases.save_case(conn, updated, ctx.now())
+
+
+def _publish(ctx: AppContext, case_id: str) -> None:
+    ctx.changes.publish(Change("plan", (case_id,)))
+    ctx.changes.publish(Change("case", (case_id,)))
