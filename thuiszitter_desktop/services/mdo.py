@@ -1,8 +1,8 @@
 """Use cases of the MDO: plan a meeting, suggest pupils, agenda and minutes, record outcomes.
 
-Plans are reached through ``PlanStore`` (latest plan per case, save a plan) so this module does
-not depend on how the plan feature stores its versions; pass the plan feature's store, or None
-where no plan data is needed (the agenda then shows no actions).
+Plans are reached through ``PlanStore`` (latest plan per case, save a plan); the default is the
+vault's plan repository. Tests may pass another store, or None to leave plans out (the agenda
+then shows no actions and outcomes do not touch the plan).
 """
 
 from __future__ import annotations
@@ -31,7 +31,13 @@ from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.reports import mdo as mdo_reports
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import clock_facts_for, warning_days
-from thuiszitter_desktop.storage import repo_cases, repo_mdo, repo_reminders, repo_settings
+from thuiszitter_desktop.storage import (
+    repo_cases,
+    repo_mdo,
+    repo_plan,
+    repo_reminders,
+    repo_settings,
+)
 
 SETTING_FULL_NAMES = "mdo.full_names"  # bool: full names instead of first name + initial
 SETTING_MINUTES = "mdo.minutes"  # {"base": 10, "urgent_extra": 5, "opening": 5, ...}
@@ -49,6 +55,19 @@ class PlanStore(Protocol):
     def save(self, conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
         """Store ``plan`` (a new or changed version) in the caller's transaction."""
         ...
+
+
+class VaultPlans:
+    """The plan store of the vault (the plan feature's repository)."""
+
+    def latest(self, conn: Connection, case_ids: Sequence[str]) -> dict[str, PlanVanAanpak]:
+        return repo_plan.latest_versions(conn, case_ids)
+
+    def save(self, conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
+        repo_plan.save_version(conn, plan, now)
+
+
+VAULT_PLANS = VaultPlans()
 
 
 # -- settings ---------------------------------------------------------------------------------
@@ -162,7 +181,8 @@ def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None
     return result
 
 
-def suggestions(ctx: AppContext, mdo: Mdo, plans: PlanStore | None = None) -> list[Suggestion]:
+def suggestions(ctx: AppContext, mdo: Mdo,
+                plans: PlanStore | None = VAULT_PLANS) -> list[Suggestion]:
     """Open cases of the meeting's school worth discussing, most urgent first, with reasons.
 
     Pupils already on the agenda are left out (they are chosen already).
@@ -190,7 +210,7 @@ def _load(ctx: AppContext, mdo_id: str, plans: PlanStore | None
     return mdo, snaps, settings
 
 
-def agenda(ctx: AppContext, mdo_id: str, plans: PlanStore | None = None) -> Agenda:
+def agenda(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> Agenda:
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     return build_agenda(mdo, snaps, agenda_settings(settings))
 
@@ -199,25 +219,25 @@ def _organisation(settings: Mapping[str, Any]) -> str:
     return str(settings.get(SETTING_ORGANISATION) or "Leerplicht")
 
 
-def agenda_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = None) -> bytes:
+def agenda_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> bytes:
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     return mdo_reports.agenda_pdf(build_agenda(mdo, snaps, agenda_settings(settings)),
                                   _organisation(settings))
 
 
-def agenda_email(ctx: AppContext, mdo_id: str, plans: PlanStore | None = None) -> str:
+def agenda_email(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> str:
     return agenda_text(agenda(ctx, mdo_id, plans))
 
 
 def parent_agenda_pdf(ctx: AppContext, mdo_id: str, case_id: str,
-                      plans: PlanStore | None = None) -> bytes:
+                      plans: PlanStore | None = VAULT_PLANS) -> bytes:
     """The invitation for one pupil's parents (their own child only; first names suffice)."""
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     built = build_agenda(mdo, snaps, agenda_settings(settings))
     return mdo_reports.parent_agenda_pdf(built, case_id, _organisation(settings))
 
 
-def minutes_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = None) -> bytes:
+def minutes_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> bytes:
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     return mdo_reports.minutes_pdf(build_minutes(mdo, snaps, agenda_settings(settings)),
                                    _organisation(settings))
@@ -236,7 +256,7 @@ def record_attendance(ctx: AppContext, mdo_id: str, attendance: Mapping[str, boo
 
 
 def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutcome,
-                   plans: PlanStore | None) -> Mdo:
+                   plans: PlanStore | None = VAULT_PLANS) -> Mdo:
     """Store decisions, actions and escalation for one pupil; the new actions go straight
     into that case's plan (same transaction), where the deadline clock follows them."""
     with ctx.vault.transaction() as conn:
@@ -247,6 +267,12 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
                   outcome.escalation.name if outcome.escalation else "")
         if plans is not None and outcome.new_actions:
             current = plans.latest(conn, [case_id]).get(case_id)
+            if current is None:
+                # A first plan takes regie and case owner from the case, as the plan
+                # feature's own start does, so saving it later does not change the case.
+                case = repo_cases.get_case(conn, case_id)
+                current = PlanVanAanpak(case_id=case_id, created=ctx.today(), regie=case.regie,
+                                        casusverantwoordelijke=case.casusverantwoordelijke)
             plan = plan_with_mdo_actions(current, case_id, mdo.on, outcome.new_actions)
             plans.save(conn, plan, ctx.now())
             ctx.audit(conn, "acties uit mdo", "plan", plan.id, case_id)

@@ -24,8 +24,9 @@ from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal, Owner, PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.domain.vocab import ContactKind
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import cases, reminders
 from thuiszitter_desktop.services import mdo as mdo_service
+from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import clock_facts_for
 from thuiszitter_desktop.storage import repo_audit, repo_settings
@@ -217,3 +218,23 @@ def test_attendance_and_minutes(ctx: AppContext, pupils: dict[str, Case]) -> Non
     text = pdf_text(mdo_service.minutes_pdf(ctx, mdo.id))
     assert "Kees Mulder" in text and "Aanwezig" in text
     assert "Niet besproken. Schuift door naar het volgende MDO." in text
+
+
+def test_with_the_vault_plan_actions_appear_in_the_plan_and_on_the_today_list(
+    ctx: AppContext, pupils: dict[str, Case]
+) -> None:
+    sem = pupils["sem"]
+    mdo = meeting(date(2026, 11, 20))
+    mdo.add_pupil(sem.id)
+    mdo_service.save_mdo(ctx, mdo)
+    action = MdoAction("Mentor", "Rooster voor halve dagen maken", date(2026, 11, 26))
+
+    mdo_service.record_outcome(ctx, mdo.id, sem.id, MdoOutcome(new_actions=[action]))
+
+    versions = plan_service.load_versions(ctx, sem.id)
+    assert [a.what for v in versions for g in v.goals for a in g.actions] == [action.what]
+    rows = reminders.load_today(ctx, plan_service.plan_items(ctx)).rows
+    assert [(r.pupil_name, r.reminder.kind) for r in rows
+            if r.reminder.kind is DeadlineKind.ACTIE] == [("Sem de Vries", DeadlineKind.ACTIE)]
+    # The plan can still be edited and saved by the plan feature afterwards.
+    plan_service.save_plan(ctx, versions[-1])
