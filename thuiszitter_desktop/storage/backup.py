@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thuiszitter_desktop.storage.errors import VaultCorruptError
+from thuiszitter_desktop.storage.errors import VaultCorruptError, VaultError
 from thuiszitter_desktop.storage.files import OWNER_ONLY, fsync_dir
 from thuiszitter_desktop.storage.sqlcipher import connect, export_encrypted_copy, integrity_problems
 
@@ -46,15 +46,18 @@ def create_backup(vault: Vault, reason: str = "automatisch", folder: Path | None
     db = target_dir / f"{PREFIX}{stamp}-{reason}.db"
     keys = db.with_suffix(".keys")
     try:
-        raw = vault.engine.raw_connection()
-        try:
-            export_encrypted_copy(raw.driver_connection, db, vault.raw_key)
-        finally:
-            raw.close()
-        db.chmod(OWNER_ONLY)
-        shutil.copyfile(key_file_for(vault.path), keys)
-        keys.chmod(OWNER_ONLY)
-        verify_backup(db, vault.raw_key)
+        with vault.in_use() as usable:  # a lock waits until the copy is complete
+            if not usable:
+                raise VaultError("De kluis is vergrendeld; er is geen back-up gemaakt.")
+            raw = vault.engine.raw_connection()
+            try:
+                export_encrypted_copy(raw.driver_connection, db, vault.raw_key)
+            finally:
+                raw.close()
+            db.chmod(OWNER_ONLY)
+            shutil.copyfile(key_file_for(vault.path), keys)
+            keys.chmod(OWNER_ONLY)
+            verify_backup(db, vault.raw_key)
     except BaseException:
         for leftover in (db, keys):
             with contextlib.suppress(FileNotFoundError):
@@ -67,13 +70,29 @@ def create_backup(vault: Vault, reason: str = "automatisch", folder: Path | None
 
 
 def verify_backup(db: Path, key: bytes) -> None:
-    conn = connect(db, key)
+    """Both integrity checks on a backup file; raises VaultCorruptError when it is not sound."""
+    if not db.exists() or db.stat().st_size == 0:
+        raise VaultCorruptError("Het back-upbestand ontbreekt of is leeg.")
+    conn = connect(db, key, read_only=True)
     try:
         problems = integrity_problems(conn)
     finally:
         conn.close()
     if problems:
-        raise VaultCorruptError("De back-up is na het schrijven niet in orde bevonden.")
+        raise VaultCorruptError("De back-up is niet in orde bevonden.")
+
+
+def backup_time(db: Path) -> datetime | None:
+    """When an automatic backup was made, from its name (``kluis-YYYYmmdd-HHMMSS-ffffff-…``)."""
+    try:
+        return datetime.strptime(db.name[len(PREFIX):len(PREFIX) + 22], "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return None
+
+
+def latest_backup(folder: Path) -> Path | None:
+    found = list_backups(folder)
+    return found[0] if found else None
 
 
 def list_backups(folder: Path) -> list[Path]:

@@ -51,5 +51,13 @@ class DiskFullError(VaultError):
         )
 
 
+class ReadOnlyVaultError(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De kluis is beschadigd en daarom alleen te lezen; er kan niets worden opgeslagen. "
+            "Zet een back-up terug via Bestand → Back-up terugzetten…"
+        )
+
+
 class WeakPassphraseError(VaultError):
     pass

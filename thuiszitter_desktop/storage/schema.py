@@ -7,6 +7,7 @@ from thuiszitter_desktop.storage import tables_intake  # noqa: F401
 from thuiszitter_desktop.storage import tables_mdo  # noqa: F401
 from thuiszitter_desktop.storage import tables_plan  # noqa: F401
 from thuiszitter_desktop.storage import tables_reminders  # noqa: F401
+from thuiszitter_desktop.storage import tables_security  # noqa: F401
 from thuiszitter_desktop.storage.tables import metadata
 
 __all__ = ["metadata"]

@@ -23,8 +23,11 @@ def is_plain_sqlite(path: Path) -> bool:
         return handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER
 
 
-def connect(path: Path, key: bytes) -> Any:
-    """A keyed, verified DB-API connection with the vault's safety pragmas."""
+def connect(path: Path, key: bytes, read_only: bool = False) -> Any:
+    """A keyed, verified DB-API connection with the vault's safety pragmas.
+
+    ``read_only`` (a damaged vault) refuses every write with ``PRAGMA query_only``.
+    """
     conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
         # Before keying: keep SQLCipher's own log (e.g. 'hmac check failed') off stderr.
@@ -33,10 +36,15 @@ def connect(path: Path, key: bytes) -> Any:
         # Keying is lazy: reading proves the key (and the file) right.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # Deleted content (e.g. names after anonymisation) is overwritten, not left in free pages.
+        conn.execute("PRAGMA secure_delete = ON")
     except sqlcipher.DatabaseError:
         conn.close()
         if path.exists() and path.stat().st_size and is_plain_sqlite(path):
@@ -48,11 +56,11 @@ def connect(path: Path, key: bytes) -> Any:
     return conn
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
+def make_engine(path: Path, key: bytes, read_only: bool = False) -> Engine:
     """A SQLAlchemy engine whose connections are keyed SQLCipher connections."""
     engine = create_engine(
         "sqlite://",
-        creator=lambda: connect(path, key),
+        creator=lambda: connect(path, key, read_only),
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=2,
@@ -78,6 +86,9 @@ def export_encrypted_copy(source: Any, target: Path, key: bytes) -> None:
 
 def integrity_problems(conn: Any) -> list[str]:
     """Problems found by ``cipher_integrity_check`` and ``integrity_check`` (empty: healthy)."""
-    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-    checks = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        checks = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    except sqlcipher.DatabaseError as exc:  # damage so bad that the check itself cannot run
+        return [str(exc)]
     return problems + [c for c in checks if c != "ok"]

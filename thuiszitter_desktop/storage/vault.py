@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from thuiszitter_desktop.storage import migrate
 from thuiszitter_desktop.storage.errors import (
     DiskFullError,
     NotEncryptedError,
+    ReadOnlyVaultError,
     VaultCorruptError,
     VaultExistsError,
 )
@@ -34,7 +38,7 @@ from thuiszitter_desktop.storage.keyslots import (
     passphrase_slot,
     recovery_slot,
 )
-from thuiszitter_desktop.storage.sqlcipher import is_plain_sqlite, make_engine
+from thuiszitter_desktop.storage.sqlcipher import integrity_problems, is_plain_sqlite, make_engine
 
 VAULT_NAME = "kluis"
 
@@ -54,6 +58,9 @@ class Vault:
     path: Path
     engine: Engine
     _key: bytes
+    read_only: bool = False
+    # Held while the vault is in use by a background job (a backup), so locking waits for it.
+    _gate: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     # -- lifecycle ---------------------------------------------------------------------------
     @classmethod
@@ -119,9 +126,49 @@ class Vault:
         KeyFile.load(keys_path).with_passphrase(self._key, new_passphrase, kdf).save(keys_path)
 
     def lock(self) -> None:
-        """Close every connection; the key is dropped with this object."""
-        self.engine.dispose()
-        self._key = b""
+        """Close every connection; the key is dropped with this object.
+
+        Waits for a running background job (a backup) so it never races with the lock.
+        """
+        with self._gate:
+            self.engine.dispose()
+            self._key = b""
+
+    @property
+    def is_locked(self) -> bool:
+        return not self._key
+
+    @contextlib.contextmanager
+    def in_use(self) -> Iterator[bool]:
+        """For background jobs: yields False (do nothing) when the vault is already locked."""
+        with self._gate:
+            yield not self.is_locked
+
+    def integrity_problems(self) -> list[str]:
+        """``cipher_integrity_check`` (HMAC of every page) and ``integrity_check`` results."""
+        raw = self.engine.raw_connection()
+        try:
+            return integrity_problems(raw.driver_connection)
+        finally:
+            raw.close()
+
+    def vacuum(self) -> None:
+        """Rewrite the file without free pages and empty the WAL, so removed data is gone."""
+        with self._gate:
+            raw = self.engine.raw_connection()
+            try:
+                driver: Any = raw.driver_connection
+                driver.execute("VACUUM")
+                driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
+
+    def reopen_read_only(self) -> None:
+        """A damaged vault: keep it readable, refuse every write (the file is left alone)."""
+        with self._gate:
+            self.engine.dispose()
+            self.engine = make_engine(self.path, self._key, read_only=True)
+            self.read_only = True
 
     # -- data access -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -130,15 +177,33 @@ class Vault:
         try:
             with self.engine.begin() as conn:
                 yield conn
-        except OperationalError as exc:
-            if _is_disk_full(exc):
-                raise DiskFullError() from None
+        except (DatabaseError, sqlcipher.DatabaseError) as exc:
+            self._translate(exc)
             raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            yield conn
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except (DatabaseError, sqlcipher.DatabaseError) as exc:
+            self._translate(exc)
+            raise
+
+    def _translate(self, exc: Exception) -> None:
+        """Raise the calm Dutch error for a database failure a user can act on."""
+        text = _error_text(exc)
+        if "readonly" in text or "read-only" in text:
+            raise ReadOnlyVaultError() from None
+        if _is_write_failure(exc, text):
+            # The connection may hold a half-written state: start afresh next time.
+            self.engine.dispose()
+            raise DiskFullError() from None
+        if "malformed" in text or "not a database" in text or "hmac" in text:
+            raise VaultCorruptError(
+                "Een deel van de kluis is beschadigd en kan niet worden gelezen. Er is niets "
+                "overschreven. Zet een back-up terug via Bestand → Back-up terugzetten…"
+            ) from None
 
     @property
     def raw_key(self) -> bytes:
@@ -146,6 +211,14 @@ class Vault:
         return self._key
 
 
-def _is_disk_full(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower() if exc.orig is not None else ""
-    return "full" in text or getattr(exc.orig, "errno", None) == errno.ENOSPC
+def _error_text(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).lower()
+
+
+def _is_write_failure(exc: Exception, text: str) -> bool:
+    # A full disk shows as SQLITE_FULL, or as an I/O error when a write fails outright
+    # (EFBIG/ENOSPC on the WAL file); either way the transaction was rolled back.
+    orig = getattr(exc, "orig", None) or exc
+    return ("full" in text or "disk i/o error" in text
+            or getattr(orig, "errno", None) in (errno.ENOSPC, errno.EFBIG))

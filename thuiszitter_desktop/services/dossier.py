@@ -1,0 +1,48 @@
+"""AVG art. 15 (inzageverzoek): one pupil's complete dossier as JSON and as a PDF.
+
+The content is the generic dump of every table with a ``case_id`` column, so data stored by
+later features is included automatically.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from thuiszitter_desktop.reports.dossier import DossierData, dossier_pdf
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_security
+from thuiszitter_desktop.version import __version__
+
+
+def collect(ctx: AppContext, case_id: str) -> DossierData:
+    with ctx.vault.read() as conn:
+        tables = repo_security.case_dump(conn, case_id)
+    return DossierData(case_id=case_id, made_on=ctx.today(), made_by=ctx.actor, tables=tables)
+
+
+def _audit(ctx: AppContext, case_id: str, kind: str) -> None:
+    if ctx.vault.read_only:
+        return
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "geëxporteerd", "dossier", case_id, case_id, f"inzageverzoek {kind}")
+
+
+def export_json(ctx: AppContext, case_id: str) -> bytes:
+    data = collect(ctx, case_id)
+    body: dict[str, Any] = {
+        "soort": "Inzageverzoek AVG artikel 15 — volledig dossier",
+        "gemaakt_op": data.made_on.isoformat(),
+        "gemaakt_door": data.made_by,
+        "programma": f"Thuiszitter Desktop {__version__}",
+        "casus_id": case_id,
+        "tabellen": data.tables,
+    }
+    _audit(ctx, case_id, "JSON")
+    return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def export_pdf(ctx: AppContext, case_id: str) -> bytes:
+    pdf = dossier_pdf(collect(ctx, case_id))
+    _audit(ctx, case_id, "PDF")
+    return pdf
