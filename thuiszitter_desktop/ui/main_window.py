@@ -18,6 +18,7 @@ from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
+from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.version import __version__
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     # Feature pages are added here, one line each, in the order users see them.
     def _build_pages(self) -> None:
         self.add_page("Caseload", self.caseload)
+        self.figures_page = install_figures(self)
 
     def add_page(self, title: str, page: QWidget) -> None:
         self.nav.addItem(title)

@@ -1,0 +1,121 @@
+"""The policy dashboard as a consulent uses it: figures, pupils behind a number, exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from thuiszitter_desktop.domain.breakdowns import Dimension
+from thuiszitter_desktop.domain.definitions import Definition
+from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui import figures_page as figures_page_module
+from thuiszitter_desktop.ui.figures_page import FiguresPage
+from thuiszitter_desktop.ui.main_window import MainWindow
+
+# The ctx clock stands at 23 November 2026: the page opens on the 4th quarter.
+
+
+def register(ctx: AppContext, first: str, last: str, aanmelding: date,
+             contact: date | None = None, school: str = "OBS De Regenboog") -> Case:
+    pupil = Pupil(first_name=first, last_name=last, birth_date=date(2013, 4, 2), school=school)
+    return cases.register_case(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=aanmelding,
+                                               first_contact_date=contact))
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> FiguresPage:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5), contact=date(2026, 10, 8))
+    register(ctx, "Sem", "de Vries", date(2026, 10, 12), school="Het Baken")
+    widget = FiguresPage(ctx)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def cell(table: object, row: int, column: int) -> str:
+    item = table.item(row, column)  # type: ignore[attr-defined]
+    return str(item.text())
+
+
+def test_targets_with_verdict_and_definition(page: FiguresPage) -> None:
+    assert page.quarter.currentText() == "4e kwartaal 2026"
+    assert page.targets.rowCount() == 4
+    first = [cell(page.targets, 0, c) for c in range(5)]
+    assert first == ["Eerste contact binnen 7 dagen", "80%", "50%", "1 van 2",
+                     "Norm niet gehaald"]
+    assert page.targets_box.title() == "Doelen — Breed"
+    # 14 days: Zoë met it, Sem did not (due 26-10); no offer clock fell due yet.
+    assert page.targets_chart.values == [50.0, 0.0, 0.0, 50.0]
+
+
+def test_definition_switch_recounts(page: FiguresPage) -> None:
+    page.definition.set_value(Definition.INGRADO)
+    # Both cases are geoorloofd: Ingrado counts none of them.
+    assert cell(page.targets, 0, 3) == "0 van 0"
+    assert cell(page.targets, 0, 4) == "Geen casussen in dit kwartaal"
+    assert page.flow_box.title() == "Instroom en uitstroom — Ingrado"
+    assert page.targets_box.findChild(object, "definitionCaption").text().startswith(
+        f"Definitie: {Definition.INGRADO.label}.")
+
+
+def test_counts_per_chosen_characteristic(page: FiguresPage) -> None:
+    page.dimension.set_value(Dimension.SCHOOL)
+    rows = [(cell(page.counts, r, 0), cell(page.counts, r, 1))
+            for r in range(page.counts.rowCount())]
+    assert rows == [("Het Baken", "1"), ("OBS De Regenboog", "1")]
+    assert page.counts_chart.labels == ["Het Baken", "OBS De Regenboog"]
+
+
+def test_pupils_behind_a_target_and_opening_one(page: FiguresPage, qtbot: QtBot,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[tuple[str, str]]] = []
+
+    def fake_exec(dialog: QDialog) -> int:
+        table = dialog.table  # type: ignore[attr-defined]
+        seen.append([(cell(table, r, 0), cell(table, r, 4)) for r in range(table.rowCount())])
+        table.selectRow(1)
+        dialog.open_current()  # type: ignore[attr-defined]
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(figures_page_module.FigurePupilsDialog, "exec", fake_exec)
+    with qtbot.waitSignal(page.open_case) as blocker:
+        page.show_target_pupils(0)
+    assert sorted(seen[0]) == [("Sem de Vries", "Niet gehaald"),
+                               ("Zoë Çelik-d'Hondt", "Gehaald")]
+    opened = page.last_dialog.chosen_case_id
+    assert blocker.args == [opened]
+
+
+def test_export_is_written_where_the_user_chooses(page: FiguresPage, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "export.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "CSV (*.csv)"))
+    page.save_export("csv")
+    text = target.read_bytes().decode("utf-8-sig")
+    assert len(text.strip().splitlines()) == 3
+    assert "Zoë" not in text and "Sem" not in text
+    assert page.saved.text() == "Opgeslagen: export.csv"
+
+
+def test_cancelled_save_writes_nothing(page: FiguresPage, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    page.save_report()
+    assert page.saved.text() == ""
+
+
+def test_new_case_refreshes_when_shown(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.figures_page
+    assert page.flow.item(0, 2).text() == "0"
+    register(ctx, "Noor", "Jansen", date(2026, 11, 2))
+    window.show()
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.flow.item(0, 2).text() == "1")

@@ -1,0 +1,295 @@
+"""The policy dashboard: SMART targets, doorloopsnelheid, in/outflow and counts per quarter.
+
+Every block names the definition it counts with. Double-click (or Enter on) a target or a
+count row to see the pupils behind it. Reports and exports are made in memory and written
+only where the user chooses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension
+from thuiszitter_desktop.domain.definitions import Definition
+from thuiszitter_desktop.domain.figures import QuarterFigures, TargetResult, format_number
+from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.services import figures
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.bar_chart_view import BarChartView
+from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.widgets import EnumCombo
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{format_number(value)}%"
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else f"{format_number(value)} dagen"
+
+
+def _readonly_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setData(ROW_ROLE, r)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(rows)))
+    table.setFixedHeight(height + 4)
+
+
+class FiguresPage(QWidget):
+    open_case = Signal(str)
+    compare_list = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.figures: QuarterFigures | None = None
+        self._stale = False
+        outer = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        self.quarter = QComboBox()
+        self.definition = EnumCombo(Definition)
+        self.report_button = QPushButton("Kwartaal&rapport (PDF)…")
+        self.csv_button = QPushButton("Exporteer &CSV…")
+        self.xlsx_button = QPushButton("Exporteer &Excel…")
+        self.compare_button = QPushButton("&Lijst vergelijken…")
+        quarter_label = QLabel("&Kwartaal:")
+        quarter_label.setBuddy(self.quarter)
+        definition_label = QLabel("&Definitie:")
+        definition_label.setBuddy(self.definition)
+        for widget in (quarter_label, self.quarter, definition_label, self.definition):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for button in (self.report_button, self.csv_button, self.xlsx_button,
+                       self.compare_button):
+            bar.addWidget(button)
+        outer.addLayout(bar)
+        self.saved = QLabel("")
+        outer.addWidget(self.saved)
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        self.targets_box, self.targets = self._box("Doelen", ["Doel", "Norm", "Behaald",
+                                                               "Aantal", "Oordeel"])
+        self.targets_chart = BarChartView()
+        self.targets_box.layout().addWidget(self.targets_chart)
+        self.durations_box, self.durations = self._box(
+            "Doorloopsnelheid", ["Meting", "Aantal", "Gemiddeld", "Mediaan", "Vorig kwartaal",
+                                 "Verschil"])
+        self.flow_box, self.flow = self._box(
+            "Instroom en uitstroom", ["Nieuw", "Gestopt", "Lopend in het kwartaal",
+                                      "Lopend op de einddatum"])
+        self.counts_box, self.counts = self._box("Aantallen per kenmerk", ["Waarde", "Aantal",
+                                                                           "Aandeel"])
+        self.dimension = EnumCombo(Dimension)
+        self.counts_box.layout().insertWidget(1, self.dimension)
+        self.counts_chart = BarChartView()
+        self.counts_box.layout().addWidget(self.counts_chart)
+        grid.addWidget(self.targets_box, 0, 0)
+        grid.addWidget(self.counts_box, 0, 1)
+        grid.addWidget(self.durations_box, 1, 0, 1, 2)
+        grid.addWidget(self.flow_box, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+
+        for quarter in figures.recent_quarters(ctx):
+            self.quarter.addItem(quarter.label, (quarter.year, quarter.q))
+        self.quarter.currentIndexChanged.connect(self.reload)
+        self.definition.currentIndexChanged.connect(self.reload)
+        self.dimension.currentIndexChanged.connect(self._show_counts)
+        self.targets.activated.connect(lambda index: self.show_target_pupils(index.row()))
+        self.counts.activated.connect(lambda index: self.show_count_pupils(index.row()))
+        self.report_button.clicked.connect(self.save_report)
+        self.csv_button.clicked.connect(lambda: self.save_export("csv"))
+        self.xlsx_button.clicked.connect(lambda: self.save_export("xlsx"))
+        self.compare_button.clicked.connect(self.compare_list)
+        self.reload()
+
+    def _box(self, title: str, headers: list[str]) -> tuple[QGroupBox, QTableWidget]:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        caption = QLabel("")
+        caption.setObjectName("definitionCaption")
+        caption.setWordWrap(True)
+        caption.setStyleSheet("color: #555555;")
+        layout.addWidget(caption)
+        table = _readonly_table(headers)
+        layout.addWidget(table)
+        box.setProperty("title_base", title)
+        return box, table
+
+    # -- data -----------------------------------------------------------------------------
+    def selected_quarter(self) -> Quarter:
+        year, q = self.quarter.currentData()
+        return Quarter(int(year), int(q))
+
+    def selected_definition(self) -> Definition:
+        value = self.definition.value()
+        assert isinstance(value, Definition)
+        return value
+
+    def reload(self) -> None:
+        definition = self.selected_definition()
+        self.figures = figures.load_figures(self._ctx, self.selected_quarter(), definition)
+        caption = f"Definitie: {definition.label}."
+        if self.figures.is_partial:
+            caption += " Het kwartaal loopt nog: gemeten tot en met vandaag."
+        for box in (self.targets_box, self.durations_box, self.flow_box, self.counts_box):
+            box.setTitle(f"{box.property('title_base')} — {definition.short_label}")
+            label = box.findChild(QLabel, "definitionCaption")
+            if label is not None:
+                label.setText(caption)
+        self._show_targets()
+        self._show_durations()
+        self._show_flow()
+        self._show_counts()
+
+    def _show_targets(self) -> None:
+        assert self.figures is not None
+        results = self.figures.targets
+        _fill(self.targets, [
+            [r.target.label, f"{r.target.norm}%", _pct(r.percentage),
+             f"{len(r.numerator_ids)} van {len(r.denominator_ids)}", r.verdict]
+            for r in results])
+        self.targets_chart.set_bars([r.target.label for r in results],
+                                    [r.percentage or 0.0 for r in results],
+                                    norms=[float(r.target.norm) for r in results],
+                                    maximum=100.0)
+
+    def _show_durations(self) -> None:
+        assert self.figures is not None
+        _fill(self.durations, [
+            [d.measure.label, str(d.count), _days(d.mean), _days(d.median),
+             _days(d.previous_mean), d.trend_text]
+            for d in self.figures.durations])
+
+    def _show_flow(self) -> None:
+        assert self.figures is not None
+        flow = self.figures.flow
+        _fill(self.flow, [[str(len(flow.new_ids)), str(len(flow.ended_ids)),
+                           str(len(flow.running_ids)), str(len(flow.at_end_ids))]])
+
+    def current_counts(self) -> CountTable:
+        assert self.figures is not None
+        return next(t for t in self.figures.counts if t.dimension is self.dimension.value())
+
+    def _show_counts(self) -> None:
+        if self.figures is None:
+            return
+        table = self.current_counts()
+        total = table.total
+        _fill(self.counts, [[row.label, str(row.count), _pct(100 * row.count / total)]
+                            for row in table.rows])
+        self.counts_chart.set_bars([row.label for row in table.rows],
+                                   [float(row.count) for row in table.rows])
+
+    # -- pupils behind a number -----------------------------------------------------------
+    def show_target_pupils(self, index: int) -> None:
+        assert self.figures is not None
+        result: TargetResult = self.figures.targets[index]
+        met = set(result.numerator_ids)
+        outcome = {case_id: "Gehaald" if case_id in met else "Niet gehaald"
+                   for case_id in result.denominator_ids}
+        self._show_pupils(f"{result.target.label} — {self.figures.quarter.label}",
+                          f"Definitie: {result.definition.label}. {result.verdict}.",
+                          list(result.denominator_ids), outcome)
+
+    def show_count_pupils(self, index: int) -> None:
+        table = self.current_counts()
+        row = table.rows[index]
+        self._show_pupils(f"{table.dimension.label}: {row.label}",
+                          f"Definitie: {table.definition.label}.", list(row.case_ids), None)
+
+    def _show_pupils(self, title: str, explanation: str, case_ids: list[str],
+                     outcome: dict[str, str] | None) -> None:
+        rows = figures.case_rows(self._ctx, case_ids)
+        dialog = FigurePupilsDialog(title, explanation, rows, outcome, parent=self)
+        self.last_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_case_id:
+            self.open_case.emit(dialog.chosen_case_id)
+
+    # -- files ----------------------------------------------------------------------------
+    def save_report(self) -> None:
+        quarter, definition = self.selected_quarter(), self.selected_definition()
+        data = figures.quarterly_report(self._ctx, quarter, definition)
+        name = f"kwartaalrapport-{quarter.year}-K{quarter.q}-{definition.name.lower()}.pdf"
+        self._save(data, name, "PDF (*.pdf)")
+
+    def save_export(self, kind: figures.ExportFormat) -> None:
+        quarter, definition = self.selected_quarter(), self.selected_definition()
+        data = figures.export_quarter(self._ctx, quarter, definition, kind)
+        name = f"thuiszitters-{quarter.year}-K{quarter.q}-{definition.name.lower()}.{kind}"
+        self._save(data, name, "CSV (*.csv)" if kind == "csv" else "Excel (*.xlsx)")
+
+    def _save(self, data: bytes, suggested: str, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, file_filter)
+        if path:
+            atomic_write(Path(path), data)
+            self.saved.setText(f"Opgeslagen: {Path(path).name}")
+
+    def on_change(self, change: Change) -> None:
+        # Figures span the whole caseload: recompute only when someone is looking.
+        if change.entity != "case":
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)
+
+    def clear(self) -> None:
+        """Forget the numbers before the vault locks; they are recomputed when shown again."""
+        for table in (self.targets, self.durations, self.flow, self.counts):
+            table.setRowCount(0)
+        self.figures = None
+        self._stale = True
