@@ -111,22 +111,22 @@ class FiguresPage(QWidget):
 
         content = QWidget()
         grid = QGridLayout(content)
-        self.targets_box, self.targets = self._box("Doelen", ["Doel", "Norm", "Behaald",
-                                                               "Aantal", "Oordeel"])
+        self.targets_box, targets_layout, self.targets = self._box(
+            "Doelen", ["Doel", "Norm", "Behaald", "Aantal", "Oordeel"])
         self.targets_chart = BarChartView()
-        self.targets_box.layout().addWidget(self.targets_chart)
-        self.durations_box, self.durations = self._box(
+        targets_layout.addWidget(self.targets_chart)
+        self.durations_box, _, self.durations = self._box(
             "Doorloopsnelheid", ["Meting", "Aantal", "Gemiddeld", "Mediaan", "Vorig kwartaal",
                                  "Verschil"])
-        self.flow_box, self.flow = self._box(
+        self.flow_box, _, self.flow = self._box(
             "Instroom en uitstroom", ["Nieuw", "Gestopt", "Lopend in het kwartaal",
                                       "Lopend op de einddatum"])
-        self.counts_box, self.counts = self._box("Aantallen per kenmerk", ["Waarde", "Aantal",
-                                                                           "Aandeel"])
+        self.counts_box, counts_layout, self.counts = self._box(
+            "Aantallen per kenmerk", ["Waarde", "Aantal", "Aandeel"])
         self.dimension = EnumCombo(Dimension)
-        self.counts_box.layout().insertWidget(1, self.dimension)
+        counts_layout.insertWidget(1, self.dimension)
         self.counts_chart = BarChartView()
-        self.counts_box.layout().addWidget(self.counts_chart)
+        counts_layout.addWidget(self.counts_chart)
         grid.addWidget(self.targets_box, 0, 0)
         grid.addWidget(self.counts_box, 0, 1)
         grid.addWidget(self.durations_box, 1, 0, 1, 2)
@@ -150,7 +150,8 @@ class FiguresPage(QWidget):
         self.compare_button.clicked.connect(self.compare_list)
         self.reload()
 
-    def _box(self, title: str, headers: list[str]) -> tuple[QGroupBox, QTableWidget]:
+    def _box(self, title: str,
+             headers: list[str]) -> tuple[QGroupBox, QVBoxLayout, QTableWidget]:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         caption = QLabel("")
@@ -161,7 +162,7 @@ class FiguresPage(QWidget):
         table = _readonly_table(headers)
         layout.addWidget(table)
         box.setProperty("title_base", title)
-        return box, table
+        return box, layout, table
 
     # -- data -----------------------------------------------------------------------------
     def selected_quarter(self) -> Quarter:

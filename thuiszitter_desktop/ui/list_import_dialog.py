@@ -79,7 +79,9 @@ class ListImportDialog(QDialog):
         self.source.setEditable(True)
         self.source.addItems(list_compare.source_names(ctx))
         self.source.setCurrentText("")
-        self.source.lineEdit().setPlaceholderText("Bijvoorbeeld: SWV Rivierland")
+        line_edit = self.source.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText("Bijvoorbeeld: SWV Rivierland")
         form.addRow("&Lijst van:", self.source)
         file_row = QHBoxLayout()
         self.choose_button = QPushButton("&Bestand kiezen…")
