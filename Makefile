@@ -26,5 +26,19 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
+# A one-folder bundle in dist/ThuiszitterDesktop (PyInstaller builds for the OS it runs on).
+INSTALLER_STAMP := $(VENV)/.installer-installed
+$(INSTALLER_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,installer]"
+	@touch $@
+
+installer: $(INSTALLER_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller installer/thuiszitter.spec
+	@du -sh dist/ThuiszitterDesktop
+
+installer-test: installer
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -m installer tests/installer
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
