@@ -6,6 +6,7 @@ offscreen), runs the hidden self-test (vault, case, PDF, exports, main window) a
 
 from __future__ import annotations
 
+import configparser
 import io
 import os
 import subprocess
@@ -107,3 +108,25 @@ def test_bundle_contains_every_migration_as_a_file(exe: Path) -> None:
                                     "tkinter", "pytest"])
 def test_bundle_leaves_out_heavy_unused_parts(exe: Path, unused: str) -> None:
     assert not [p for p in INTERNAL.rglob(f"*{unused}*")]
+
+
+def test_linux_user_install_puts_a_menu_entry_that_starts_the_bundle(
+        exe: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {"PATH": os.defpath, "HOME": str(home)}
+    done = subprocess.run(["sh", str(ROOT / "installer" / "linux" / "install-user.sh")],
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(home / ".local/share/applications/thuiszitter-desktop.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Name"] == "Thuiszitter Desktop"
+    assert "thuiszittersconsulenten" in desktop["Comment"]
+    assert desktop["Categories"] == "Office;Education;"
+    program = Path(desktop["Exec"].strip('"'))
+    assert program == home / ".local/opt/ThuiszitterDesktop/ThuiszitterDesktop"
+    assert os.access(program, os.X_OK)
+    icon = home / f".local/share/icons/hicolor/256x256/apps/{desktop['Icon']}.png"
+    assert icon.read_bytes() == (ROOT / "resources/icons/app.png").read_bytes()
