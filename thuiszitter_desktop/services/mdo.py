@@ -151,6 +151,13 @@ def start_next_mdo(ctx: AppContext, previous_id: str, on: date, start_time: time
     return following
 
 
+def pupil_names(ctx: AppContext, case_ids: Sequence[str]) -> dict[str, str]:
+    """Full pupil names per case, for the consulent's own screens."""
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True, case_ids=list(case_ids))
+    return {i.case.id: i.pupil.full_name for i in items}
+
+
 # -- snapshots and suggestions ------------------------------------------------------------------
 def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None,
                previous: Mdo | None, plans: PlanStore | None,

@@ -1,0 +1,211 @@
+"""The MDO page: meetings, the agenda as text, and the documents to hand out."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.mdo import Mdo
+from thuiszitter_desktop.services import mdo as mdo_service
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
+from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
+from thuiszitter_desktop.ui.widgets import format_date
+
+REFRESH_ON = frozenset({"mdo", "case", "plan", "contact", "settings"})
+FOLLOW_UP_WEEKS = 6
+
+
+class MdoPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._meetings: list[Mdo] = []
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Datum", "Tijd", "School", "Leerlingen"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText("Kies een MDO om de agenda te zien.")
+        self.saved = QLabel()
+
+        self.new_button = QPushButton("&Nieuw MDO…")
+        self.edit_button = QPushButton("&Bewerken…")
+        self.outcome_button = QPushButton("&Uitkomst vastleggen…")
+        self.next_button = QPushButton("&Volgend MDO plannen")
+        self.agenda_button = QPushButton("&Agenda (PDF)…")
+        self.copy_button = QPushButton("Agenda &kopiëren (e-mail)")
+        self.parents_button = QPushButton("Uitnodiging &ouders (PDF)…")
+        self.minutes_button = QPushButton("No&tulen (PDF)…")
+        self.delete_button = QPushButton("Verwijderen…")
+        grid = QGridLayout()
+        for i, button in enumerate((self.new_button, self.edit_button, self.outcome_button,
+                                    self.next_button, self.delete_button, self.agenda_button,
+                                    self.copy_button, self.parents_button,
+                                    self.minutes_button)):
+            grid.addWidget(button, i // 5, i % 5)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.saved)
+
+        self.table.itemSelectionChanged.connect(self._show_preview)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.new_button.clicked.connect(self.new_mdo)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.next_button.clicked.connect(self.plan_next)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.agenda_button.clicked.connect(self.save_agenda)
+        self.copy_button.clicked.connect(self.copy_agenda)
+        self.parents_button.clicked.connect(self.save_parent_letter)
+        self.minutes_button.clicked.connect(self.save_minutes)
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        chosen = self.current()
+        self._meetings = list(reversed(mdo_service.list_mdos(self._ctx)))  # newest first
+        self.table.setRowCount(0)
+        for row, mdo in enumerate(self._meetings):
+            self.table.insertRow(row)
+            done = sum(1 for item in mdo.items if item.discussed)
+            cells = (format_date(mdo.on), f"{mdo.start_time:%H:%M}", mdo.school,
+                     f"{len(mdo.items)} ({done} besproken)")
+            for column, value in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        ids = [m.id for m in self._meetings]
+        if self._meetings:
+            self.table.selectRow(ids.index(chosen.id) if chosen and chosen.id in ids else 0)
+        self._show_preview()
+
+    def on_change(self, change: Change) -> None:
+        if change.entity in REFRESH_ON:
+            self.reload()
+
+    def clear(self) -> None:
+        self._meetings = []
+        self.table.setRowCount(0)
+        self.preview.clear()
+        self.saved.clear()
+
+    def current(self) -> Mdo | None:
+        row = self.table.currentRow()
+        return self._meetings[row] if 0 <= row < len(self._meetings) else None
+
+    def _show_preview(self) -> None:
+        mdo = self.current()
+        has = mdo is not None
+        for button in (self.edit_button, self.outcome_button, self.next_button,
+                       self.delete_button, self.agenda_button, self.copy_button,
+                       self.parents_button, self.minutes_button):
+            button.setEnabled(has)
+        self.preview.setPlainText(mdo_service.agenda_email(self._ctx, mdo.id) if mdo else "")
+
+    # -- actions --------------------------------------------------------------------------
+    def new_mdo(self) -> None:
+        last = self._meetings[0] if self._meetings else None
+        mdo = Mdo(on=self._ctx.today() + timedelta(days=7), start_time=time(9, 0),
+                  school=last.school if last else "", location=last.location if last else "",
+                  chair=last.chair if last else "")
+        self._edit(mdo)
+
+    def edit_current(self) -> None:
+        mdo = self.current()
+        if mdo is not None:
+            self._edit(mdo)
+
+    def _edit(self, mdo: Mdo) -> None:
+        dialog = MdoDialog(self._ctx, mdo, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def record_outcome(self) -> None:
+        mdo = self.current()
+        if mdo is not None:
+            OutcomeDialog(self._ctx, mdo, self).exec()
+            self.reload()
+
+    def plan_next(self) -> None:
+        mdo = self.current()
+        if mdo is None:
+            return
+        on = mdo.next_mdo_date or mdo.on + timedelta(weeks=FOLLOW_UP_WEEKS)
+        following = mdo_service.start_next_mdo(self._ctx, mdo.id, on, mdo.start_time)
+        self.reload()
+        self._edit(following)
+
+    def delete_current(self) -> None:
+        mdo = self.current()
+        if mdo is None:
+            return
+        answer = QMessageBox.question(
+            self, "MDO verwijderen",
+            f"Het MDO van {format_date(mdo.on)} met agenda en uitkomsten verwijderen?")
+        if answer == QMessageBox.StandardButton.Yes:
+            mdo_service.delete_mdo(self._ctx, mdo.id)
+            self.reload()
+
+    def copy_agenda(self) -> None:
+        QApplication.clipboard().setText(self.preview.toPlainText())
+        self.saved.setText("Agenda gekopieerd; plak hem in een e-mail.")
+
+    def save_agenda(self) -> None:
+        mdo = self.current()
+        if mdo is not None:
+            self._save(mdo_service.agenda_pdf(self._ctx, mdo.id), f"agenda-mdo-{mdo.on}.pdf")
+
+    def save_minutes(self) -> None:
+        mdo = self.current()
+        if mdo is not None:
+            self._save(mdo_service.minutes_pdf(self._ctx, mdo.id), f"notulen-mdo-{mdo.on}.pdf")
+
+    def save_parent_letter(self) -> None:
+        mdo = self.current()
+        if mdo is None or not mdo.items:
+            return
+        names = mdo_service.pupil_names(self._ctx, mdo.case_ids)
+        labels = [names.get(cid, "Leerling") for cid in mdo.case_ids]
+        label, ok = QInputDialog.getItem(self, "Uitnodiging ouders", "Voor de ouders van:",
+                                         labels, 0, False)
+        if not ok:
+            return
+        case_id = mdo.case_ids[labels.index(label)]
+        first = label.split()[0] if label.split() else "leerling"
+        self._save(mdo_service.parent_agenda_pdf(self._ctx, mdo.id, case_id),
+                   f"uitnodiging-mdo-{first.lower()}.pdf")
+
+    def _save(self, data: bytes, suggested: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, "PDF (*.pdf)")
+        if path:
+            atomic_write(Path(path), data)
+            self.saved.setText(f"Opgeslagen: {Path(path).name}")
