@@ -65,7 +65,7 @@ class ContactsTab(QWidget):
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("Korte notitie")
         self.error = ErrorLabel()
-        add = QPushButton("Contactmoment toevoegen")
+        self.add_button = add = QPushButton("Contactmoment toevoegen")
         self.remove = QPushButton("Verwijderen")
 
         box = QGroupBox("Nieuw contactmoment")
@@ -146,7 +146,7 @@ class ProfessionalsTab(QWidget):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.error = ErrorLabel()
-        add = QPushButton("Betrokkene toevoegen")
+        self.add_button = add = QPushButton("Betrokkene toevoegen")
         self.remove = QPushButton("Verwijderen")
         box = QGroupBox("Nieuwe betrokkene")
         form = QFormLayout(box)
