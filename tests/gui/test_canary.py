@@ -1,0 +1,65 @@
+"""A name typed in the GUI is nowhere on disk in plaintext: not in the vault, WAL, temp files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from thuiszitter_desktop.app import AppController
+from thuiszitter_desktop.storage.keyslots import KdfParams
+from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
+
+CANARY_FIRST = "Kwartelkoning"
+CANARY_LAST = "Zilverreiger-Ëendekroos"
+
+
+def encodings(text: str) -> list[bytes]:
+    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be"),
+            text.encode("latin-1", errors="ignore")]
+
+
+def files_under(*roots: Path) -> list[Path]:
+    found = []
+    for root in roots:
+        for folder, _dirs, names in os.walk(root):
+            found += [Path(folder) / name for name in names]
+    return found
+
+
+def test_canary_name_never_reaches_disk_in_plaintext(
+    qtbot: QtBot, isolated_dirs: Path, cheap_kdf: KdfParams
+) -> None:
+    controller = AppController(isolated_dirs, kdf=cheap_kdf)
+    controller.create_vault("lange zin als wachtwoord")
+    window = controller.show_main()
+    qtbot.addWidget(window)
+
+    pupil, case = new_case_objects(window.ctx)
+    form_window = CaseWindow(window.ctx, pupil, case, is_new=True, parent=window)
+    form_window.form.first_name.insert(CANARY_FIRST)
+    form_window.form.last_name.insert(CANARY_LAST)
+    form_window.form.birth_date.set_value(date(2013, 2, 3))
+    form_window.form.notes.setPlainText(f"Gesprek met {CANARY_FIRST} over school.")
+    assert form_window.save()
+    assert window.caseload.model.rowCount() == 1
+    assert window.caseload.proxy.index(0, 0).data() == f"{CANARY_FIRST} {CANARY_LAST}"
+
+    # While unlocked (WAL and shared-memory files present) and after locking.
+    for moment in ("open", "vergrendeld"):
+        if moment == "vergrendeld":
+            window.close()
+            controller.shutdown()
+        scanned = files_under(isolated_dirs, Path(tempfile.gettempdir()))
+        assert any(p.name.endswith(".db") for p in scanned)
+        for path in scanned:
+            try:
+                content = path.read_bytes()
+            except FileNotFoundError:
+                continue  # a background backup's journal came and went
+
+            for needle in encodings(CANARY_FIRST) + encodings(CANARY_LAST):
+                assert needle not in content, f"{moment}: klare tekst in {path.name}"
