@@ -16,6 +16,8 @@ from sqlalchemy import Connection
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.plan import (
     GoalProgress,
+    Owner,
+    OwnerKind,
     PlanVanAanpak,
     goals_set_after_save,
     record_progress,
@@ -37,6 +39,16 @@ def load_versions(ctx: AppContext, case_id: str) -> list[PlanVanAanpak]:
     """All versions of the case's plan, oldest first (empty when there is no plan yet)."""
     with ctx.vault.read() as conn:
         return repo_plan.list_versions(conn, case_id)
+
+
+def plan_people(ctx: AppContext, case_id: str) -> list[Owner]:
+    """Who can own an action: the involved professionals and the pupil (parents are typed)."""
+    with ctx.vault.read() as conn:
+        case = repo_cases.get_case(conn, case_id)
+        pupil = repo_cases.get_pupil(conn, case.pupil_id)
+        people = [Owner(name=p.name, kind=OwnerKind.PROFESSIONAL, person_id=p.id)
+                  for p in repo_cases.list_professionals(conn, case_id)]
+    return [*people, Owner(name=pupil.full_name, kind=OwnerKind.PUPIL)]
 
 
 def start_plan(ctx: AppContext, case_id: str) -> PlanVanAanpak:

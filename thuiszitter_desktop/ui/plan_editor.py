@@ -1,0 +1,608 @@
+"""The 'Plan van aanpak' tab of the case window: edit, reorder, undo, evaluate, print.
+
+Every change is a new plan object put on a ``QUndoStack`` (before/after), and the newest version
+is saved right away, so nothing is lost when the window closes. Older versions are shown
+read-only. SMART hints are listed beside the plan and lead to the goal or action they are about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.plan import (
+    ActionStatus,
+    GoalProgress,
+    Owner,
+    OwnerKind,
+    PlanVanAanpak,
+    record_progress,
+)
+from thuiszitter_desktop.domain.plan_clock import validate_plan
+from thuiszitter_desktop.domain.plan_edit import (
+    add_action,
+    add_goal,
+    move_action,
+    move_goal,
+    remove_action,
+    remove_goal,
+    update_plan,
+)
+from thuiszitter_desktop.domain.plan_smart import Severity, smart_hints
+from thuiszitter_desktop.domain.vocab import Regie
+from thuiszitter_desktop.reports.plan import version_text
+from thuiszitter_desktop.services import plan as plan_service
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog, save_pdf
+from thuiszitter_desktop.ui.plan_models import (
+    REALISTIC_CHOICES,
+    ActionsModel,
+    ChoiceDelegate,
+    GoalsModel,
+    PersonDelegate,
+)
+from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, format_date
+
+
+class PlanCommand(QUndoCommand):
+    """One edit: remembers the plan before and after."""
+
+    def __init__(self, tab: PlanTab, before: PlanVanAanpak, after: PlanVanAanpak,
+                 text: str) -> None:
+        super().__init__(text)
+        self._tab, self._before, self._after = tab, before, after
+
+    def redo(self) -> None:
+        self._tab.show_plan(self._after)
+
+    def undo(self) -> None:
+        self._tab.show_plan(self._before)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line field that reports its text when the user leaves it."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: int,
+           ) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    view.setDragDropOverwriteMode(False)
+    view.setDropIndicatorShown(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionsMovable(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setTabKeyNavigation(True)
+    return view
+
+
+class PlanTab(QWidget):
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._case_id = case_id
+        self._versions = plan_service.load_versions(ctx, case_id)
+        self._plan: PlanVanAanpak | None = self._versions[-1] if self._versions else None
+        self._viewing = len(self._versions) - 1
+        self._loading = False
+        self.undo_stack = QUndoStack(self)
+        self.goals_model = GoalsModel(self)
+        self.actions_model = ActionsModel(self)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_page())
+        self.pages.addWidget(self._editor_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._refresh_all()
+
+    # -- PlanSource ----------------------------------------------------------------------
+    @property
+    def plan(self) -> PlanVanAanpak | None:
+        if self._plan is None:
+            return None
+        return self._plan if not self.read_only else self._versions[self._viewing]
+
+    @property
+    def read_only(self) -> bool:
+        return self._viewing != len(self._versions) - 1
+
+    def today(self) -> date:
+        return self._ctx.today()
+
+    def people(self) -> list[Owner]:
+        return plan_service.plan_people(self._ctx, self._case_id)
+
+    def show_problem(self, message: str) -> None:
+        self.error.show_message(message)
+
+    def apply(self, plan: PlanVanAanpak, description: str) -> bool:
+        """Check and record an edit as an undoable step (saved immediately)."""
+        if self._plan is None or self.read_only or plan == self._plan:
+            return False
+        try:
+            validate_plan(plan, self.today())
+        except ValidationError as exc:
+            self.show_problem(exc.message)
+            return False
+        self.undo_stack.push(PlanCommand(self, self._plan, plan, description))
+        return True
+
+    def show_plan(self, plan: PlanVanAanpak) -> None:
+        """Make ``plan`` current and save it; called by undo commands."""
+        try:
+            plan_service.save_plan(self._ctx, plan)
+        except UserError as exc:
+            self.show_problem("Niet bewaard: " + exc.message)
+        else:
+            self.error.show_message(None)
+        self._plan = plan
+        self._versions[-1] = plan
+        self._refresh_all()
+
+    # -- building ------------------------------------------------------------------------
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        text = QLabel("Er is nog geen plan van aanpak. Maak het samen met de leerling, de "
+                      "ouders en de school: wie doet wat, en wanneer?")
+        text.setWordWrap(True)
+        self.start_button = QPushButton("Plan van aanpak &starten")
+        self.start_button.clicked.connect(self.start_plan)
+        layout.addWidget(text)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    def _editor_page(self) -> QWidget:
+        self.version_combo = QComboBox()
+        self.version_combo.setAccessibleName("Versie")
+        self.version_state = QLabel()
+        self.undo_button = QPushButton("Ongedaan maken")
+        self.redo_button = QPushButton("Opnieuw")
+        self.evaluate_button = QPushButton("&Evaluatie vastleggen…")
+        self.revise_button = QPushButton("&Nieuwe versie")
+        self.print_button = QPushButton("Af&drukken of PDF…")
+        self.error = ErrorLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Versie:"))
+        bar.addWidget(self.version_combo)
+        bar.addWidget(self.version_state, 1)
+        for button in (self.undo_button, self.redo_button, self.evaluate_button,
+                       self.revise_button, self.print_button):
+            bar.addWidget(button)
+
+        self.hints = QListWidget()
+        self.hints.setWordWrap(True)
+        self.hints.setSpacing(4)
+        self.hints.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.hints.setResizeMode(QListView.ResizeMode.Adjust)
+        self.hints.setMinimumWidth(300)
+        self.hints.setAccessibleName("Tips voor een SMART plan")
+        hints_box = QGroupBox("Tips voor een SMART plan")
+        QVBoxLayout(hints_box).addWidget(self.hints)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self._plan_form())
+        left.addWidget(self._goals_box())
+        left.addWidget(self._actions_box())
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(hints_box)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(main, 1)
+        self._connect()
+        return page
+
+    def _plan_form(self) -> QWidget:
+        self.shared_goal = QLineEdit()
+        self.shared_goal.setPlaceholderText(
+            "Bijv. Sarah gaat vanaf 1 maart drie ochtenden per week naar school")
+        self.regie = EnumCombo(Regie)
+        self.regie_holder = QLineEdit()
+        self.regie_holder.setPlaceholderText("Bijv. de naam van de school (mag leeg)")
+        self.casusverantwoordelijke = QLineEdit()
+        self.evaluations = QListWidget()
+        self.evaluations.setMaximumHeight(70)
+        self.evaluation_date = DateField(self._ctx.today())
+        self.add_evaluation = QPushButton("Datum toevoegen")
+        self.remove_evaluation = QPushButton("Datum verwijderen")
+        dates = QHBoxLayout()
+        dates.addWidget(self.evaluation_date)
+        dates.addWidget(self.add_evaluation)
+        dates.addWidget(self.remove_evaluation)
+        dates.addStretch(1)
+        self.risk = CommitTextEdit()
+        self.protective = CommitTextEdit()
+        self.voice = CommitTextEdit()
+        for edit, hint in ((self.risk, "Eén per regel"), (self.protective, "Eén per regel"),
+                           (self.voice, "Wat zegt de leerling zelf? Wat heeft hij of zij nodig?")):
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.addRow("Gezamenlijk doel", self.shared_goal)
+        form.addRow("Regie bij", self.regie)
+        form.addRow("Wie precies", self.regie_holder)
+        form.addRow("Casusverantwoordelijke", self.casusverantwoordelijke)
+        form.addRow("Evaluatiedata", self.evaluations)
+        form.addRow("", dates)
+        form.addRow("Risicofactoren", self.risk)
+        form.addRow("Beschermende factoren", self.protective)
+        form.addRow("Stem van de leerling", self.voice)
+        scroll = QScrollArea()
+        scroll.setWidget(form_widget)
+        scroll.setWidgetResizable(True)
+        return scroll
+
+    def _goals_box(self) -> QGroupBox:
+        self.goals_view = _table(self.goals_model, (0, 170, 130, 90, 140, 90), stretch=0)
+        self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
+        self.add_goal_button = QPushButton("&Doel toevoegen")
+        self.remove_goal_button = QPushButton("Doel verwijderen")
+        return self._box("Doelen (slepen of Alt+↑/↓ om de volgorde te wijzigen)",
+                         self.goals_view, self.add_goal_button, self.remove_goal_button)
+
+    def _actions_box(self) -> QGroupBox:
+        self.actions_view = _table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=2)
+        self.actions_view.setItemDelegateForColumn(0, PersonDelegate(self, self))
+        self.actions_view.setItemDelegateForColumn(1, ChoiceDelegate(OwnerKind.choices(), self))
+        self.actions_view.setItemDelegateForColumn(4, ChoiceDelegate(ActionStatus.choices(),
+                                                                     self))
+        self.add_action_button = QPushButton("&Actie toevoegen")
+        self.remove_action_button = QPushButton("Actie verwijderen")
+        self.actions_box = self._box("Wie doet wat, wanneer — bij het gekozen doel",
+                                     self.actions_view, self.add_action_button,
+                                     self.remove_action_button)
+        return self.actions_box
+
+    @staticmethod
+    def _box(title: str, view: QTableView, add: QPushButton, remove: QPushButton) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(view)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _connect(self) -> None:
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self._update_buttons)
+        self.undo_stack.canRedoChanged.connect(self._update_buttons)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                           (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.version_combo.currentIndexChanged.connect(self._choose_version)
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.revise_button.clicked.connect(self.new_version)
+        self.print_button.clicked.connect(self.open_print_dialog)
+        self.shared_goal.editingFinished.connect(
+            lambda: self._edit_plan("Gezamenlijk doel", shared_goal=self.shared_goal.text()))
+        self.regie_holder.editingFinished.connect(
+            lambda: self._edit_plan("Regie", regie_holder=self.regie_holder.text()))
+        self.casusverantwoordelijke.editingFinished.connect(
+            lambda: self._edit_plan("Casusverantwoordelijke",
+                                    casusverantwoordelijke=self.casusverantwoordelijke.text()))
+        self.regie.currentIndexChanged.connect(
+            lambda: self._edit_plan("Regie", regie=self.regie.value()))
+        self.risk.committed.connect(
+            lambda: self._edit_plan("Analyse", risk_factors=_lines(self.risk)))
+        self.protective.committed.connect(
+            lambda: self._edit_plan("Analyse", protective_factors=_lines(self.protective)))
+        self.voice.committed.connect(
+            lambda: self._edit_plan("Stem van de leerling",
+                                    pupil_voice=self.voice.toPlainText().strip()))
+        self.add_evaluation.clicked.connect(self._add_evaluation)
+        self.remove_evaluation.clicked.connect(self._remove_evaluation)
+        self.add_goal_button.clicked.connect(self.add_goal)
+        self.remove_goal_button.clicked.connect(self.remove_goal)
+        self.add_action_button.clicked.connect(self.add_action)
+        self.remove_action_button.clicked.connect(self.remove_action)
+        selection = self.goals_view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_: self._goal_selected())
+        self.hints.itemActivated.connect(self._hint_activated)
+        for view, move in ((self.goals_view, self.move_goal), (self.actions_view,
+                                                                self.move_action)):
+            for sequence, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+                shortcut = QShortcut(QKeySequence(sequence), view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda m=move, s=step: m(s))
+        for view, remove in ((self.goals_view, self.remove_goal),
+                             (self.actions_view, self.remove_action)):
+            shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(remove)
+
+    # -- showing -------------------------------------------------------------------------
+    def _refresh_all(self) -> None:
+        plan = self.plan
+        self.pages.setCurrentIndex(0 if plan is None else 1)
+        if plan is None:
+            return
+        self._loading = True
+        try:
+            self.version_combo.clear()
+            for index, version in enumerate(self._versions):
+                newest = " (nieuwste)" if index == len(self._versions) - 1 else ""
+                self.version_combo.addItem(version_text(version) + newest)
+            self.version_combo.setCurrentIndex(self._viewing)
+            self.version_state.setText(
+                "Oudere versie — alleen lezen" if self.read_only
+                else "Wijzigingen worden meteen bewaard")
+            self.shared_goal.setText(plan.shared_goal)
+            self.regie.set_value(plan.regie)
+            self.regie_holder.setText(plan.regie_holder)
+            self.casusverantwoordelijke.setText(plan.casusverantwoordelijke)
+            self.evaluations.clear()
+            for day in sorted(plan.evaluation_dates):
+                self.evaluations.addItem(format_date(day))
+            self.risk.setPlainText("\n".join(plan.risk_factors))
+            self.protective.setPlainText("\n".join(plan.protective_factors))
+            self.voice.setPlainText(plan.pupil_voice)
+            for widget in (self.shared_goal, self.regie_holder, self.casusverantwoordelijke,
+                           self.risk, self.protective, self.voice):
+                widget.setReadOnly(self.read_only)
+            self.regie.setEnabled(not self.read_only)
+            goal_id = self.actions_model.goal_id
+            self.goals_model.refresh()
+            self._select_goal(goal_id)
+            self.actions_model.refresh()
+            self.goals_view.resizeRowsToContents()
+            self.actions_view.resizeRowsToContents()
+            self._show_hints(plan)
+            self._update_buttons()
+        finally:
+            self._loading = False
+
+    def _show_hints(self, plan: PlanVanAanpak) -> None:
+        self.hints.clear()
+        hints = smart_hints(plan)
+        if not hints:
+            self.hints.addItem("Het plan is SMART: doelen zijn meetbaar, afgesproken en hebben "
+                               "een datum.")
+        for hint in hints:
+            where = f"{hint.where}: " if hint.where else ""
+            icon = (QStyle.StandardPixmap.SP_MessageBoxWarning
+                    if hint.severity is Severity.WARNING
+                    else QStyle.StandardPixmap.SP_MessageBoxInformation)
+            item = QListWidgetItem(self.style().standardIcon(icon),
+                                   f"{hint.severity.label} — {where}{hint.message}")
+            item.setData(Qt.ItemDataRole.UserRole, (hint.goal_id, hint.action_id))
+            self.hints.addItem(item)
+
+    def _update_buttons(self) -> None:
+        editable = self._plan is not None and not self.read_only
+        has_goal = self.actions_model.goal_id is not None
+        self.undo_button.setEnabled(editable and self.undo_stack.canUndo())
+        self.redo_button.setEnabled(editable and self.undo_stack.canRedo())
+        self.undo_button.setToolTip(self.undo_stack.undoText())
+        for button in (self.add_goal_button, self.evaluate_button, self.revise_button,
+                       self.add_evaluation, self.remove_evaluation):
+            button.setEnabled(editable)
+        self.remove_goal_button.setEnabled(editable and has_goal)
+        self.add_action_button.setEnabled(editable and has_goal)
+        self.remove_action_button.setEnabled(editable and self.actions_model.rowCount() > 0)
+
+    def _select_goal(self, goal_id: str | None) -> None:
+        plan = self.plan
+        goals = plan.goals if plan else ()
+        row = next((i for i, g in enumerate(goals) if g.id == goal_id), 0 if goals else -1)
+        if row < 0:
+            self.actions_model.set_goal(None)
+            return
+        self.goals_view.selectionModel().setCurrentIndex(
+            self.goals_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        if self.actions_model.goal_id != goals[row].id:
+            self.actions_model.set_goal(goals[row].id)
+
+    def _goal_selected(self) -> None:
+        plan = self.plan
+        row = self.goals_view.currentIndex().row()
+        goal_id = plan.goals[row].id if plan and 0 <= row < len(plan.goals) else None
+        if goal_id != self.actions_model.goal_id:
+            self.actions_model.set_goal(goal_id)
+            self.actions_view.resizeRowsToContents()
+        self._update_buttons()
+
+    def _choose_version(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self._viewing = index
+        self._refresh_all()
+
+    def _hint_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if not target:
+            return
+        goal_id, action_id = target
+        if goal_id is None:
+            self.shared_goal.setFocus()
+            return
+        self._select_goal(goal_id)
+        self.goals_view.setFocus()
+        if action_id is not None:
+            row = next(i for i, a in enumerate(self.actions_model.items()) if a.id == action_id)
+            self.actions_view.setCurrentIndex(self.actions_model.index(row, 0))
+            self.actions_view.setFocus()
+
+    # -- actions -------------------------------------------------------------------------
+    def _edit_plan(self, description: str, **changes: object) -> None:
+        if self._loading or self._plan is None:
+            return
+        self.apply(update_plan(self._plan, **changes), description)
+
+    def start_plan(self) -> None:
+        plan = plan_service.start_plan(self._ctx, self._case_id)
+        self._versions = [plan]
+        self._plan = plan
+        self._viewing = 0
+        self._refresh_all()
+        self.shared_goal.setFocus()
+
+    def _add_evaluation(self) -> None:
+        if self._plan is None:
+            return
+        days = tuple(sorted({*self._plan.evaluation_dates, self.evaluation_date.value()}))
+        self._edit_plan("Evaluatiedatum toevoegen", evaluation_dates=days)
+
+    def _remove_evaluation(self) -> None:
+        row = self.evaluations.currentRow()
+        if self._plan is None or row < 0:
+            return
+        days = sorted(self._plan.evaluation_dates)
+        del days[row]
+        self._edit_plan("Evaluatiedatum verwijderen", evaluation_dates=tuple(days))
+
+    def add_goal(self) -> None:
+        if self._plan is not None and self.apply(add_goal(self._plan), "Doel toevoegen"):
+            self._select_goal(self._plan.goals[-1].id)
+            self.goals_view.setFocus()
+            self.goals_view.edit(self.goals_view.currentIndex())
+
+    def remove_goal(self) -> None:
+        goal_id = self.actions_model.goal_id
+        if self._plan is not None and goal_id is not None:
+            self.apply(remove_goal(self._plan, goal_id), "Doel verwijderen")
+
+    def move_goal(self, step: int) -> None:
+        goal_id = self.actions_model.goal_id
+        if self._plan is None or goal_id is None:
+            return
+        row = next(i for i, g in enumerate(self._plan.goals) if g.id == goal_id)
+        if 0 <= row + step < len(self._plan.goals):
+            self.apply(move_goal(self._plan, goal_id, row + step), "Doel verplaatsen")
+            self._select_goal(goal_id)
+
+    def add_action(self) -> None:
+        goal_id = self.actions_model.goal_id
+        if self._plan is None or goal_id is None:
+            return
+        if self.apply(add_action(self._plan, goal_id), "Actie toevoegen"):
+            last = self.actions_model.rowCount() - 1
+            self.actions_view.setFocus()
+            self.actions_view.setCurrentIndex(self.actions_model.index(last, 0))
+            self.actions_view.edit(self.actions_view.currentIndex())
+
+    def remove_action(self) -> None:
+        row = self.actions_view.currentIndex().row()
+        actions = self.actions_model.items()
+        if self._plan is not None and 0 <= row < len(actions):
+            self.apply(remove_action(self._plan, actions[row].id), "Actie verwijderen")
+
+    def move_action(self, step: int) -> None:
+        index = self.actions_view.currentIndex()
+        actions = self.actions_model.items()
+        row = index.row()
+        if self._plan is None or not 0 <= row < len(actions):
+            return
+        if 0 <= row + step < len(actions):
+            self.apply(move_action(self._plan, actions[row].id, row + step), "Actie verplaatsen")
+            self.actions_view.setCurrentIndex(self.actions_model.index(row + step,
+                                                                       index.column()))
+
+    def evaluate(self) -> None:
+        if self._plan is None or self.read_only:
+            return
+        dialog = EvaluationDialog(self._plan, self.today(), self)
+        if dialog.exec() != EvaluationDialog.DialogCode.Accepted:
+            return
+        self.record_evaluation(dialog.on.value(), dialog.notes(), dialog.revise.isChecked())
+
+    def record_evaluation(self, on: date, notes: Mapping[str, tuple[GoalProgress, str]],
+                          then_revise: bool) -> None:
+        if self._plan is None or self.read_only:
+            return
+        self.apply(record_progress(self._plan, on, notes), "Evaluatie vastleggen")
+        if then_revise:
+            self.new_version()
+
+    def new_version(self) -> None:
+        if self._plan is None or self.read_only:
+            return
+        try:
+            new = plan_service.revise_plan(self._ctx, self._plan)
+        except UserError as exc:
+            self.show_problem(exc.message)
+            return
+        self._versions = plan_service.load_versions(self._ctx, self._case_id)
+        self._plan = new
+        self._viewing = len(self._versions) - 1
+        self.undo_stack.clear()  # undo works within one version
+        self._refresh_all()
+
+    def make_pdf(self, parent_names: tuple[str, ...], password: str | None) -> bytes:
+        plan = self.plan
+        assert plan is not None
+        return plan_service.plan_document(self._ctx, plan, parent_names=parent_names,
+                                          password=password)
+
+    def open_print_dialog(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        suggested = f"Plan van aanpak versie {plan.version}.pdf"
+        dialog = PrintDialog(self.make_pdf,
+                             lambda data: save_pdf(self, suggested, data), self)
+        dialog.exec()
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
