@@ -28,6 +28,7 @@ from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
+from thuiszitter_desktop.ui.plan_editor import PlanTab
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
 
 
@@ -92,6 +93,8 @@ class CaseWindow(QDialog):
             self.people = ProfessionalsTab(ctx, case.id, detail.professionals)
             self.tabs.addTab(self.contacts, "Contactmomenten")
             self.tabs.addTab(self.people, "Betrokkenen")
+            self.plan_tab = PlanTab(ctx, case.id)
+            self.tabs.addTab(self.plan_tab, "Plan van aanpak")
 
         self.summary = ErrorLabel()
         self.save_button = QPushButton("Opslaan")
