@@ -1,0 +1,81 @@
+"""Snooze or acknowledge one reminder, always with a reason (it is logged)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.services import reminders
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.reminders import ReminderRow
+from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, to_qdate
+
+
+class SnoozeDialog(QDialog):
+    def __init__(self, ctx: AppContext, row: ReminderRow, acknowledge: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setWindowTitle("Herinnering uitstellen of afvinken")
+        self.summary = QLabel(f"<b>{_escape(row.pupil_name)}</b> — {_escape(row.text)}")
+        self.snooze_choice = QRadioButton("&Uitstellen tot")
+        self.ack_choice = QRadioButton("&Gezien: niet meer herinneren")
+        group = QButtonGroup(self)
+        group.addButton(self.snooze_choice)
+        group.addButton(self.ack_choice)
+        self.until = DateField(ctx.today() + timedelta(days=3))
+        self.until.setMinimumDate(to_qdate(ctx.today() + timedelta(days=1)))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Bijvoorbeeld: moeder belt maandag terug")
+        self.errors = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        form = QFormLayout()
+        form.addRow(self.snooze_choice, self.until)
+        form.addRow(self.ack_choice)
+        form.addRow("&Reden", self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+        self.snooze_choice.toggled.connect(self.until.setEnabled)
+        (self.ack_choice if acknowledge else self.snooze_choice).setChecked(True)
+        self.until.setEnabled(not acknowledge)
+        self.reason.setFocus()
+
+    def save(self) -> None:
+        try:
+            if self.ack_choice.isChecked():
+                reminders.acknowledge_reminder(self.ctx, self.row.reminder, self.reason.text())
+            else:
+                reminders.snooze_reminder(self.ctx, self.row.reminder, self.until.value(),
+                                          self.reason.text())
+        except ValidationError as error:
+            self.errors.show_message(error.message)
+            return
+        self.accept()
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,151 @@
+"""The "Vandaag" page, shown after unlock: what is overdue and what falls due this week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.reports.base import dutch_date
+from thuiszitter_desktop.services import reminders
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.reminders import ReminderRow
+from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
+from thuiszitter_desktop.ui.today_model import TodayModel
+
+
+class TodayPage(QWidget):
+    open_case = Signal(str)
+    notification_changed = Signal(str)  # privacy-safe counts for the tray
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._notification = ""
+        self.model = TodayModel(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.summary = QLabel()
+        self.saved = QLabel()
+        self.empty = QLabel("Niets verlopen en deze week geen termijnen. Goed bezig!")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.open_button = QPushButton("&Openen")
+        self.open_button.setToolTip("Casus openen (Enter)")
+        self.snooze_button = QPushButton("&Uitstellen…")
+        self.ack_button = QPushButton("&Gezien…")
+        self.ics_button = QPushButton("&Agenda exporteren (.ics)…")
+        self.weekly_button = QPushButton("&Weekoverzicht (PDF)…")
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.snooze_button, self.ack_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ics_button)
+        buttons.addWidget(self.weekly_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved)
+
+        self.table.activated.connect(self._activated)
+        self.open_button.clicked.connect(self._open_current)
+        self.snooze_button.clicked.connect(lambda: self.snooze_current(acknowledge=False))
+        self.ack_button.clicked.connect(lambda: self.snooze_current(acknowledge=True))
+        self.ics_button.clicked.connect(self.export_ics)
+        self.weekly_button.clicked.connect(self.export_weekly)
+        QShortcut(QKeySequence("Ctrl+U"), self, lambda: self.snooze_current(acknowledge=False))
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        overview = reminders.load_today(self._ctx)
+        self.model.set_rows(list(overview.rows))
+        self.heading.setText(f"Vandaag, {dutch_date(overview.today)}")
+        self.summary.setText(overview.notification or "Geen termijnen om op te letten.")
+        has_rows = bool(overview.rows)
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        for button in (self.open_button, self.snooze_button, self.ack_button):
+            button.setEnabled(has_rows)
+        if has_rows:
+            self.table.selectRow(0)
+            self.table.resizeColumnsToContents()
+        self._notification = overview.notification
+        self.notification_changed.emit(overview.notification)
+
+    def summary_text(self) -> str:
+        """The privacy-safe counts of the last reload (empty when nothing is due)."""
+        return self._notification
+
+    def on_change(self, change: Change) -> None:
+        # Any change (case, contact, plan, MDO, reminder, settings) may move a deadline.
+        del change
+        self.reload()
+
+    def clear(self) -> None:
+        self.model.set_rows([])
+        self._notification = ""
+        self.summary.clear()
+        self.saved.clear()
+
+    def current_row(self) -> ReminderRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    # -- actions --------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_case.emit(self.model.row_at(index.row()).reminder.case_id)
+
+    def _open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_case.emit(row.reminder.case_id)
+
+    def snooze_current(self, acknowledge: bool) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = SnoozeDialog(self._ctx, row, acknowledge=acknowledge, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def export_ics(self) -> None:
+        self._save(reminders.export_ics(self._ctx), "termijnen.ics",
+                   "Agenda-bestand (*.ics)")
+
+    def export_weekly(self) -> None:
+        name = f"weekoverzicht-{self._ctx.today():%Y-%m-%d}.pdf"
+        self._save(reminders.weekly_pdf(self._ctx), name, "PDF (*.pdf)")
+
+    def _save(self, data: bytes, suggested: str, file_filter: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, file_filter)
+        if path:
+            atomic_write(Path(path), data)
+            self.saved.setText(f"Opgeslagen: {Path(path).name}")
+
