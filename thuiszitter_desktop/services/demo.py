@@ -25,7 +25,9 @@ from thuiszitter_desktop.domain.vocab import (
     Wachtlijst,
 )
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.demo_plan import demo_plans
 from thuiszitter_desktop.storage import repo_cases as repo
+from thuiszitter_desktop.storage import repo_plan
 
 DEMO_PASSPHRASE = "demo"
 DEMO_SIZE = 60
@@ -171,6 +173,8 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
                 repo.save_contact(conn, contact, now)
             for person in item.professionals:
                 repo.save_professional(conn, person, now)
+            for plan in demo_plans(item, ctx.today()):
+                repo_plan.save_version(conn, plan, now)
         ctx.audit(conn, "demo aangemaakt", "kluis", detail=f"{len(cases)} fictieve casussen")
     ctx.changes.publish(Change("case"))
     return len(cases)

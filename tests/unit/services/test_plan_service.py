@@ -17,7 +17,7 @@ from thuiszitter_desktop.domain.vocab import CaseStage, ProfessionalRole, Regie
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage import repo_audit
+from thuiszitter_desktop.storage import repo_audit, repo_plan
 from thuiszitter_desktop.storage.tables_plan import plan_versions
 
 GOAL = Goal(description="Zoë gaat drie ochtenden per week naar school",
@@ -128,3 +128,20 @@ def test_printed_plan_lists_the_involved_professionals_and_is_logged(ctx: AppCon
     with ctx.vault.read() as conn:
         entries = repo_audit.entries(conn, case.id)
     assert any(e.action == "plan afgedrukt" and e.detail == "met wachtwoord" for e in entries)
+
+
+def test_demo_caseload_has_plans_with_versions(ctx: AppContext) -> None:
+    from thuiszitter_desktop.domain.plan_clock import validate_plan
+    from thuiszitter_desktop.services.demo import populate_demo
+
+    populate_demo(ctx, size=20)
+    with ctx.vault.read() as conn:
+        latest = repo_plan.latest_versions(conn)
+        plans = {case_id: repo_plan.list_versions(conn, case_id) for case_id in latest}
+    assert latest and any(len(versions) == 2 for versions in plans.values())
+    for versions in plans.values():
+        for version in versions:
+            validate_plan(version, ctx.today())
+            assert version.has_smart_goal
+        assert [v.version for v in versions] == list(range(1, len(versions) + 1))
+    assert all(items for items in plan_service.plan_items(ctx).values())
