@@ -22,6 +22,7 @@ from thuiszitter_desktop.domain.deadlines import (
     case_deadlines,
 )
 from thuiszitter_desktop.domain.model import Case
+from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.domain.reminders import (
     REMINDER_HORIZON_DAYS,
     Reminder,
@@ -37,10 +38,17 @@ from thuiszitter_desktop.interchange.ics import (
     build_ics,
     deadline_items,
     initials,
+    mdo_item,
 )
 from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage import repo_cases, repo_reminders, repo_settings
+from thuiszitter_desktop.storage import (
+    repo_cases,
+    repo_mdo,
+    repo_plan,
+    repo_reminders,
+    repo_settings,
+)
 from thuiszitter_desktop.storage.repo_reminders import Episode
 
 # Settings (stored in the vault's settings table, JSON values).
@@ -92,12 +100,19 @@ class CaseClock:
 
 
 def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[CaseClock]:
-    """Clock facts of every open case, read in a few queries."""
+    """Clock facts of every open case, read in a few queries.
+
+    Plan actions and evaluations come from the newest plan version of each case unless
+    ``plan_items`` is given.
+    """
     items = repo_cases.list_cases(conn)
     ids = [item.case.id for item in items]
     contacts = repo_reminders.contact_dates(conn, ids)
     episodes = repo_reminders.latest_episodes(conn, ids)
-    plans = plan_items or {}
+    plans = plan_items if plan_items is not None else {
+        case_id: clock_items(plan)
+        for case_id, plan in repo_plan.latest_versions(conn, ids).items()
+    }
     return [
         CaseClock(
             item.case.id, item.pupil.full_name,
@@ -180,16 +195,22 @@ def list_snoozes(ctx: AppContext, case_id: str) -> list[Snooze]:
 
 def export_ics(ctx: AppContext, extra_items: Iterable[CalendarItem] = (),
                plan_items: PlanItems | None = None) -> bytes:
-    """All unmet deadlines of open cases (plus e.g. MDO dates) as an .ics file.
+    """Unmet deadlines of open cases and MDOs from today on, as an .ics file.
 
-    Names follow the setting (initials or none); MDO items come from the MDO service.
+    Names follow the setting (initials or none). An MDO is one event for the meeting, titled
+    with the school only: it concerns several pupils.
     """
     today = ctx.today()
     with ctx.vault.read() as conn:
         clocks = load_clocks(conn, plan_items)
         settings = repo_settings.load_all(conn)
+        meetings = [m for m in repo_mdo.list_mdos(conn) if m.on >= today]
     names = ics_names(settings)
     items: list[CalendarItem] = list(extra_items)
+    for meeting in meetings:
+        item = mdo_item("mdo", meeting.id, meeting.on)
+        title = f"MDO {meeting.school.strip()}".strip()
+        items.append(CalendarItem(item.case_id, item.key, title, item.day))
     for clock in clocks:
         deadlines = case_deadlines(clock.facts, today, warning_days(settings))
         items += deadline_items(clock.case_id, clock.pupil_initials, deadlines)

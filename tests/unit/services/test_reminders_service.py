@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from dataclasses import replace
+from datetime import date, time
 
 import pytest
 from icalendar import Calendar
@@ -11,9 +12,13 @@ from pypdf import PdfReader
 
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
+from thuiszitter_desktop.domain.plan import Action, Goal
 from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
 from thuiszitter_desktop.services import caseload, cases, reminders
+from thuiszitter_desktop.services import mdo as mdo_service
+from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_audit, repo_reminders, repo_settings
 
@@ -152,3 +157,40 @@ def test_weekly_pdf_lists_this_weeks_deadlines(
     for expected in ("Zoë Çelik-d'Hondt", "Het Baken College", "Verlopen, 14 dagen te laat",
                      "Sem de Vries", "Dinsdag 24 november 2026", "Binnenkort, nog 1 dag"):
         assert expected in body
+
+
+def test_plan_action_and_evaluation_appear_in_vandaag(
+    ctx: AppContext, two_cases: tuple[Case, Case]
+) -> None:
+    _, sem = two_cases
+    plan = plan_service.start_plan(ctx, sem.id)
+    action = Action(what="Rooster aanpassen met de mentor", due=date(2026, 11, 25))
+    goal = Goal(description="Sem gaat weer 2 ochtenden naar school",
+                indicator="aanwezig op maandag en donderdag", deadline=date(2027, 1, 15),
+                actions=(action,))
+    plan_service.save_plan(ctx, replace(plan, goals=(goal,),
+                                        evaluation_dates=(date(2026, 11, 27),)))
+    found = {r.reminder.key: r for r in reminders.load_today(ctx).rows
+             if r.reminder.case_id == sem.id}
+    assert found[f"ACTIE:{action.id}"].text == "Rooster aanpassen met de mentor: nog 2 dagen"
+    assert found["EVALUATIE:2026-11-27"].reminder.kind is DeadlineKind.EVALUATIE
+    # Action text may name people: the agenda export only says what kind of deadline it is.
+    data = reminders.export_ics(ctx)
+    assert b"Rooster" not in data and "Actie uit het plan – S.V.".encode() in data
+
+
+def test_upcoming_mdo_is_one_event_without_pupil_names(
+    ctx: AppContext, two_cases: tuple[Case, Case]
+) -> None:
+    zoe, sem = two_cases
+    meeting = Mdo(on=date(2026, 12, 3), start_time=time(14, 0), school="OBS De Regenboog",
+                  location="Lokaal 12", chair="Ans Mulder",
+                  items=[MdoAgendaItem(case_id=zoe.id), MdoAgendaItem(case_id=sem.id)])
+    mdo_service.save_mdo(ctx, meeting)
+    past = Mdo(on=date(2026, 11, 2), start_time=time(9, 0), school="Oud overleg",
+               location="Lokaal 3", chair="Ans Mulder")
+    mdo_service.save_mdo(ctx, past)
+    events = [(str(e["SUMMARY"]), e.decoded("DTSTART"))
+              for e in Calendar.from_ical(reminders.export_ics(ctx)).walk("VEVENT")
+              if str(e["SUMMARY"]).startswith("MDO")]
+    assert events == [("MDO OBS De Regenboog", date(2026, 12, 3))]
