@@ -43,7 +43,7 @@ def caseload(ctx: AppContext) -> dict[str, Case]:
 
 def page_rows(page: TodayPage) -> list[tuple[str, str, str]]:
     model = page.model
-    return [(model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 3).data())
+    return [(model.index(r, 0).data(), model.index(r, 2).data(), model.index(r, 4).data())
             for r in range(model.rowCount())]
 
 

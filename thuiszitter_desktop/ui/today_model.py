@@ -13,7 +13,7 @@ from thuiszitter_desktop.ui.widgets import format_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Status", "Leerling", "School", "Termijn", "Datum")
+HEADERS = ("Status", "Datum", "Leerling", "School", "Termijn")
 STATE_COLUMN = 0
 
 
@@ -70,5 +70,5 @@ class TodayModel(QAbstractTableModel):
     @staticmethod
     def _text(item: ReminderRow, column: int) -> str:
         due: date = item.reminder.due
-        return (look(item.reminder.state).label, item.pupil_name, item.school, item.text,
-                format_date(due))[column]
+        return (look(item.reminder.state).label, format_date(due), item.pupil_name, item.school,
+                item.text)[column]
