@@ -124,7 +124,8 @@ def test_unknown_revision_of_same_major_opens_without_migrating(
     vault: Vault, passphrase: str
 ) -> None:
     with vault.transaction() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num='9999_toekomst'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version VALUES ('9999_toekomst')"))
     vault.lock()
     again = Vault.unlock(vault.path, passphrase)
     with again.read() as conn:
