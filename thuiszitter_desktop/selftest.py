@@ -25,6 +25,7 @@ from thuiszitter_desktop.paths import resources_dir
 from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
 from thuiszitter_desktop.services import caseload, cases
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.reminders import clock_facts_for
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.storage.keyslots import KdfParams
 from thuiszitter_desktop.storage.vault import Vault, default_vault_path
@@ -86,7 +87,7 @@ def run_selftest(folder: Path) -> SelftestResult:
         _check([r.pupil_name for r in rows] == [pupil.full_name],
                f"expected one case for {pupil.full_name}, found {len(rows)}")
         detail = cases.load_case(ctx, case.id)
-        deadlines = case_deadlines(caseload.clock_facts(detail.case), today)
+        deadlines = case_deadlines(clock_facts_for(detail.case), today)
         _check(bool(deadlines), "the new case has no deadlines")
 
         # The overview runs up to the first deadline, so the pupil is printed in it.

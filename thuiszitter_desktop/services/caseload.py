@@ -8,12 +8,14 @@ from datetime import date
 from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
+    DeadlineKind,
     case_deadlines,
     next_deadline,
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.storage import repo_cases
+from thuiszitter_desktop.services.reminders import facts_by_case, warning_days
+from thuiszitter_desktop.storage import repo_cases, repo_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +39,9 @@ class CaseloadRow:
     is_open: bool
 
 
-def clock_facts(case: Case) -> ClockFacts:
-    return ClockFacts(
-        aanmelding_date=case.aanmelding_date, home_since=case.home_since,
-        first_contact_date=case.first_contact_date, goals_set_date=case.goals_set_date,
-        passend_aanbod_date=case.passend_aanbod_date, closed_on=case.closed_on,
-    )
-
-
-def make_row(case: Case, pupil: Pupil, today: date) -> CaseloadRow:
+def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
+             warnings: dict[DeadlineKind, int] | None = None) -> CaseloadRow:
+    """One overview row; the deadline uses the same facts as the Vandaag list and exports."""
     return CaseloadRow(
         case_id=case.id, pupil_name=pupil.full_name, age=pupil.age(today),
         school=pupil.school or "Niet ingeschreven", onderwijstype=pupil.onderwijstype.label,
@@ -53,7 +49,7 @@ def make_row(case: Case, pupil: Pupil, today: date) -> CaseloadRow:
         days_at_home=case.days_at_home(today), regie=case.regie.label,
         casusverantwoordelijke=case.casusverantwoordelijke, consulent=case.consulent,
         stage=case.stage.label, stage_order=case.stage.order,
-        deadline=next_deadline(case_deadlines(clock_facts(case), today)), is_open=case.is_open,
+        deadline=next_deadline(case_deadlines(facts, today, warnings)), is_open=case.is_open,
     )
 
 
@@ -61,10 +57,23 @@ def load_rows(ctx: AppContext, include_closed: bool = False) -> list[CaseloadRow
     today = ctx.today()
     with ctx.vault.read() as conn:
         items = repo_cases.list_cases(conn, include_closed=include_closed)
-    return [make_row(item.case, item.pupil, today) for item in items]
+        facts = facts_by_case(conn, items, only_these=False)
+        warnings = warning_days(repo_settings.load_all(conn))
+    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+
+
+def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:
+    """Overview rows of the given cases (open or closed), in no particular order."""
+    if not case_ids:
+        return []
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True, case_ids=case_ids)
+        facts = facts_by_case(conn, items)
+        warnings = warning_days(repo_settings.load_all(conn))
+    today = ctx.today()
+    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
 
 
 def load_row(ctx: AppContext, case_id: str) -> CaseloadRow | None:
-    with ctx.vault.read() as conn:
-        items = repo_cases.list_cases(conn, include_closed=True, case_ids=[case_id])
-    return make_row(items[0].case, items[0].pupil, ctx.today()) if items else None
+    rows = rows_for(ctx, [case_id])
+    return rows[0] if rows else None

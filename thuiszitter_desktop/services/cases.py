@@ -10,6 +10,7 @@ from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfes
 from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_cases as repo
+from thuiszitter_desktop.storage import repo_reminders
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def close_case(ctx: AppContext, case_id: str, reason: ClosingReason, note: str =
 def reopen_case(ctx: AppContext, case_id: str) -> Case:
     with ctx.vault.transaction() as conn:
         case = repo.get_case(conn, case_id)
+        # A reopened case starts a new episode: its clocks restart (domain/deadlines.py).
+        repo_reminders.add_episode(conn, case_id, ctx.today(), case.closed_on, ctx.now())
         case.reopen()
         repo.save_case(conn, case, ctx.now())
         ctx.audit(conn, "heropend", "casus", case_id, case_id)

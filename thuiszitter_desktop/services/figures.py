@@ -10,7 +10,7 @@ from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
 from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
-from thuiszitter_desktop.services.caseload import CaseloadRow, make_row
+from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage import repo_cases, repo_settings
 
@@ -50,11 +50,7 @@ def load_series(ctx: AppContext, quarters: Sequence[Quarter],
 
 def case_rows(ctx: AppContext, case_ids: Sequence[str]) -> list[CaseloadRow]:
     """The pupils behind a number, as overview rows (in the order of ``case_ids``)."""
-    if not case_ids:
-        return []
-    with ctx.vault.read() as conn:
-        items = repo_cases.list_cases(conn, include_closed=True, case_ids=case_ids)
-    by_id = {item.case.id: make_row(item.case, item.pupil, ctx.today()) for item in items}
+    by_id = {row.case_id: row for row in rows_for(ctx, list(case_ids))}
     return [by_id[case_id] for case_id in case_ids if case_id in by_id]
 
 

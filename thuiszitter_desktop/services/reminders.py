@@ -99,6 +99,29 @@ class CaseClock:
     facts: ClockFacts
 
 
+def facts_by_case(conn: Connection, items: list[repo_cases.CaseWithPupil],
+                  plan_items: PlanItems | None = None, *,
+                  only_these: bool = True) -> dict[str, ClockFacts]:
+    """Clock facts for ``items`` in a few bulk queries (contacts, episodes, newest plans).
+
+    With ``only_these=False`` the side tables are read whole instead of filtered by id, which
+    is what a full overview wants (and avoids SQL variable limits on large caseloads).
+    """
+    ids = [item.case.id for item in items] if only_these else None
+    contacts = repo_reminders.contact_dates(conn, ids)
+    episodes = repo_reminders.latest_episodes(conn, ids)
+    plans = plan_items if plan_items is not None else {
+        case_id: clock_items(plan)
+        for case_id, plan in repo_plan.latest_versions(conn, ids).items()
+    }
+    return {
+        item.case.id: clock_facts_for(item.case, contacts.get(item.case.id, ()),
+                                      episodes.get(item.case.id),
+                                      plans.get(item.case.id, ((), ())))
+        for item in items
+    }
+
+
 def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[CaseClock]:
     """Clock facts of every open case, read in a few queries.
 
@@ -106,20 +129,12 @@ def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[C
     ``plan_items`` is given.
     """
     items = repo_cases.list_cases(conn)
-    ids = [item.case.id for item in items]
-    contacts = repo_reminders.contact_dates(conn, ids)
-    episodes = repo_reminders.latest_episodes(conn, ids)
-    plans = plan_items if plan_items is not None else {
-        case_id: clock_items(plan)
-        for case_id, plan in repo_plan.latest_versions(conn, ids).items()
-    }
+    facts = facts_by_case(conn, items, plan_items, only_these=False)
     return [
         CaseClock(
             item.case.id, item.pupil.full_name,
             initials(item.pupil.first_name, item.pupil.last_name),
-            item.pupil.school or "Niet ingeschreven",
-            clock_facts_for(item.case, contacts.get(item.case.id, ()),
-                            episodes.get(item.case.id), plans.get(item.case.id, ((), ()))),
+            item.pupil.school or "Niet ingeschreven", facts[item.case.id],
         )
         for item in items
     ]

@@ -145,7 +145,9 @@ class MainWindow(QMainWindow):
         open_cases = sum(1 for r in rows if r.is_open)
         text = f"{open_cases} open casussen"
         if overdue:
-            text += f" · {overdue} {'termijn' if overdue == 1 else 'termijnen'} verlopen"
+            # Cases, not deadlines: the Vandaag page lists every overdue deadline.
+            noun = "casus" if overdue == 1 else "casussen"
+            text += f" · {overdue} {noun} met een verlopen termijn"
         self.statusBar().showMessage(text)
 
     def _about(self) -> None:
