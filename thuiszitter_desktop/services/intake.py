@@ -168,6 +168,27 @@ def _change_stage(ctx: AppContext, case_id: str, stage: CaseStage, on: date | No
     return stages
 
 
+def save_stages(ctx: AppContext, case_id: str, dates: dict[CaseStage, date]) -> StageDates:
+    """Save all step dates at once (the timeline form); closing stays with the case."""
+    with ctx.vault.transaction() as conn:
+        case = repo_cases.get_case(conn, case_id)
+        before = _stages(conn, case).dates
+        stages = StageDates({s: d for s, d in dates.items() if s is not CaseStage.AFGESLOTEN})
+        added = [s for s, d in stages.dates.items()
+                 if s is not CaseStage.AANMELDING_ONTVANGEN and before.get(s) != d]
+        if added:
+            _require_next_steps(conn, case_id)
+        stages.validate(ctx.today())
+        first = stages.dates[CaseStage.AANMELDING_ONTVANGEN]
+        if case.aanmelding_date != first:
+            case.aanmelding_date = first
+            repo_cases.save_case(conn, case, ctx.now())
+        _save_stages(ctx, conn, case, stages)
+        ctx.audit(conn, "fasen gewijzigd", "casus", case_id, case_id)
+    ctx.changes.publish(Change("case", (case_id,)))
+    return stages
+
+
 # -- intake ---------------------------------------------------------------------------------
 def save_intake(ctx: AppContext, intake: IntakeRecord) -> None:
     """Save the conversation; it counts as contact with pupil/parents and marks the step."""

@@ -1,0 +1,298 @@
+"""The aanmeldformulier on screen: fields, live criteria suggestions, consent, inline errors."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.aanmelding import Aanmelding, AanmeldRoute, Reporter
+from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE, Consent, ConsentMethod
+from thuiszitter_desktop.domain.vocab import Onderwijstype
+from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion
+from thuiszitter_desktop.ui.aanmelding_lists import ParentsEditor, SickReportsEditor
+from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, OptionalDateField
+
+UNKNOWN = -1
+
+
+def _text_box(value: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(value)
+    box.setPlaceholderText(placeholder)
+    box.setMaximumHeight(80)
+    box.setTabChangesFocus(True)
+    return box
+
+
+class ConsentEditor(QGroupBox):
+    """Consent: given or not, when, how and by whom."""
+
+    edited = Signal()
+
+    def __init__(self, title: str, consent: Consent, prefix: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.prefix = prefix
+        self.given = QCheckBox("Toestemming gegeven")
+        self.given.setChecked(consent.given)
+        self.on = OptionalDateField("op", consent.on)
+        self.method = EnumCombo(ConsentMethod, optional=True, empty_label="— kies —")
+        self.method.set_value(consent.method)
+        self.given_by = QLineEdit(consent.given_by)
+        self.given_by.setPlaceholderText("Bijv. moeder, Fatma Çelik")
+        self.errors = {key: ErrorLabel() for key in ("on", "method", "given_by")}
+        form = QFormLayout(self)
+        form.addRow(self.given)
+        for label, widget, key in (("Datum", self.on, "on"), ("Hoe", self.method, "method"),
+                                   ("Gegeven door", self.given_by, "given_by")):
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(self.errors[key])
+            form.addRow(label, holder)
+        self.given.toggled.connect(self._enable)
+        self.given.toggled.connect(self.edited)
+        self.on.changed.connect(self.edited)
+        self.method.activated.connect(self.edited)
+        self.given_by.textEdited.connect(self.edited)
+        self._enable(consent.given)
+
+    def _enable(self, given: bool) -> None:
+        for widget in (self.on, self.method, self.given_by):
+            widget.setEnabled(given)
+
+    def value(self) -> Consent:
+        if not self.given.isChecked():
+            return Consent()
+        method = self.method.value()
+        assert method is None or isinstance(method, ConsentMethod)
+        return Consent(given=True, on=self.on.value(), method=method,
+                       given_by=self.given_by.text())
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.show_message(errors.get(f"{self.prefix}.{key}"))
+
+
+class AanmeldingForm(QWidget):
+    """Edits an Aanmelding; ``values()`` returns a new object, the original stays untouched."""
+
+    edited = Signal()
+
+    def __init__(self, aanmelding: Aanmelding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original = aanmelding
+        self.errors: dict[str, ErrorLabel] = {}
+        a, r, p = aanmelding, aanmelding.reporter, aanmelding.pupil
+
+        self.report_date = DateField(a.report_date)
+        self.reporter_school = QLineEdit(r.school)
+        self.contact_name = QLineEdit(r.contact_name)
+        self.contact_role = QLineEdit(r.contact_role)
+        self.contact_phone = QLineEdit(r.phone)
+        self.contact_email = QLineEdit(r.email)
+        self.first_name = QLineEdit(p.first_name)
+        self.last_name = QLineEdit(p.last_name)
+        self.birth_date = DateField(p.birth_date)
+        self.address = QLineEdit(p.address)
+        self.address.setPlaceholderText("Optioneel")
+        self.school = QLineEdit(p.school)
+        self.leerjaar = QLineEdit(p.leerjaar)
+        self.onderwijstype = EnumCombo(Onderwijstype)
+        self.onderwijstype.set_value(p.onderwijstype)
+        self.parents = ParentsEditor(a.parents)
+        self.route = EnumCombo(AanmeldRoute)
+        self.route.set_value(a.route)
+        self.sick_reports = SickReportsEditor(a.sick_reports)
+        self.criteria = {c: QCheckBox(f"{c.number}. {c.label}") for c in SickCriterion}
+        self.criteria_found = {c: QLabel() for c in SickCriterion if c.computed}
+        for criterion, box in self.criteria.items():
+            box.setChecked(criterion in a.confirmed_criteria)
+        self.criterion_4_note = QLineEdit(a.criterion_4_note)
+        self.criterion_4_note.setPlaceholderText("Wat is er opvallend? Bijv. vaak ziek naar huis")
+        self.percentage = QSpinBox()
+        self.percentage.setRange(UNKNOWN, 100)
+        self.percentage.setSpecialValueText("— onbekend —")
+        self.percentage.setSuffix(" %")
+        self.percentage.setValue(UNKNOWN if a.education_percentage is None
+                                 else a.education_percentage)
+        self.education_since = OptionalDateField("sinds", a.education_since)
+        self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
+        self.involved_help = _text_box(a.involved_help, "Welke hulpverlening is betrokken?")
+        self.notes = _text_box(a.notes, "Overige opmerkingen")
+        self.parental_consent = ConsentEditor("Toestemming ouders", a.parental_consent,
+                                              "parental_consent")
+        self.pupil_consent = ConsentEditor(
+            f"Toestemming leerling (nodig vanaf {PUPIL_CONSENT_AGE} jaar)", a.pupil_consent,
+            "pupil_consent")
+        self.blocked = QLabel()
+        self.blocked.setObjectName("blockedNotice")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("background: #FFF4CE; border: 1px solid #C8A400; "
+                                   "padding: 6px;")
+        self.route_notes = QLabel()
+        self.route_notes.setWordWrap(True)
+        self._layout()
+        self._connect()
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = ErrorLabel()
+        column.addWidget(error)
+        self.errors[field] = error
+        form.addRow(label, holder)
+
+    def _layout(self) -> None:
+        school_box = QGroupBox("1. School en contactpersoon")
+        form = QFormLayout(school_box)
+        self._row(form, "Datum aanmelding *", self.report_date, "report_date")
+        self._row(form, "School / melder *", self.reporter_school, "reporter.school")
+        self._row(form, "Contactpersoon *", self.contact_name, "reporter.contact_name")
+        self._row(form, "Functie", self.contact_role, "reporter.contact_role")
+        self._row(form, "Telefoon", self.contact_phone, "reporter.phone")
+        self._row(form, "E-mail", self.contact_email, "reporter.email")
+
+        pupil_box = QGroupBox("2. Leerling")
+        form = QFormLayout(pupil_box)
+        self._row(form, "Voornaam *", self.first_name, "pupil.first_name")
+        self._row(form, "Achternaam *", self.last_name, "pupil.last_name")
+        self._row(form, "Geboortedatum *", self.birth_date, "pupil.birth_date")
+        self._row(form, "Adres", self.address, "pupil.address")
+        self._row(form, "School", self.school, "pupil.school")
+        self._row(form, "Klas / leerjaar", self.leerjaar, "pupil.leerjaar")
+        self._row(form, "Type onderwijs", self.onderwijstype, "pupil.onderwijstype")
+
+        parents_box = QGroupBox("3. Ouders of verzorgers *")
+        QVBoxLayout(parents_box).addWidget(self.parents)
+
+        route_box = QGroupBox("4. Reden van aanmelding")
+        route_layout = QVBoxLayout(route_box)
+        route_layout.addWidget(self.route)
+        route_layout.addWidget(self.route_notes)
+        route_layout.addWidget(QLabel("<b>Ziekmeldingen</b>"))
+        route_layout.addWidget(self.sick_reports)
+        route_layout.addWidget(QLabel("<b>Criteria</b> — de app berekent 1 tot en met 3 uit de "
+                                      "ziekmeldingen; u bevestigt door aan te vinken."))
+        for criterion, box in self.criteria.items():
+            route_layout.addWidget(box)
+            found = self.criteria_found.get(criterion)
+            if found is not None:
+                found.setWordWrap(True)
+                found.setContentsMargins(24, 0, 0, 4)
+                route_layout.addWidget(found)
+        form = QFormLayout()
+        self._row(form, "Toelichting criterium 4", self.criterion_4_note, "criterion_4_note")
+        route_layout.addLayout(form)
+
+        education_box = QGroupBox("5. Onderwijs nu")
+        form = QFormLayout(education_box)
+        self._row(form, "Onderwijs gevolgd *", self.percentage, "education_percentage")
+        self._row(form, "Sinds", self.education_since, "education_since")
+        self._row(form, "Wat deed school al?", self.school_actions, "school_actions")
+        self._row(form, "Betrokken hulp", self.involved_help, "involved_help")
+        self._row(form, "Opmerkingen", self.notes, "notes")
+
+        left = QVBoxLayout()
+        for group in (school_box, pupil_box, parents_box):
+            left.addWidget(group)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        for widget in (route_box, education_box, self.parental_consent, self.pupil_consent,
+                       self.blocked):
+            right.addWidget(widget)
+        right.addStretch(1)
+        columns = QHBoxLayout(self)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+    def _connect(self) -> None:
+        for line in (self.reporter_school, self.contact_name, self.contact_role,
+                     self.contact_phone, self.contact_email, self.first_name, self.last_name,
+                     self.address, self.school, self.leerjaar, self.criterion_4_note):
+            line.textEdited.connect(self._changed)
+        for text_box in (self.school_actions, self.involved_help, self.notes):
+            text_box.textChanged.connect(self._changed)
+        for combo in (self.onderwijstype, self.route):
+            combo.activated.connect(self._changed)
+        for date_field in (self.report_date, self.birth_date):
+            date_field.dateChanged.connect(self._changed)
+        for signal in (self.parents.edited, self.sick_reports.edited,
+                       self.education_since.changed, self.parental_consent.edited,
+                       self.pupil_consent.edited):
+            signal.connect(self._changed)
+        self.percentage.valueChanged.connect(self._changed)
+        for box in self.criteria.values():
+            box.toggled.connect(self._changed)
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.edited.emit()
+
+    # -- reading and showing --------------------------------------------------------------
+    def values(self) -> Aanmelding:
+        a = self._original
+        route = self.route.value()
+        kind = self.onderwijstype.value()
+        assert isinstance(route, AanmeldRoute) and isinstance(kind, Onderwijstype)
+        pct = self.percentage.value()
+        return replace(
+            a, report_date=self.report_date.value(),
+            reporter=Reporter(school=self.reporter_school.text(),
+                              contact_name=self.contact_name.text(),
+                              contact_role=self.contact_role.text(),
+                              phone=self.contact_phone.text(), email=self.contact_email.text()),
+            pupil=replace(a.pupil, first_name=self.first_name.text(),
+                          last_name=self.last_name.text(), birth_date=self.birth_date.value(),
+                          address=self.address.text(), school=self.school.text(),
+                          leerjaar=self.leerjaar.text(), onderwijstype=kind),
+            parents=self.parents.values(), route=route,
+            sick_reports=self.sick_reports.values(),
+            confirmed_criteria={c for c, box in self.criteria.items() if box.isChecked()},
+            criterion_4_note=self.criterion_4_note.text(),
+            education_percentage=None if pct == UNKNOWN else pct,
+            education_since=self.education_since.value(),
+            school_actions=self.school_actions.toPlainText(),
+            involved_help=self.involved_help.toPlainText(), notes=self.notes.toPlainText(),
+            parental_consent=self.parental_consent.value(),
+            pupil_consent=self.pupil_consent.value(),
+        )
+
+    def refresh(self) -> None:
+        """Recompute the criteria suggestions, route remarks and the consent notice."""
+        current = self.values()
+        for result in current.computed_criteria():
+            prefix = "Volgens de ziekmeldingen: ja. " if result.holds else ""
+            self.criteria_found[result.criterion].setText(prefix + result.explanation)
+        self.route_notes.setText("\n".join(current.route_notes()))
+        self.route_notes.setVisible(bool(current.route_notes()))
+        reasons = current.blocking_reasons()
+        self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
+                             + "\n".join(reasons))
+        self.blocked.setVisible(bool(reasons))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field))
+        self.parents.show_errors(errors)
+        self.sick_reports.show_errors(errors)
+        self.parental_consent.show_errors(errors)
+        self.pupil_consent.show_errors(errors)

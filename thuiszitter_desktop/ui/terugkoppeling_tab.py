@@ -1,0 +1,232 @@
+"""The 'Terugkoppeling' tab: draft from the intake, edit, send to each recipient, print."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
+from thuiszitter_desktop.services import intake
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.aanmelding_dialog import save_pdf
+from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
+from thuiszitter_desktop.ui.intake_tab import blocked_notice
+from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, format_date
+
+
+class TerugkoppelingTab(QWidget):
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._case_id = case_id
+        self._t: Terugkoppeling | None = intake.load_terugkoppeling(ctx, case_id)
+        self.blocked = blocked_notice()
+        self.draft_button = QPushButton("Concept maken uit het gesprek")
+        self.written_on = DateField(ctx.today())
+        self.summary_text = QPlainTextEdit()
+        self.summary_text.setMinimumHeight(180)
+        self.reason = QPlainTextEdit()
+        self.reason.setMaximumHeight(70)
+        self.reason_note = QLabel()
+        self.reason_note.setWordWrap(True)
+        self.health_needed = QCheckBox("Gezondheidsinformatie is nodig in de brief")
+        self.health = QPlainTextEdit()
+        self.health.setMaximumHeight(60)
+        self.agreements = AgreementsEditor([])
+        self.recipients = QTableWidget(0, 3)
+        self.recipients.setHorizontalHeaderLabels(["Ontvanger", "Naam", "Verstuurd op"])
+        self.recipients.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recipients.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recipients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recipients.verticalHeader().hide()
+        self.recipients.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.recipients.setMinimumHeight(110)
+        self.sent_button = QPushButton("Vandaag verstuurd")
+        self.pdf_button = QPushButton("Brief als PDF…")
+        self.save_button = QPushButton("Terugkoppeling opslaan")
+        self.message = ErrorLabel()
+        self.errors = {key: ErrorLabel() for key in
+                       ("written_on", "summary", "health_details", "recipients")}
+
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        for label, widget, key in (("Datum brief", self.written_on, "written_on"),
+                                   ("Samenvatting *", self.summary_text, "summary")):
+            form.addRow(label, self._with_error(widget, key))
+        form.addRow("Reden van verzuim", self.reason)
+        form.addRow("", self.reason_note)
+        form.addRow("", self.health_needed)
+        form.addRow("Gezondheid", self._with_error(self.health, "health_details"))
+        agreements_box = QGroupBox("Afspraken (wie, wat, wanneer)")
+        QVBoxLayout(agreements_box).addWidget(self.agreements)
+        form.addRow(agreements_box)
+        send_box = QGroupBox("Ontvangers")
+        send = QVBoxLayout(send_box)
+        send.addWidget(self.recipients)
+        send.addWidget(self.errors["recipients"])
+        row = QHBoxLayout()
+        row.addWidget(self.sent_button)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        send.addLayout(row)
+        form.addRow(send_box)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.blocked)
+        top = QHBoxLayout()
+        top.addWidget(self.draft_button)
+        top.addStretch(1)
+        column.addLayout(top)
+        column.addWidget(self.editor)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self.draft_button.clicked.connect(self.make_draft)
+        self.save_button.clicked.connect(self.save)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.pdf_button.clicked.connect(self.save_letter)
+        self.refresh()
+
+    def _with_error(self, widget: QWidget, key: str) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(widget)
+        column.addWidget(self.errors[key])
+        return holder
+
+    def refresh_blocked(self) -> None:
+        reasons = intake.blocking_reasons(self._ctx, self._case_id)
+        self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
+                             + "\n".join(reasons))
+        self.blocked.setVisible(bool(reasons))
+
+    def refresh(self) -> None:
+        self.refresh_blocked()
+        t = self._t
+        self.editor.setVisible(t is not None)
+        self.save_button.setEnabled(t is not None)
+        self.draft_button.setText("Nieuw concept maken uit het gesprek" if t
+                                  else "Concept maken uit het gesprek")
+        if t is None:
+            return
+        self.written_on.set_value(t.written_on)
+        self.summary_text.setPlainText(t.summary)
+        self.reason.setPlainText(t.absence_reason)
+        self.reason_note.setText(
+            "Ouders en school lezen de reden." if t.reason_for_others else
+            "De leerling is 16 jaar of ouder en heeft niet gezegd dat ouders en school de "
+            "reden mogen lezen. Alleen de brief aan de leerling noemt de reden.")
+        self.health_needed.setChecked(t.health_needed)
+        self.health.setPlainText(t.health_details)
+        self.agreements.set_values(t.agreements)
+        self._show_recipients(t)
+
+    def _show_recipients(self, t: Terugkoppeling) -> None:
+        self.recipients.setRowCount(len(t.recipients))
+        for r, recipient in enumerate(t.recipients):
+            values = (recipient.kind.label, recipient.name,
+                      format_date(recipient.sent_on) or "nog niet")
+            for c, value in enumerate(values):
+                self.recipients.setItem(r, c, QTableWidgetItem(value))
+        if t.recipients and self.recipients.currentRow() < 0:
+            self.recipients.selectRow(0)
+
+    def values(self) -> Terugkoppeling | None:
+        if self._t is None:
+            return None
+        return replace(self._t, written_on=self.written_on.value(),
+                       summary=self.summary_text.toPlainText(),
+                       absence_reason=self.reason.toPlainText(),
+                       health_needed=self.health_needed.isChecked(),
+                       health_details=self.health.toPlainText(),
+                       agreements=self.agreements.values(),
+                       recipients=[replace(r) for r in self._t.recipients])
+
+    def make_draft(self) -> None:
+        try:
+            self._t = intake.new_terugkoppeling(self._ctx, self._case_id)
+        except UserError as exc:
+            self.message.show_message(exc.message)
+            return
+        self.message.show_message(None)
+        self.refresh()
+
+    def save(self) -> bool:
+        t = self.values()
+        if t is None:
+            return False
+        try:
+            intake.save_terugkoppeling(self._ctx, t)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            self.message.show_message("Niet opgeslagen: " + exc.message)
+            return False
+        except UserError as exc:
+            self.message.show_message(exc.message)
+            return False
+        self._t = t
+        self.show_errors({})
+        self.message.show_message(None)
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            recipient_keys = [m for k, m in errors.items() if k.startswith("recipients.")]
+            if key == "recipients":
+                label.show_message("\n".join([errors.get(key, ""), *recipient_keys]).strip())
+            else:
+                label.show_message(errors.get(key))
+        self.agreements.show_errors(errors)
+
+    def mark_sent(self) -> None:
+        row = self.recipients.currentRow()
+        if self._t is None or row < 0:
+            return
+        t = self.values()
+        assert t is not None
+        t.mark_sent(row, self._ctx.today())
+        previous, self._t = self._t, t
+        if self.save():
+            self._show_recipients(t)
+        else:
+            self._t = previous
+
+    def save_letter(self) -> None:
+        row = self.recipients.currentRow()
+        t = self.values()
+        if t is None or row < 0:
+            return
+        try:
+            data = intake.terugkoppeling_document(self._ctx, t, row)
+        except UserError as exc:
+            self.message.show_message(exc.message)
+            return
+        save_pdf(self, f"Terugkoppeling {t.recipients[row].name}.pdf", data)
