@@ -28,6 +28,7 @@ from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
+from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
 
@@ -93,6 +94,7 @@ class CaseWindow(QDialog):
             self.people = ProfessionalsTab(ctx, case.id, detail.professionals)
             self.tabs.addTab(self.contacts, "Contactmomenten")
             self.tabs.addTab(self.people, "Betrokkenen")
+            self.intake_tabs = add_intake_tabs(self.tabs, ctx, case.id)
             self.plan_tab = PlanTab(ctx, case.id)
             self.tabs.addTab(self.plan_tab, "Plan van aanpak")
 
