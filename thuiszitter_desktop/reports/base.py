@@ -126,7 +126,8 @@ def key_values(pairs: Sequence[tuple[str, str]], label_width: float = 45 * mm) -
 
 
 MARGIN = 20 * mm
-CONTENT_WIDTH = A4[0] - 2 * MARGIN
+FRAME_PADDING = 6  # SimpleDocTemplate's frame pads 6 pt on each side
+CONTENT_WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
 
 
 @dataclass(frozen=True)
