@@ -25,6 +25,7 @@ from thuiszitter_desktop.domain.vocab import (
     Wachtlijst,
 )
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.demo_intake import save_demo_intake
 from thuiszitter_desktop.services.demo_plan import demo_plans
 from thuiszitter_desktop.storage import repo_cases as repo
 from thuiszitter_desktop.storage import repo_plan
@@ -166,9 +167,10 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
     cases = build_demo_cases(ctx.today(), size)
     now = ctx.now()
     with ctx.vault.transaction() as conn:
-        for item in cases:
+        for index, item in enumerate(cases):
             repo.save_pupil(conn, item.pupil, now)
             repo.save_case(conn, item.case, now)
+            save_demo_intake(conn, item, index, ctx.today(), now)
             for contact in item.contacts:
                 repo.save_contact(conn, contact, now)
             for person in item.professionals:
