@@ -138,6 +138,9 @@ def _criterion_short(sicknesses: Sequence[_Sickness]) -> CriterionResult:
             f"{len(best)} korte ziekmeldingen (één of twee schooldagen) binnen twee maanden: "
             f"{dates}.",
         )
+    if not short:
+        return CriterionResult(criterion, False, "Niet gevonden: geen korte ziekmeldingen "
+                               "(één of twee schooldagen).")
     return CriterionResult(
         criterion, False,
         f"Niet gevonden: hooguit {len(best)} korte ziekmelding(en) binnen twee maanden "

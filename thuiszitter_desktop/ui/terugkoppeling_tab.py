@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -62,6 +63,7 @@ class TerugkoppelingTab(QWidget):
         self.sent_button = QPushButton("Vandaag verstuurd")
         self.pdf_button = QPushButton("Brief als PDF…")
         self.save_button = QPushButton("Terugkoppeling opslaan")
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.message = ErrorLabel()
         self.errors = {key: ErrorLabel() for key in
                        ("written_on", "summary", "health_details", "recipients")}
@@ -103,7 +105,8 @@ class TerugkoppelingTab(QWidget):
         scroll.setWidgetResizable(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
-        buttons.addWidget(self.save_button)
+        buttons.addStretch(0)
+        buttons.addWidget(self.save_button, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)

@@ -156,3 +156,9 @@ def test_criterion_4_is_never_computed() -> None:
     computed = {r.criterion for r in evaluate_criteria([day(2, 11)], REPORT_DATE)}
     assert SickCriterion.OPVALLEND not in computed
     assert [c.number for c in SickCriterion] == [1, 2, 3, 4]
+
+
+def test_criterion_1_without_short_reports_says_so() -> None:
+    holds, explanation = result([span((2, 11), (16, 11))], SickCriterion.KORT_HERHAALD)
+    assert not holds
+    assert explanation == "Niet gevonden: geen korte ziekmeldingen (één of twee schooldagen)."
