@@ -5,21 +5,40 @@ from __future__ import annotations
 import getpass
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from thuiszitter_desktop import crash
+from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.unlock_attempts import UnlockThrottle, wait_message
 from thuiszitter_desktop.paths import data_dir, resources_dir
+from thuiszitter_desktop.services import retention, security
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, populate_demo
+from thuiszitter_desktop.storage.backup import backups_dir
+from thuiszitter_desktop.storage.errors import WrongPassphraseError
 from thuiszitter_desktop.storage.keyslots import DEFAULT_KDF, KdfParams
+from thuiszitter_desktop.storage.restore import can_open, key_for_backup, restore_backup
 from thuiszitter_desktop.storage.vault import Vault, default_vault_path
+from thuiszitter_desktop.ui.autolock import TICK_MS, AutoLock
+from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow
+from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
 from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
 
 log = logging.getLogger("thuiszitter.app")
@@ -27,19 +46,51 @@ log = logging.getLogger("thuiszitter.app")
 DEMO_FILE = "demo.db"
 
 
+def close_other_windows(keep: QWidget | None) -> bool:
+    """Close every open dialog and window except ``keep``, without asking to save (the vault
+    is locking). Returns whether unsaved input was discarded."""
+    discarded = False
+    for widget in QApplication.topLevelWidgets():
+        if widget is keep or not widget.isVisible():
+            continue
+        unsaved = getattr(widget, "has_unsaved_changes", None)
+        if getattr(widget, "_dirty", False) or (callable(unsaved) and unsaved()):
+            discarded = True
+        if hasattr(widget, "_dirty"):
+            widget._dirty = False  # type: ignore[attr-defined]
+        if isinstance(widget, QDialog):
+            widget.done(QDialog.DialogCode.Rejected)  # skips 'save changes?' prompts
+        else:
+            widget.hide()
+            widget.deleteLater()
+    return discarded
+
+
 class AppController(QObject):
     """Owns the open vault and the main window; nothing else holds the vault globally."""
 
     def __init__(self, folder: Path, kdf: KdfParams = DEFAULT_KDF,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+                 clock: Callable[[], datetime] = datetime.now, tick_ms: int = TICK_MS) -> None:
         super().__init__()
         self.folder = folder
         self.kdf = kdf
         self.clock = clock
+        self.tick_ms = tick_ms
         self.vault: Vault | None = None
         self.window: MainWindow | None = None
         self.demo = False
         self.recovery_key: str | None = None
+        # Failed attempts are counted in memory only: a restart resets them, nothing is
+        # ever locked out or destroyed.
+        self.throttle = UnlockThrottle(clock)
+        self.autolock: AutoLock | None = None
+        self.clipboard: ClipboardGuard | None = None
+        self.discarded_unsaved = False
+        self.last_page: int | None = None
+        self.unlocked_with = "wachtwoord"
+        self.restored_from: str | None = None
+        self.backup_thread: threading.Thread | None = None
+        self._quit_on_close = True
 
     @property
     def vault_path(self) -> Path:
@@ -49,6 +100,7 @@ class AppController(QObject):
     def create_vault(self, passphrase: str) -> None:
         self.vault, self.recovery_key = Vault.create(self.vault_path, passphrase, self.kdf)
         self.demo = False
+        self.unlocked_with = "nieuwe kluis"
 
     def open_demo(self) -> None:
         path = self.folder / DEMO_FILE
@@ -58,16 +110,41 @@ class AppController(QObject):
             self.vault, _ = Vault.create(path, DEMO_PASSPHRASE, self.kdf)
             populate_demo(self._context(self.vault))
         self.demo = True
+        self.unlocked_with = "demo"
 
     def unlock(self, passphrase: str) -> None:
-        self.vault = Vault.unlock(self.vault_path, passphrase)
+        self._check_throttle()
+        try:
+            vault = Vault.unlock(self.vault_path, passphrase)
+        except WrongPassphraseError:
+            self._failed()
+        self.throttle.succeeded()
+        self.vault = vault
         self.demo = False
+        self.unlocked_with = "wachtwoord"
 
     def recover(self, recovery_key: str, new_passphrase: str) -> None:
-        vault = Vault.unlock_with_recovery(self.vault_path, recovery_key)
+        self._check_throttle()
+        try:
+            vault = Vault.unlock_with_recovery(self.vault_path, recovery_key)
+        except WrongPassphraseError:
+            self._failed()
+        self.throttle.succeeded()
         vault.change_passphrase(new_passphrase, self.kdf)
         self.vault = vault
         self.demo = False
+        self.unlocked_with = "herstelsleutel"
+
+    def _check_throttle(self) -> None:
+        if not self.throttle.may_try():
+            raise UserError(wait_message(self.throttle.wait_remaining()))
+
+    def _failed(self) -> NoReturn:
+        self.throttle.failed()
+        if not self.throttle.may_try():
+            raise UserError(WrongPassphraseError().message + " "
+                            + wait_message(self.throttle.wait_remaining()))
+        raise WrongPassphraseError()
 
     # -- flow -----------------------------------------------------------------------------
     def ask_for_vault(self) -> bool:
@@ -88,25 +165,151 @@ class AppController(QObject):
 
     def show_main(self) -> MainWindow:
         assert self.vault is not None
-        self.window = MainWindow(self._context(self.vault), demo=self.demo)
+        ctx = self._context(self.vault)
+        self.window = MainWindow(ctx, demo=self.demo)
+        self.security_page = install_security(self.window, self)
         self.window.lock_requested.connect(self.lock)
+        if self.last_page is not None and 0 <= self.last_page < self.window.pages.count():
+            self.window.nav.setCurrentRow(self.last_page)  # back where the user was
         self.window.show()
+        self._after_unlock(ctx)
         return self.window
 
-    def lock(self) -> None:
-        """Close the vault and clear every view; unlocking returns to the caseload."""
+    def _after_unlock(self, ctx: AppContext) -> None:
+        security.record_unlock(ctx, self.unlocked_with)
+        if self.restored_from:
+            security.record_restore(ctx, self.restored_from)
+            self.restored_from = None
+        if self.autolock is None:
+            self.autolock = AutoLock(self.clock, tick_ms=self.tick_ms, parent=self)
+            self.autolock.lock_now.connect(lambda _reason: self.lock())
+            self.clipboard = ClipboardGuard(parent=self)
+        self.autolock.start(security.idle_minutes(ctx))
+        if not self.demo:
+            # After the window shows, so start-up is not slowed; lock() waits for it.
+            self.backup_thread = threading.Thread(target=self._backup_job, args=(ctx,),
+                                                  name="backup-on-unlock", daemon=True)
+            self.backup_thread.start()
+        QTimer.singleShot(0, lambda: self._post_unlock_checks(ctx))
+
+    @staticmethod
+    def _backup_job(ctx: AppContext) -> None:
+        try:
+            security.backup_on_unlock(ctx)
+        except Exception as exc:  # never personal data in the log: the type only
+            log.warning("automatic backup failed: %s", type(exc).__name__)
+
+    def _post_unlock_checks(self, ctx: AppContext) -> None:
+        window = self.window
+        if window is None or window.ctx is not ctx:
+            return  # locked again meanwhile
+        if self.discarded_unsaved:
+            self.discarded_unsaved = False
+            QMessageBox.information(
+                window, "Niet-opgeslagen wijzigingen",
+                "De kluis is vergrendeld terwijl er nog wijzigingen open stonden. Die "
+                "wijzigingen zijn niet bewaard (ook niet ergens anders op de computer). "
+                "Controleer de casus waaraan u werkte.")
+        if security.integrity_check_due(ctx) and not security.check_integrity(ctx).healthy:
+            QMessageBox.warning(
+                window, "Kluis beschadigd",
+                "Bij de wekelijkse controle is schade in de kluis gevonden. De kluis is nu "
+                "alleen te lezen; er is niets overschreven. Zet een back-up terug via "
+                "Bestand → Back-up terugzetten…")
+            return
+        if not self.demo and not ctx.vault.read_only and retention.yearly_review_due(ctx):
+            RetentionReviewDialog(ctx, window).exec()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        if self.autolock is not None and self.autolock.active:
+            self.autolock.start(minutes)
+
+    # -- locking --------------------------------------------------------------------------
+    def _teardown(self) -> None:
+        """Close every view and the vault. Unsaved input is discarded, never written."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self._quit_on_close = app.quitOnLastWindowClosed()
+            app.setQuitOnLastWindowClosed(False)  # the unlock dialog follows
+        if self.autolock is not None:
+            self.autolock.stop()
+        if self.clipboard is not None:
+            self.clipboard.clear_now()
+        if close_other_windows(self.window):
+            self.discarded_unsaved = True
         if self.window is not None:
+            self.last_page = self.window.nav.currentRow()
             self.window.clear_for_lock()
             self.window.close()
             self.window.deleteLater()
             self.window = None
         if self.vault is not None:
-            self.vault.lock()
+            self.vault.lock()  # waits for a running backup
             self.vault = None
+
+    def lock(self) -> None:
+        """Close the vault and clear every view; unlocking returns to the same page."""
+        if self.vault is None and self.window is None:
+            return
+        self._teardown()
+        # Deferred, so dialogs closed above leave their event loops first.
+        QTimer.singleShot(0, self._ask_again)
+
+    def _ask_again(self) -> None:
+        if self.vault is not None:
+            return
         if self.ask_for_vault():
             self.show_main()
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(self._quit_on_close)
         else:
             QApplication.quit()
+
+    # -- restore --------------------------------------------------------------------------
+    def request_restore(self) -> None:
+        """Choose a backup, verify it, keep the current vault aside, swap, and unlock again."""
+        parent = self.window
+        target = self.vault.path if self.vault is not None else self.vault_path
+        path, _ = QFileDialog.getOpenFileName(parent, "Back-up kiezen", str(backups_dir(target)),
+                                              "Kluis-back-ups (*.db)")
+        if not path:
+            return
+        backup = Path(path)
+        try:
+            key, with_keys = self._key_for(backup, parent)
+            if key is None:
+                return
+            answer = QMessageBox.question(
+                parent, "Back-up terugzetten?",
+                f"De kluis wordt vervangen door de back-up '{backup.name}'. Wijzigingen van "
+                "na die back-up zijn daarna niet meer in de kluis; de huidige kluis wordt "
+                "eerst apart bewaard in de map 'backups'. Doorgaan?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self._teardown()
+            restore_backup(target, backup, key, with_key_file=with_keys)
+        except UserError as exc:
+            QMessageBox.warning(parent, "Terugzetten niet gelukt", exc.message)
+            if self.vault is None:
+                QTimer.singleShot(0, self._ask_again)
+            return
+        self.restored_from = backup.name
+        QMessageBox.information(None, "Back-up teruggezet",
+                                "De back-up is teruggezet. Ontgrendel de kluis opnieuw.")
+        QTimer.singleShot(0, self._ask_again)
+
+    def _key_for(self, backup: Path, parent: QWidget | None) -> tuple[bytes | None, bool]:
+        """The current key when it opens the backup; else the backup's own passphrase."""
+        if self.vault is not None and can_open(backup, self.vault.raw_key):
+            return self.vault.raw_key, False
+        passphrase, ok = QInputDialog.getText(
+            parent, "Wachtwoord van de back-up",
+            "Deze back-up hoort bij een ander wachtwoord of een andere kluis. Typ het "
+            "wachtwoord dat gold toen de back-up werd gemaakt:", QLineEdit.EchoMode.Password)
+        if not ok:
+            return None, False
+        return key_for_backup(backup, passphrase), True
 
     def shutdown(self) -> None:
         if self.vault is not None:

@@ -14,7 +14,7 @@ from thuiszitter_desktop.domain.autolock import DEFAULT_IDLE_MINUTES, validate_i
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.interchange.audit_csv import audit_csv
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage import repo_audit, repo_settings
+from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_settings
 from thuiszitter_desktop.storage.backup import (
     Backup,
     backup_time,
@@ -148,3 +148,10 @@ def export_audit_csv(ctx: AppContext, case_id: str | None = None) -> bytes:
         with ctx.vault.transaction() as conn:
             ctx.audit(conn, "geëxporteerd", "logboek", case_id=case_id, detail="CSV")
     return data
+
+
+def case_names(ctx: AppContext) -> dict[str, str]:
+    """Pupil names per case id, for showing the audit log to the (authorised) user."""
+    with ctx.vault.read() as conn:
+        return {row.case.id: row.pupil.full_name
+                for row in repo_cases.list_cases(conn, include_closed=True)}

@@ -75,6 +75,17 @@ def make_engine(path: Path, key: bytes, read_only: bool = False) -> Engine:
     return engine
 
 
+def locked_engine() -> Engine:
+    """An engine that refuses to connect: what a locked vault keeps instead of its key."""
+
+    def refuse() -> Any:
+        from thuiszitter_desktop.storage.errors import VaultError
+
+        raise VaultError("De kluis is vergrendeld. Ontgrendel de kluis om verder te werken.")
+
+    return create_engine("sqlite://", creator=refuse)
+
+
 def export_encrypted_copy(source: Any, target: Path, key: bytes) -> None:
     """Write an encrypted, consistent copy of the open database to ``target`` (same key)."""
     source.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", (str(target),))

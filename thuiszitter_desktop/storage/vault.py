@@ -38,7 +38,12 @@ from thuiszitter_desktop.storage.keyslots import (
     passphrase_slot,
     recovery_slot,
 )
-from thuiszitter_desktop.storage.sqlcipher import integrity_problems, is_plain_sqlite, make_engine
+from thuiszitter_desktop.storage.sqlcipher import (
+    integrity_problems,
+    is_plain_sqlite,
+    locked_engine,
+    make_engine,
+)
 
 VAULT_NAME = "kluis"
 
@@ -132,6 +137,9 @@ class Vault:
         """
         with self._gate:
             self.engine.dispose()
+            # The old engine's creator still holds the key: replace it so no stray view can
+            # silently reconnect to a locked vault.
+            self.engine = locked_engine()
             self._key = b""
 
     @property

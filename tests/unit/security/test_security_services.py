@@ -262,3 +262,10 @@ def test_dossier_json_and_pdf_hold_everything_about_one_pupil(ctx: AppContext) -
     assert "Logboek" in content and "Sem" not in content
     exports = security.audit_entries(ctx, case_id=mine.id, action="geëxporteerd")
     assert [e.detail for e in exports] == ["inzageverzoek JSON", "inzageverzoek PDF"]
+
+
+def test_locked_vault_refuses_every_access(ctx: AppContext) -> None:
+    ctx.vault.lock()
+    with pytest.raises(UserError) as info:
+        cases.load_case(ctx, "x")
+    assert "vergrendeld" in info.value.message

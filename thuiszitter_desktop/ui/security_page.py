@@ -1,0 +1,212 @@
+"""The 'Beveiliging' page: auto-lock time, integrity check, backups, bewaartermijn, logboek."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain.autolock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.retention import RetentionPolicy
+from thuiszitter_desktop.services import retention, security
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.widgets import ErrorLabel
+
+AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
+ALL_ACTIONS = "Alle acties"
+
+
+class SecurityPage(QWidget):
+    idle_changed = Signal(int)
+    backup_requested = Signal()
+    restore_requested = Signal()
+    review_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+
+        lock_box = QGroupBox("Automatisch vergrendelen")
+        lock_form = QFormLayout(lock_box)
+        self.idle = QSpinBox()
+        self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle.setSuffix(" minuten")
+        self.idle.setValue(security.idle_minutes(ctx))
+        self.idle.valueChanged.connect(self._save_idle)
+        lock_form.addRow("Vergrendelen na", self.idle)
+        layout.addWidget(lock_box)
+
+        check_box = QGroupBox("Kluis en back-ups")
+        check_layout = QHBoxLayout(check_box)
+        self.last_check = QLabel()
+        self.check_button = QPushButton("Kluis nu controleren")
+        self.backup_button = QPushButton("Back-up maken…")
+        self.restore_button = QPushButton("Back-up terugzetten…")
+        check_layout.addWidget(self.last_check, 1)
+        for button in (self.check_button, self.backup_button, self.restore_button):
+            check_layout.addWidget(button)
+        self.check_button.clicked.connect(self.run_check)
+        self.backup_button.clicked.connect(self.backup_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
+        layout.addWidget(check_box)
+
+        keep_box = QGroupBox("Bewaartermijn (VNG Selectielijst 2020)")
+        keep_form = QFormLayout(keep_box)
+        self.terms: dict[str, QSpinBox] = {}
+        labels = {
+            "years_after_birth": "Jaren na geboortedatum (leerplicht, 12.1.3)",
+            "years_after_kwalificatieplicht": "Jaren na einde kwalificatieplicht (12.1.4)",
+            "kwalificatieplicht_until_age": "Kwalificatieplicht tot leeftijd",
+            "min_years_after_closing": "Minimaal jaren na afsluiten (Wpg-verzuimmelding)",
+        }
+        current = retention.policy(ctx).to_dict()
+        for key, label in labels.items():
+            spin = QSpinBox()
+            spin.setRange(0, 100)
+            spin.setValue(current[key])
+            self.terms[key] = spin
+            keep_form.addRow(label, spin)
+        keep_buttons = QHBoxLayout()
+        save_terms = QPushButton("Termijnen opslaan")
+        review = QPushButton("Beoordelingslijst tonen…")
+        keep_buttons.addWidget(save_terms)
+        keep_buttons.addWidget(review)
+        keep_buttons.addStretch(1)
+        keep_form.addRow(keep_buttons)
+        self.keep_error = ErrorLabel()
+        keep_form.addRow(self.keep_error)
+        save_terms.clicked.connect(self._save_terms)
+        review.clicked.connect(self.review_requested)
+        layout.addWidget(keep_box)
+
+        log_box = QGroupBox("Logboek (wie deed wat, zonder inhoud)")
+        log_layout = QVBoxLayout(log_box)
+        filters = QHBoxLayout()
+        self.pupil_filter = QLineEdit()
+        self.pupil_filter.setPlaceholderText("Filter op leerling")
+        self.action_filter = QComboBox()
+        self.export_button = QPushButton("Exporteren als CSV…")
+        filters.addWidget(self.pupil_filter, 1)
+        filters.addWidget(self.action_filter)
+        filters.addWidget(self.export_button)
+        log_layout.addLayout(filters)
+        self.log = QTableWidget(0, len(AUDIT_HEADERS))
+        self.log.setHorizontalHeaderLabels(AUDIT_HEADERS)
+        self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.log.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        log_layout.addWidget(self.log)
+        layout.addWidget(log_box, 1)
+        self.pupil_filter.textChanged.connect(self._apply_filter)
+        self.action_filter.currentIndexChanged.connect(self._apply_filter)
+        self.export_button.clicked.connect(self.export_csv)
+        self._case_of_row: list[str | None] = []
+        self.reload()
+
+    # -- data -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        last = security.last_integrity_check(self.ctx)
+        state = " De kluis is alleen te lezen." if self.ctx.vault.read_only else ""
+        self.last_check.setText(
+            (f"Laatst gecontroleerd: {last:%d-%m-%Y %H:%M}." if last
+             else "Nog niet gecontroleerd.") + state)
+        names = security.case_names(self.ctx)
+        entries = security.audit_entries(self.ctx)
+        self.log.setRowCount(len(entries))
+        self._case_of_row = []
+        for row, entry in enumerate(reversed(entries)):
+            values = (entry.at.strftime("%d-%m-%Y %H:%M"), entry.actor, entry.action,
+                      entry.entity, names.get(entry.case_id or "", ""), entry.detail)
+            for col, value in enumerate(values):
+                self.log.setItem(row, col, QTableWidgetItem(value))
+            self._case_of_row.append(entry.case_id)
+        chosen = self.action_filter.currentText()
+        self.action_filter.blockSignals(True)
+        self.action_filter.clear()
+        self.action_filter.addItems([ALL_ACTIONS, *sorted({e.action for e in entries})])
+        self.action_filter.setCurrentText(chosen or ALL_ACTIONS)
+        self.action_filter.blockSignals(False)
+        self._apply_filter()
+
+    def on_change(self, change: Change) -> None:
+        self.reload()
+
+    def clear(self) -> None:
+        self.log.setRowCount(0)
+        self.pupil_filter.clear()
+
+    def _apply_filter(self) -> None:
+        needle = self.pupil_filter.text().strip().lower()
+        action = self.action_filter.currentText()
+        for row in range(self.log.rowCount()):
+            pupil = self.log.item(row, 4).text().lower()
+            act = self.log.item(row, 2).text()
+            hidden = bool(needle and needle not in pupil) or (
+                action not in ("", ALL_ACTIONS) and act != action)
+            self.log.setRowHidden(row, hidden)
+
+    def visible_case_ids(self) -> set[str]:
+        return {case_id for row, case_id in enumerate(self._case_of_row)
+                if case_id and not self.log.isRowHidden(row)}
+
+    # -- actions --------------------------------------------------------------------------
+    def _save_idle(self, minutes: int) -> None:
+        try:
+            security.set_idle_minutes(self.ctx, minutes)
+        except UserError as exc:
+            QMessageBox.warning(self, "Niet opgeslagen", exc.message)
+            return
+        self.idle_changed.emit(minutes)
+
+    def _save_terms(self) -> None:
+        policy = RetentionPolicy(**{k: s.value() for k, s in self.terms.items()})
+        try:
+            retention.set_policy(self.ctx, policy)
+        except UserError as exc:
+            self.keep_error.show_message(exc.message)
+            return
+        self.keep_error.show_message(None)
+
+    def run_check(self) -> None:
+        report = security.check_integrity(self.ctx)
+        if report.healthy:
+            QMessageBox.information(self, "Kluis gecontroleerd",
+                                    "De kluis is gecontroleerd en in orde.")
+        else:
+            QMessageBox.warning(
+                self, "Kluis beschadigd",
+                "Bij de controle is schade in de kluis gevonden. De kluis is nu alleen te "
+                "lezen, zodat er niets verloren gaat. Zet een back-up terug via "
+                "'Back-up terugzetten…'. Er is niets overschreven.")
+        self.reload()
+
+    def export_csv(self) -> None:
+        ids = self.visible_case_ids() if self.pupil_filter.text().strip() else set()
+        case_id = next(iter(ids)) if len(ids) == 1 else None
+        path, _ = QFileDialog.getSaveFileName(self, "Logboek exporteren", "logboek.csv",
+                                              "CSV-bestanden (*.csv)")
+        if not path:
+            return
+        from pathlib import Path
+
+        atomic_write(Path(path), security.export_audit_csv(self.ctx, case_id))
+        self.reload()
+
+
