@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     temp.mkdir()
     monkeypatch.setenv("THUISZITTER_DATA_DIR", str(data))
     monkeypatch.setenv("TMPDIR", str(temp))
+    # tempfile caches its directory on first use; point it at this test's folder too.
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     yield data
 
 

@@ -53,7 +53,9 @@ def test_canary_name_never_reaches_disk_in_plaintext(
         if moment == "vergrendeld":
             window.close()
             controller.shutdown()
+        # This test's own data and temp folders (conftest points TMPDIR and tempfile there).
         scanned = files_under(isolated_dirs, Path(tempfile.gettempdir()))
+        assert Path(tempfile.gettempdir()) == isolated_dirs.parent / "tmp"
         assert any(p.name.endswith(".db") for p in scanned)
         for path in scanned:
             try:
