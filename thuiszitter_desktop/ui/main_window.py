@@ -16,11 +16,15 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
 from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
+from thuiszitter_desktop.ui.mdo_wiring import install_mdo
 from thuiszitter_desktop.ui.qt_changes import QtChanges
+from thuiszitter_desktop.ui.today_page import TodayPage
+from thuiszitter_desktop.ui.tray import ReminderTray
 from thuiszitter_desktop.version import __version__
 
 
@@ -49,8 +53,16 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.caseload = CaseloadPage(ctx)
+        self.today_page = TodayPage(ctx)
         self._build_pages()
         self.nav.setCurrentRow(0)
+        # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
+        self.show_page(self.today_page)
+        self.tray = ReminderTray(self)
+        self.today_page.open_case.connect(self.open_case)
+        self.today_page.notification_changed.connect(self.tray.notify)
+        self.tray.activated.connect(lambda: self.show_page(self.today_page))
+        self.tray.notify(self.today_page.summary_text())
 
         self.caseload.open_case.connect(self.open_case)
         self.caseload.new_case.connect(self.new_case)
@@ -61,7 +73,10 @@ class MainWindow(QMainWindow):
     # Feature pages are added here, one line each, in the order users see them.
     def _build_pages(self) -> None:
         self.add_page("Caseload", self.caseload)
+        self.add_page("Aanmelden", AanmeldPage(self.ctx))
+        self.add_page("Vandaag", self.today_page)
         self.figures_page = install_figures(self)
+        self.mdo_page = install_mdo(self)
         self.mdo_page = install_mdo(self)
 
     def add_page(self, title: str, page: QWidget) -> None:
@@ -123,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         self.caseload.on_change(change)
+        self.today_page.on_change(change)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -131,7 +147,9 @@ class MainWindow(QMainWindow):
         open_cases = sum(1 for r in rows if r.is_open)
         text = f"{open_cases} open casussen"
         if overdue:
-            text += f" · {overdue} {'termijn' if overdue == 1 else 'termijnen'} verlopen"
+            # Cases, not deadlines: the Vandaag page lists every overdue deadline.
+            noun = "casus" if overdue == 1 else "casussen"
+            text += f" · {overdue} {noun} met een verlopen termijn"
         self.statusBar().showMessage(text)
 
     def _about(self) -> None:
@@ -148,8 +166,11 @@ class MainWindow(QMainWindow):
     def clear_for_lock(self) -> None:
         """Forget everything shown, before the vault closes."""
         self.caseload.clear()
+        self.today_page.clear()
+        self.tray.hide()
         self.statusBar().clearMessage()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.changes.detach()
+        self.tray.hide()
         event.accept()
