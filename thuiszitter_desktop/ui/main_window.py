@@ -21,7 +21,6 @@ from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
-from thuiszitter_desktop.ui.mdo_wiring import install_mdo
 from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
@@ -76,7 +75,6 @@ class MainWindow(QMainWindow):
         self.add_page("Aanmelden", AanmeldPage(self.ctx))
         self.add_page("Vandaag", self.today_page)
         self.figures_page = install_figures(self)
-        self.mdo_page = install_mdo(self)
         self.mdo_page = install_mdo(self)
 
     def add_page(self, title: str, page: QWidget) -> None:
