@@ -26,9 +26,10 @@ from thuiszitter_desktop.domain.vocab import (
 )
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo_intake import save_demo_intake
+from thuiszitter_desktop.services.demo_mdo import demo_mdos
 from thuiszitter_desktop.services.demo_plan import demo_plans
 from thuiszitter_desktop.storage import repo_cases as repo
-from thuiszitter_desktop.storage import repo_plan
+from thuiszitter_desktop.storage import repo_mdo, repo_plan
 
 DEMO_PASSPHRASE = "demo"
 DEMO_SIZE = 60
@@ -177,6 +178,8 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
                 repo.save_professional(conn, person, now)
             for plan in demo_plans(item, ctx.today()):
                 repo_plan.save_version(conn, plan, now)
+        for mdo in demo_mdos(cases, ctx.today()):
+            repo_mdo.save_mdo(conn, mdo, now)
         ctx.audit(conn, "demo aangemaakt", "kluis", detail=f"{len(cases)} fictieve casussen")
     ctx.changes.publish(Change("case"))
     return len(cases)
