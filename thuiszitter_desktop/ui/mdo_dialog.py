@@ -65,20 +65,29 @@ class MdoDialog(QDialog):
 
         self.participants = QTableWidget(0, 5)
         self.participants.setHorizontalHeaderLabels(
-            ["Naam", "Rol", "Organisatie", "Komt voor", "Toestemming dekt aanwezigheid"])
-        self.participants.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+            ["Naam", "Rol", "Organisatie", "Komt voor", "Toestemming"])
+        self.participants.horizontalHeaderItem(P_CONSENT).setToolTip(
+            "Aangevinkt: de toestemming van ouders dekt dat deze deelnemer erbij is.")
+        header = self.participants.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(P_CONSENT, QHeaderView.ResizeMode.ResizeToContents)
+        self.participants.setMinimumHeight(170)
         self.add_person = QPushButton("Deelnemer &toevoegen")
         self.remove_person = QPushButton("Deelnemer verwijderen")
         people_box = _box("Deelnemers", self.participants, self.add_person, self.remove_person)
 
         self.suggested = QListWidget()
+        self.suggested.setWordWrap(True)
+        self.suggested.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.refresh = QPushButton("Voorstellen &vernieuwen")
         self.take = QPushButton("Aangevinkte leerlingen &op de agenda")
         suggest_box = _box("Voorgestelde leerlingen", self.suggested, self.refresh, self.take)
         self.agenda = QTableWidget(0, 3)
         self.agenda.setHorizontalHeaderLabels(["Leerling", "Aanleiding", "Vraag voor dit MDO"])
         self.agenda.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.agenda.setColumnWidth(0, 150)
+        self.agenda.setColumnWidth(1, 190)
+        self.agenda.setWordWrap(True)
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setToolTip("Laat de vraag leeg voor een standaardvraag op basis van de "
                                "aanleiding.")
@@ -93,12 +102,12 @@ class MdoDialog(QDialog):
         self.save_button.setToolTip("Opslaan (Ctrl+S)")
         buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
         pupils = QHBoxLayout()
-        pupils.addWidget(suggest_box, 1)
-        pupils.addWidget(agenda_box, 2)
+        pupils.addWidget(suggest_box, 2)
+        pupils.addWidget(agenda_box, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(people_box, 1)
-        layout.addLayout(pupils, 2)
+        layout.addLayout(pupils, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -48,6 +48,7 @@ class OutcomeDialog(QDialog):
         names = mdo_service.pupil_names(ctx, mdo.case_ids)
 
         self.attendance = QListWidget()
+        self.attendance.setMaximumHeight(150)
         for person in mdo.participants:
             entry = QListWidgetItem(f"{person.name} ({person.role_label})")
             entry.setData(Qt.ItemDataRole.UserRole, person.id)
@@ -68,8 +69,13 @@ class OutcomeDialog(QDialog):
         self.decisions = QPlainTextEdit()
         self.decisions.setPlaceholderText("Eén besluit per regel")
         self.action_table = QTableWidget(0, 3)
-        self.action_table.setHorizontalHeaderLabels(["Wie", "Wat", "Wanneer (dd-mm-jjjj)"])
-        self.action_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.action_table.setHorizontalHeaderLabels(["Wie", "Wat", "Wanneer"])
+        self.action_table.horizontalHeaderItem(2).setToolTip("Datum als dd-mm-jjjj")
+        self.action_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.action_table.setColumnWidth(0, 160)
+        self.action_table.setColumnWidth(2, 110)
+        self.action_table.setMinimumHeight(140)
         self.add_action = QPushButton("Actie &toevoegen")
         self.remove_action = QPushButton("Actie verwijderen")
         self.escalation = EnumCombo(Escalation, optional=True, empty_label="— geen —")
