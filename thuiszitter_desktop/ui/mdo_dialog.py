@@ -66,8 +66,10 @@ class MdoDialog(QDialog):
         self.participants = QTableWidget(0, 5)
         self.participants.setHorizontalHeaderLabels(
             ["Naam", "Rol", "Organisatie", "Komt voor", "Toestemming"])
-        self.participants.horizontalHeaderItem(P_CONSENT).setToolTip(
+        consent_header = QTableWidgetItem("Toestemming")
+        consent_header.setToolTip(
             "Aangevinkt: de toestemming van ouders dekt dat deze deelnemer erbij is.")
+        self.participants.setHorizontalHeaderItem(P_CONSENT, consent_header)
         header = self.participants.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(P_CONSENT, QHeaderView.ResizeMode.ResizeToContents)

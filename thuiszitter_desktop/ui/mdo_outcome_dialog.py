@@ -70,7 +70,9 @@ class OutcomeDialog(QDialog):
         self.decisions.setPlaceholderText("Eén besluit per regel")
         self.action_table = QTableWidget(0, 3)
         self.action_table.setHorizontalHeaderLabels(["Wie", "Wat", "Wanneer"])
-        self.action_table.horizontalHeaderItem(2).setToolTip("Datum als dd-mm-jjjj")
+        when_header = QTableWidgetItem("Wanneer")
+        when_header.setToolTip("Datum als dd-mm-jjjj")
+        self.action_table.setHorizontalHeaderItem(2, when_header)
         self.action_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.action_table.setColumnWidth(0, 160)
