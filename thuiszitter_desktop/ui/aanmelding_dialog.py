@@ -63,7 +63,7 @@ class AanmeldingDialog(QDialog):
         self.case_id: str | None = None
         self.setWindowTitle("Nieuwe aanmelding")
         self.resize(1180, 820)
-        self.form = AanmeldingForm(new_aanmelding(ctx.today()))
+        self.form = AanmeldingForm(new_aanmelding(ctx.today()), ctx.today())
         self.summary = ErrorLabel()
         self.register_button = QPushButton("Registreren")
         self.register_button.setDefault(True)
@@ -145,7 +145,7 @@ class AanmeldingTab(QWidget):
             layout.addWidget(note)
             layout.addStretch(1)
             return
-        self.form = AanmeldingForm(aanmelding)
+        self.form = AanmeldingForm(aanmelding, ctx.today())
         self.save_button = QPushButton("Aanmelding opslaan")
         self.pdf_button = QPushButton("Aanmeldformulier als PDF…")
         buttons = QHBoxLayout()

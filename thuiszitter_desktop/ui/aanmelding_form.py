@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -41,13 +42,13 @@ class ConsentEditor(QGroupBox):
 
     edited = Signal()
 
-    def __init__(self, title: str, consent: Consent, prefix: str,
+    def __init__(self, title: str, consent: Consent, prefix: str, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.prefix = prefix
         self.given = QCheckBox("Toestemming gegeven")
         self.given.setChecked(consent.given)
-        self.on = OptionalDateField("op", consent.on)
+        self.on = OptionalDateField("op", consent.on, today)
         self.method = EnumCombo(ConsentMethod, optional=True, empty_label="— kies —")
         self.method.set_value(consent.method)
         self.given_by = QLineEdit(consent.given_by)
@@ -77,9 +78,7 @@ class ConsentEditor(QGroupBox):
     def value(self) -> Consent:
         if not self.given.isChecked():
             return Consent()
-        method = self.method.value()
-        assert method is None or isinstance(method, ConsentMethod)
-        return Consent(given=True, on=self.on.value(), method=method,
+        return Consent(given=True, on=self.on.value(), method=self.method.value(),
                        given_by=self.given_by.text())
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -92,7 +91,8 @@ class AanmeldingForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, aanmelding: Aanmelding, parent: QWidget | None = None) -> None:
+    def __init__(self, aanmelding: Aanmelding, today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = aanmelding
         self.errors: dict[str, ErrorLabel] = {}
@@ -116,7 +116,7 @@ class AanmeldingForm(QWidget):
         self.parents = ParentsEditor(a.parents)
         self.route = EnumCombo(AanmeldRoute)
         self.route.set_value(a.route)
-        self.sick_reports = SickReportsEditor(a.sick_reports)
+        self.sick_reports = SickReportsEditor(a.sick_reports, today)
         self.criteria = {c: QCheckBox(f"{c.number}. {c.label}") for c in SickCriterion}
         self.criteria_found = {c: QLabel() for c in SickCriterion if c.computed}
         for criterion, box in self.criteria.items():
@@ -129,15 +129,15 @@ class AanmeldingForm(QWidget):
         self.percentage.setSuffix(" %")
         self.percentage.setValue(UNKNOWN if a.education_percentage is None
                                  else a.education_percentage)
-        self.education_since = OptionalDateField("sinds", a.education_since)
+        self.education_since = OptionalDateField("sinds", a.education_since, today)
         self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
         self.involved_help = _text_box(a.involved_help, "Welke hulpverlening is betrokken?")
         self.notes = _text_box(a.notes, "Overige opmerkingen")
         self.parental_consent = ConsentEditor("Toestemming ouders", a.parental_consent,
-                                              "parental_consent")
+                                              "parental_consent", today)
         self.pupil_consent = ConsentEditor(
             f"Toestemming leerling (nodig vanaf {PUPIL_CONSENT_AGE} jaar)", a.pupil_consent,
-            "pupil_consent")
+            "pupil_consent", today)
         self.blocked = QLabel()
         self.blocked.setObjectName("blockedNotice")
         self.blocked.setWordWrap(True)
@@ -250,9 +250,8 @@ class AanmeldingForm(QWidget):
     # -- reading and showing --------------------------------------------------------------
     def values(self) -> Aanmelding:
         a = self._original
-        route = self.route.value()
-        kind = self.onderwijstype.value()
-        assert isinstance(route, AanmeldRoute) and isinstance(kind, Onderwijstype)
+        route = self.route.member()
+        kind = self.onderwijstype.member()
         pct = self.percentage.value()
         return replace(
             a, report_date=self.report_date.value(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -99,8 +100,7 @@ class ParentsEditor(QWidget):
         return list(self._parents)
 
     def add_from_fields(self) -> None:
-        relation = self.relation.value()
-        assert isinstance(relation, Relation)
+        relation = self.relation.member()
         self._parents.append(ParentContact(name=self.name.text(), relation=relation,
                                            phone=self.phone.text(), email=self.email.text()))
         for field in (self.name, self.phone, self.email):
@@ -128,13 +128,13 @@ class SickReportsEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, reports: Sequence[SickReport], parent: QWidget | None = None) -> None:
+    def __init__(self, reports: Sequence[SickReport], today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reports = sorted(reports, key=lambda r: r.start)
         self.table = _table(["Eerste ziektedag", "Laatste ziektedag", "Schooldagen"])
-        self.start = DateField()
-        self.end = OptionalDateField("beter gemeld op")
-        self.end.set_value(self.start.value())
+        self.start = DateField(today)
+        self.end = OptionalDateField("beter gemeld op", today, today)
         self.add_button = QPushButton("Ziekmelding toevoegen")
         self.remove_button = QPushButton("Verwijderen")
         self.error = ErrorLabel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,8 @@ from thuiszitter_desktop.ui.widgets import ErrorLabel, OptionalDateField, format
 class AgreementsEditor(QWidget):
     edited = Signal()
 
-    def __init__(self, agreements: Sequence[Agreement], parent: QWidget | None = None) -> None:
+    def __init__(self, agreements: Sequence[Agreement], today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Wie", "Wat", "Wanneer"])
@@ -41,7 +43,7 @@ class AgreementsEditor(QWidget):
         self.who.setPlaceholderText("Bijv. mentor, moeder, Zoë")
         self.what = QLineEdit()
         self.what.setPlaceholderText("Wat gaat diegene doen?")
-        self.when = OptionalDateField("klaar op")
+        self.when = OptionalDateField("klaar op", None, today)
         self.add_button = QPushButton("Afspraak toevoegen")
         self.remove_button = QPushButton("Verwijderen")
         self.error = ErrorLabel()

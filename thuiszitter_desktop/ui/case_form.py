@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -35,7 +36,8 @@ class CaseForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, pupil: Pupil, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, pupil: Pupil, case: Case, today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pupil = pupil
         self._case = case
@@ -55,7 +57,7 @@ class CaseForm(QWidget):
         self.address.setPlaceholderText("Optioneel")
 
         self.aanmelding_date = DateField(case.aanmelding_date)
-        self.home_since = OptionalDateField("bekend", case.home_since)
+        self.home_since = OptionalDateField("bekend", case.home_since, today)
         self.verzuim_type = EnumCombo(VerzuimType)
         self.verzuim_type.set_value(case.verzuim_type)
         self.percentage = QSpinBox()
@@ -69,7 +71,8 @@ class CaseForm(QWidget):
         self.stage = EnumCombo(CaseStage)
         self.stage.set_value(case.stage)
         self.stage.setEnabled(case.is_open)
-        self.passend_aanbod_date = OptionalDateField("gestart op", case.passend_aanbod_date)
+        self.passend_aanbod_date = OptionalDateField("gestart op", case.passend_aanbod_date,
+                                                     today)
         self.passend_aanbod_kind = QLineEdit(case.passend_aanbod_kind)
         self.passend_aanbod_kind.setPlaceholderText("Bijv. maatwerkrooster, dagbesteding, zorg")
         self.ondersteuningsvraag = EnumCombo(Ondersteuningsvraag, optional=True)
@@ -162,23 +165,23 @@ class CaseForm(QWidget):
             self._pupil, first_name=self.first_name.text(), last_name=self.last_name.text(),
             birth_date=self.birth_date.value(), school=self.school.text(),
             leerjaar=self.leerjaar.text(),
-            onderwijstype=self.onderwijstype.value() or Onderwijstype.GEEN,
+            onderwijstype=self.onderwijstype.member(),
             gemeente=self.gemeente.text(), swv=self.swv.text(), address=self.address.text(),
         )
         case = replace(
             self._case, aanmelding_date=self.aanmelding_date.value(),
             home_since=self.home_since.value(),
-            verzuim_type=self.verzuim_type.value() or VerzuimType.GEOORLOOFD,
+            verzuim_type=self.verzuim_type.member(),
             education_percentage=self.percentage.value(),
-            regie=self.regie.value() or Regie.SCHOOL,
+            regie=self.regie.member(),
             casusverantwoordelijke=self.casusverantwoordelijke.text(),
             consulent=self.consulent.text(),
-            stage=self.stage.value() or self._case.stage,
+            stage=self.stage.member(),
             passend_aanbod_date=self.passend_aanbod_date.value(),
             passend_aanbod_kind=self.passend_aanbod_kind.text(),
             ondersteuningsvraag=self.ondersteuningsvraag.value(),
             huidige_situatie=self.huidige_situatie.value(),
-            wachtlijst=self.wachtlijst.value() or Wachtlijst.GEEN,
+            wachtlijst=self.wachtlijst.member(),
             stagnatie_oorzaak=self.stagnatie.value(),
             notes=self.notes.toPlainText(),
         )

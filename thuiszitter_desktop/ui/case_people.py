@@ -100,7 +100,7 @@ class ContactsTab(QWidget):
 
     def _add(self) -> None:
         contact = ContactMoment(case_id=self._case_id, on=self.on.value(),
-                                kind=self.kind.value() or ContactKind.TELEFOON,
+                                kind=self.kind.member(),
                                 with_pupil_or_parents=self.with_family.isChecked(),
                                 participants=self.participants.text(), notes=self.notes.text())
         try:
@@ -176,7 +176,7 @@ class ProfessionalsTab(QWidget):
     def _add(self) -> None:
         person = InvolvedProfessional(
             case_id=self._case_id, name=self.name.text(),
-            role=self.role.value() or ProfessionalRole.ANDERS,
+            role=self.role.member(),
             organisation=self.organisation.text(), phone=self.phone.text(),
             email=self.email.text(),
         )

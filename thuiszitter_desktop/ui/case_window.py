@@ -55,9 +55,7 @@ class CloseCaseDialog(QDialog):
         form.addRow(buttons)
 
     def reason_value(self) -> ClosingReason:
-        value = self.reason.value()
-        assert isinstance(value, ClosingReason)
-        return value
+        return self.reason.member()
 
 
 def new_case_objects(ctx: AppContext) -> tuple[Pupil, Case]:
@@ -82,7 +80,7 @@ class CaseWindow(QDialog):
         self.setWindowTitle(self._title(pupil))
         self.resize(1080, 760)
 
-        self.form = CaseForm(pupil, case)
+        self.form = CaseForm(pupil, case, ctx.today())
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)

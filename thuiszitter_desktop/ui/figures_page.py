@@ -170,9 +170,7 @@ class FiguresPage(QWidget):
         return Quarter(int(year), int(q))
 
     def selected_definition(self) -> Definition:
-        value = self.definition.value()
-        assert isinstance(value, Definition)
-        return value
+        return self.definition.member()
 
     def reload(self) -> None:
         definition = self.selected_definition()

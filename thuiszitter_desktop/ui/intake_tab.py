@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -70,7 +72,7 @@ class StagesBox(QGroupBox):
             if stage is CaseStage.AFGESLOTEN:
                 grid.addWidget(self.closed, row * 2, 1)
                 continue
-            field = OptionalDateField("bereikt op")
+            field = OptionalDateField("bereikt op", None, ctx.today())
             button = QPushButton("Vandaag")
             button.setToolTip(f"'{stage.label}' vandaag vastleggen")
             button.clicked.connect(lambda _=False, s=stage: self.mark(s))
@@ -128,7 +130,8 @@ class StagesBox(QGroupBox):
 class IntakeForm(QWidget):
     """The intake conversation: what was discussed, the pupil's and parents' own words."""
 
-    def __init__(self, record: IntakeRecord, parent: QWidget | None = None) -> None:
+    def __init__(self, record: IntakeRecord, today: date,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._record = record
         self.field_errors: dict[str, ErrorLabel] = {}
@@ -159,7 +162,7 @@ class IntakeForm(QWidget):
         self.pupil_shares_reason = QCheckBox(
             "Leerling (16+) vindt het goed dat ouders en school de reden lezen")
         self.pupil_shares_reason.setChecked(r.pupil_shares_reason)
-        self.agreements = AgreementsEditor(r.agreements)
+        self.agreements = AgreementsEditor(r.agreements, today)
 
         talk = QGroupBox("Gesprek")
         form = QFormLayout(talk)
@@ -220,8 +223,7 @@ class IntakeForm(QWidget):
         form.addRow(label, holder)
 
     def values(self) -> IntakeRecord:
-        kind = self.kind.value()
-        assert isinstance(kind, ContactKind)
+        kind = self.kind.member()
         return IntakeRecord(
             id=self._record.id, case_id=self._record.case_id, held_on=self.held_on.value(),
             kind=kind, participants=self.participants.text(),
@@ -258,7 +260,7 @@ class IntakeTab(QWidget):
         self.stages = StagesBox(ctx, case_id)
         record = intake.load_intake(ctx, case_id) or IntakeRecord(case_id=case_id,
                                                                   held_on=ctx.today())
-        self.form = IntakeForm(record)
+        self.form = IntakeForm(record, ctx.today())
         self.summary = ErrorLabel()
         self.save_button = QPushButton("Gesprek opslaan")
         content = QWidget()

@@ -82,7 +82,7 @@ class OutcomeDialog(QDialog):
         self.remove_action = QPushButton("Actie verwijderen")
         self.escalation = EnumCombo(Escalation, optional=True, empty_label="— geen —")
         self.escalation_note = QLineEdit()
-        self.next_date = OptionalDateField("Volgende bespreking")
+        self.next_date = OptionalDateField("Volgende bespreking", None, ctx.today())
         self.error = ErrorLabel()
         self.save_outcome = QPushButton("Uitkomst &opslaan")
         close = QPushButton("&Sluiten")
@@ -178,12 +178,11 @@ class OutcomeDialog(QDialog):
         if case_id is None:
             return
         try:
-            escalation = self.escalation.value()
             outcome = MdoOutcome(
                 decisions=[line.strip() for line in self.decisions.toPlainText().splitlines()
                            if line.strip()],
                 new_actions=self._collect_actions(),
-                escalation=escalation if isinstance(escalation, Escalation) else None,
+                escalation=self.escalation.value(),
                 escalation_note=self.escalation_note.text().strip(),
                 next_mdo_date=self.next_date.value())
             self.mdo = mdo_service.record_outcome(self._ctx, self.mdo.id, case_id, outcome)

@@ -38,7 +38,7 @@ class EvaluationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Evaluatie vastleggen")
         self.on = DateField(today)
-        self.rows: dict[str, tuple[EnumCombo, QLineEdit]] = {}
+        self.rows: dict[str, tuple[EnumCombo[GoalProgress], QLineEdit]] = {}
         layout = QVBoxLayout(self)
         top = QFormLayout()
         top.addRow("Datum van de evaluatie", self.on)
@@ -74,9 +74,7 @@ class EvaluationDialog(QDialog):
     def notes(self) -> dict[str, tuple[GoalProgress, str]]:
         result: dict[str, tuple[GoalProgress, str]] = {}
         for goal_id, (combo, note) in self.rows.items():
-            progress = combo.value()
-            assert isinstance(progress, GoalProgress)
-            result[goal_id] = (progress, note.text())
+            result[goal_id] = (combo.member(), note.text())
         return result
 
 

@@ -50,7 +50,7 @@ class TerugkoppelingTab(QWidget):
         self.health_needed = QCheckBox("Gezondheidsinformatie is nodig in de brief")
         self.health = QPlainTextEdit()
         self.health.setMaximumHeight(60)
-        self.agreements = AgreementsEditor([])
+        self.agreements = AgreementsEditor([], ctx.today())
         self.recipients = QTableWidget(0, 3)
         self.recipients.setHorizontalHeaderLabels(["Ontvanger", "Naam", "Verstuurd op"])
         self.recipients.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

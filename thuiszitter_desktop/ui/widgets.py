@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.vocab import Labelled
+
+E = TypeVar("E", bound=Labelled)
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 DATE_FORMAT = "dd-MM-yyyy"
@@ -33,18 +36,19 @@ def format_date(day: date | None) -> str:
 
 
 class DateField(QDateEdit):
-    """A date in Dutch notation (dd-mm-jjjj) with a calendar popup."""
+    """A date in Dutch notation (dd-mm-jjjj) with a calendar popup.
 
-    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+    The start value is required: callers pass ``ctx.today()`` rather than letting Qt use the
+    computer's date, so the app clock (and the demo/test clock) governs every screen.
+    """
+
+    def __init__(self, value: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setLocale(DUTCH)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)
         self.setMinimumWidth(130)
-        if value is not None:
-            self.set_value(value)
-        else:
-            self.setDate(QDate.currentDate())
+        self.set_value(value)
 
     def value(self) -> date:
         return from_qdate(self.date())
@@ -54,17 +58,20 @@ class DateField(QDateEdit):
 
 
 class OptionalDateField(QWidget):
-    """A date that may be unknown: a checkbox enables the date."""
+    """A date that may be unknown: a checkbox enables the date.
+
+    ``today`` (the app clock's date) is what the date shows before the box is ticked.
+    """
 
     changed = Signal()
 
-    def __init__(self, label: str, value: date | None = None,
+    def __init__(self, label: str, value: date | None, today: date,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(label)
-        self.edit = DateField(value)
+        self.edit = DateField(value if value is not None else today)
         layout.addWidget(self.known)
         layout.addWidget(self.edit)
         layout.addStretch(1)
@@ -84,10 +91,15 @@ class OptionalDateField(QWidget):
             self.edit.set_value(day)
 
 
-class EnumCombo(QComboBox):
-    """A combo over a ``Labelled`` enum, optionally with an empty 'onbekend' choice."""
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo over a ``Labelled`` enum, optionally with an empty 'onbekend' choice.
 
-    def __init__(self, enum: type[Labelled], optional: bool = False,
+    Typed by its enum (``EnumCombo[VerzuimType]``): ``value()`` returns a member of that enum,
+    or ``None`` only when the combo is optional and the empty choice is current; ``member()``
+    is for non-optional combos and never returns ``None``.
+    """
+
+    def __init__(self, enum: type[E], optional: bool = False,
                  empty_label: str = "— onbekend —", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._enum = enum
@@ -96,11 +108,16 @@ class EnumCombo(QComboBox):
         for name, label in enum.choices():
             self.addItem(label, name)
 
-    def value(self) -> Labelled | None:
+    def value(self) -> E | None:
         name = self.currentData()
         return self._enum.from_name(name) if name else None
 
-    def set_value(self, member: Labelled | None) -> None:
+    def member(self) -> E:
+        """The chosen member of a non-optional combo (its first choice if none is current)."""
+        value = self.value()
+        return value if value is not None else next(iter(self._enum))
+
+    def set_value(self, member: E | None) -> None:
         index = self.findData(member.name if member is not None else None)
         self.setCurrentIndex(max(index, 0))
 
