@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -25,6 +27,17 @@ from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
 from thuiszitter_desktop.version import __version__
+
+SP = QStyle.StandardPixmap
+# Navigation icons: the desktop theme's icon where there is one, else Qt's own.
+NAV_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
+    "Vandaag": ("appointment-soon", SP.SP_DialogApplyButton),
+    "Caseload": ("x-office-address-book", SP.SP_FileDialogDetailedView),
+    "Aanmelden": ("document-new", SP.SP_FileIcon),
+    "MDO": ("system-users", SP.SP_FileDialogContentsView),
+    "Beleidsinformatie": ("x-office-spreadsheet", SP.SP_FileDialogInfoView),
+    "Beveiliging": ("security-high", SP.SP_VistaShield),
+}
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +54,15 @@ class MainWindow(QMainWindow):
         self.changes = QtChanges(ctx.changes, self)
 
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(170)
-        self.nav.setMinimumWidth(130)
+        self.nav.setMaximumWidth(230)
+        self.nav.setMinimumWidth(180)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setAccessibleName("Onderdelen")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        self.page_actions: list[QAction] = []
         self.pages = QStackedWidget()
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -54,8 +74,8 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadPage(ctx)
         self.today_page = TodayPage(ctx)
         self._build_pages()
-        self.nav.setCurrentRow(0)
         # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
+        # (After a lock, AppController returns the user to the page they were on.)
         self.show_page(self.today_page)
         self.tray = ReminderTray(self)
         self.today_page.open_case.connect(self.open_case)
@@ -71,15 +91,33 @@ class MainWindow(QMainWindow):
 
     # Feature pages are added here, one line each, in the order users see them.
     def _build_pages(self) -> None:
-        self.add_page("Caseload", self.caseload)
-        self.add_page("Aanmelden", AanmeldPage(self.ctx))
         self.add_page("Vandaag", self.today_page)
-        self.figures_page = install_figures(self)
+        self.add_page("Caseload", self.caseload)
+        self.aanmeld_page = AanmeldPage(self.ctx)
+        self.add_page("Aanmelden", self.aanmeld_page)
         self.mdo_page = install_mdo(self)
+        self.figures_page = install_figures(self)
 
     def add_page(self, title: str, page: QWidget) -> None:
-        self.nav.addItem(title)
+        """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages)."""
+        theme, fallback = NAV_ICONS.get(title, ("", SP.SP_FileIcon))
+        icon = QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+        item = QListWidgetItem(icon, title)
+        item.setSizeHint(QSize(0, 40))
+        self.nav.addItem(item)
         self.pages.addWidget(page)
+        number = self.pages.count()
+        if number > 9:
+            return
+        action = QAction(icon, title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda _=False, p=page: self.show_page(p))
+        item.setToolTip(f"{title} (Ctrl+{number})")
+        self.addAction(action)  # works from every page, menu or not
+        self.page_actions.append(action)
+        go_menu = getattr(self, "go_menu", None)
+        if go_menu is not None:
+            go_menu.addAction(action)
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
@@ -103,6 +141,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
+
+        go_menu = self.menuBar().addMenu("&Ga naar")
+        for page_action in self.page_actions:
+            go_menu.addAction(page_action)
+        self.go_menu = go_menu
 
         view_menu = self.menuBar().addMenu("Beel&d")
         closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
