@@ -201,8 +201,8 @@ class AppController(QObject):
 
     def _post_unlock_checks(self, ctx: AppContext) -> None:
         window = self.window
-        if window is None or window.ctx is not ctx:
-            return  # locked again meanwhile
+        if window is None or window.ctx is not ctx or ctx.vault.is_locked:
+            return  # locked or shut down meanwhile
         if self.discarded_unsaved:
             self.discarded_unsaved = False
             QMessageBox.information(
