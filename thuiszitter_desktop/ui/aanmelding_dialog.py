@@ -158,14 +158,23 @@ class AanmeldingTab(QWidget):
         self.form.edited.connect(self._mark_dirty)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self.save_pdf)
+        # What the form showed when loaded or last saved: edits are measured against it.
+        self._baseline: Aanmelding = self.form.values()
 
     def _mark_dirty(self) -> None:
         self.dirty = True
 
+    def has_unsaved_changes(self) -> bool:
+        return self.form is not None and self.form.values() != self._baseline
+
+    def save_changes(self) -> bool:
+        return not self.has_unsaved_changes() or self.save()
+
     def save(self) -> bool:
         assert self.form is not None
+        values = self.form.values()
         try:
-            intake.save_aanmelding(self._ctx, self._case_id, self.form.values())
+            intake.save_aanmelding(self._ctx, self._case_id, values)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.summary.show_message("Niet opgeslagen: " + exc.message)
@@ -176,6 +185,7 @@ class AanmeldingTab(QWidget):
         self.form.show_errors({})
         self.summary.show_message(None)
         self.dirty = False
+        self._baseline = values
         self.saved.emit()
         return True
 

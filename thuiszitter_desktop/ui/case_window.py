@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,25 @@ from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
+
+# The plan editor needs room; never more than the screen, never absurdly large.
+SCREEN_SHARE = 0.9
+MAX_SIZE = QSize(1400, 900)
+NEW_CASE_SIZE = QSize(1080, 760)
+
+
+def initial_size(available: QSize, cap: QSize = MAX_SIZE) -> QSize:
+    """About 90% of the free screen area, capped at ``cap``."""
+    return QSize(min(int(available.width() * SCREEN_SHARE), cap.width()),
+                 min(int(available.height() * SCREEN_SHARE), cap.height()))
+
+
+class SavesOwnChanges(Protocol):
+    """A tab with its own save button (aanmelding, intake, terugkoppeling)."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+    def save_changes(self) -> bool: ...
 
 
 class CloseCaseDialog(QDialog):
@@ -78,7 +98,10 @@ class CaseWindow(QDialog):
         self._case = case
         self._dirty = False
         self.setWindowTitle(self._title(pupil))
-        self.resize(1080, 760)
+        screen = (parent.screen() if parent is not None else None) \
+            or QGuiApplication.primaryScreen()
+        self.resize(initial_size(screen.availableGeometry().size(),
+                                 NEW_CASE_SIZE if is_new else MAX_SIZE))
 
         self.form = CaseForm(pupil, case, ctx.today())
         scroll = QScrollArea()
@@ -86,6 +109,7 @@ class CaseWindow(QDialog):
         scroll.setWidgetResizable(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "Gegevens")
+        self.own_save_tabs: list[tuple[QWidget, SavesOwnChanges]] = []
         if not is_new:
             detail = cases.load_case(ctx, case.id)
             self.contacts = ContactsTab(ctx, case.id, detail.contacts)
@@ -93,13 +117,16 @@ class CaseWindow(QDialog):
             self.tabs.addTab(self.contacts, "Contactmomenten")
             self.tabs.addTab(self.people, "Betrokkenen")
             self.intake_tabs = add_intake_tabs(self.tabs, ctx, case.id)
+            self.own_save_tabs = [(tab, tab) for tab in (self.intake_tabs.aanmelding,
+                                                        self.intake_tabs.intake,
+                                                        self.intake_tabs.terugkoppeling)]
             self.plan_tab = PlanTab(ctx, case.id)
             self.tabs.addTab(self.plan_tab, "Plan van aanpak")
 
         self.summary = ErrorLabel()
         self.save_button = QPushButton("Opslaan")
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Opslaan (Ctrl+S)")
+        self.save_button.setToolTip("Alle wijzigingen in deze casus opslaan (Ctrl+S)")
         self.cancel_button = QPushButton("Sluiten")
         self.close_case_button = QPushButton("Casus afsluiten…")
         self.reopen_button = QPushButton("Heropenen")
@@ -118,11 +145,11 @@ class CaseWindow(QDialog):
         layout.addLayout(buttons)
 
         self.form.edited.connect(self._mark_dirty)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save_all)
         self.cancel_button.clicked.connect(self.close)
         self.close_case_button.clicked.connect(self._close_case)
         self.reopen_button.clicked.connect(self._reopen)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_all)
         self.form.first_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @staticmethod
@@ -161,6 +188,25 @@ class CaseWindow(QDialog):
             self.setWindowTitle(self._title(pupil))
         return True
 
+    def unsaved_tabs(self) -> list[str]:
+        """Titles of the tabs holding edits that are not stored yet."""
+        titles = [self.tabs.tabText(0)] if self._dirty else []
+        titles += [self.tabs.tabText(self.tabs.indexOf(widget))
+                   for widget, tab in self.own_save_tabs if tab.has_unsaved_changes()]
+        return titles
+
+    def save_all(self) -> bool:
+        """Save the Gegevens tab and every tab with unsaved edits; stop at the first problem."""
+        if (self._dirty or self._is_new) and not self.save():
+            return False
+        if self._is_new:
+            return True
+        for widget, tab in self.own_save_tabs:
+            if not tab.save_changes():
+                self.tabs.setCurrentWidget(widget)
+                return False
+        return True
+
     def _close_case(self) -> None:
         pupil, _ = self.form.values()
         if self._dirty and not self.save():
@@ -190,17 +236,21 @@ class CaseWindow(QDialog):
             super().reject()
 
     def _confirm_discard(self) -> bool:
-        if not self._dirty:
+        unsaved = self.unsaved_tabs()
+        if not unsaved:
             return True
+        where = (f"op het tabblad {unsaved[0]}" if len(unsaved) == 1 else
+                 "op de tabbladen " + ", ".join(unsaved[:-1]) + " en " + unsaved[-1])
         answer = QMessageBox.question(
             self, "Wijzigingen opslaan?",
-            "U heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?",
+            f"U heeft wijzigingen {where} die nog niet zijn opgeslagen. Wilt u ze opslaan?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save_all()
         if answer == QMessageBox.StandardButton.Discard:
             self._dirty = False
+            self.own_save_tabs = []  # closing: their edits are dropped, not asked about again
             return True
         return False

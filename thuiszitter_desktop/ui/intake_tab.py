@@ -93,6 +93,7 @@ class StagesBox(QGroupBox):
     def show_stages(self, stages: StageDates) -> None:
         for stage, field in self.fields.items():
             field.set_value(stages.dates.get(stage))
+        self._shown = self._dates()
         closed = stages.dates.get(CaseStage.AFGESLOTEN)
         self.closed.setText(format_date(closed) if closed else "— (via 'Casus afsluiten')")
 
@@ -108,18 +109,24 @@ class StagesBox(QGroupBox):
         self.show_errors({})
         self.show_stages(stages)
 
-    def save(self) -> None:
-        dates = {s: d for s, f in self.fields.items() if (d := f.value()) is not None}
+    def _dates(self) -> dict[CaseStage, date]:
+        return {s: d for s, f in self.fields.items() if (d := f.value()) is not None}
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dates() != self._shown
+
+    def save(self) -> bool:
         try:
-            stages = intake.save_stages(self._ctx, self._case_id, dates)
+            stages = intake.save_stages(self._ctx, self._case_id, self._dates())
         except ValidationError as exc:
             self.show_errors(exc.errors)
-            return
+            return False
         except UserError as exc:
             self.message.show_message(exc.message)
-            return
+            return False
         self.show_errors({})
         self.show_stages(stages)
+        return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.message.show_message(None)
@@ -279,7 +286,17 @@ class IntakeTab(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
+        self._baseline = self.form.values()
         self.refresh_blocked()
+
+    def has_unsaved_changes(self) -> bool:
+        """Unsaved step dates or conversation fields."""
+        return self.stages.has_unsaved_changes() or self.form.values() != self._baseline
+
+    def save_changes(self) -> bool:
+        if self.stages.has_unsaved_changes() and not self.stages.save():
+            return False
+        return self.form.values() == self._baseline or self.save()
 
     def refresh_blocked(self) -> None:
         reasons = intake.blocking_reasons(self._ctx, self._case_id)
@@ -288,8 +305,9 @@ class IntakeTab(QWidget):
         self.blocked.setVisible(bool(reasons))
 
     def save(self) -> bool:
+        values = self.form.values()
         try:
-            intake.save_intake(self._ctx, self.form.values())
+            intake.save_intake(self._ctx, values)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.summary.show_message("Niet opgeslagen: " + exc.message)
@@ -299,5 +317,6 @@ class IntakeTab(QWidget):
             return False
         self.form.show_errors({})
         self.summary.show_message(None)
+        self._baseline = values
         self.stages.show_stages(intake.load_stages(self._ctx, self._case_id))
         return True

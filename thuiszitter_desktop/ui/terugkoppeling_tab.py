@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -116,6 +117,15 @@ class TerugkoppelingTab(QWidget):
         self.sent_button.clicked.connect(self.mark_sent)
         self.pdf_button.clicked.connect(self.save_letter)
         self.refresh()
+        # The stored version as the form shows it (None: nothing stored yet).
+        self._saved: Terugkoppeling | None = self.values()
+
+    def has_unsaved_changes(self) -> bool:
+        """A draft that was never saved, or edits since the last save."""
+        return self._t is not None and self.values() != self._saved
+
+    def save_changes(self) -> bool:
+        return not self.has_unsaved_changes() or self.save()
 
     def _with_error(self, widget: QWidget, key: str) -> QWidget:
         holder = QWidget()
@@ -174,6 +184,8 @@ class TerugkoppelingTab(QWidget):
                        recipients=[replace(r) for r in self._t.recipients])
 
     def make_draft(self) -> None:
+        if self._t is not None and not self._confirm_new_draft():
+            return
         try:
             self._t = intake.new_terugkoppeling(self._ctx, self._case_id)
         except UserError as exc:
@@ -181,6 +193,19 @@ class TerugkoppelingTab(QWidget):
             return
         self.message.show_message(None)
         self.refresh()
+
+    def _confirm_new_draft(self) -> bool:
+        text = ("Er staat al een concept. Een nieuw concept uit het gesprek vervangt de tekst "
+                "op dit tabblad.")
+        if self.has_unsaved_changes():
+            text += " Wijzigingen die u nog niet heeft opgeslagen, gaan verloren."
+        elif self._saved is not None:
+            text += " Het opgeslagen concept wordt pas vervangen als u het nieuwe opslaat."
+        answer = QMessageBox.question(
+            self, "Nieuw concept maken?", text + "\n\nToch een nieuw concept maken?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> bool:
         t = self.values()
@@ -196,6 +221,7 @@ class TerugkoppelingTab(QWidget):
             self.message.show_message(exc.message)
             return False
         self._t = t
+        self._saved = t
         self.show_errors({})
         self.message.show_message(None)
         return True
