@@ -7,7 +7,7 @@ columns (added by later features) are printed too, under their technical name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -60,6 +60,12 @@ def _show(value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, str) and len(value) == 19 and value[10] == "T":
+        try:
+            moment = datetime.fromisoformat(value)
+            return f"{dutch_date(moment.date())} {moment:%H:%M}"
+        except ValueError:
+            return value
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return dutch_date(date.fromisoformat(value))
