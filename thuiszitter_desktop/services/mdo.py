@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Any, Protocol
 
 from sqlalchemy import Connection
@@ -29,6 +29,7 @@ from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.reports import mdo as mdo_reports
+from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import clock_facts_for, warning_days
 from thuiszitter_desktop.storage import (
@@ -52,19 +53,20 @@ class PlanStore(Protocol):
         """The latest plan version of each case that has one."""
         ...
 
-    def save(self, conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
+    def save(self, ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
         """Store ``plan`` (a new or changed version) in the caller's transaction."""
         ...
 
 
 class VaultPlans:
-    """The plan store of the vault (the plan feature's repository)."""
+    """The plan store of the vault: the plan feature's own rules (newest version only;
+    the case's 'doelen gesteld' date, stage and regie follow the plan)."""
 
     def latest(self, conn: Connection, case_ids: Sequence[str]) -> dict[str, PlanVanAanpak]:
         return repo_plan.latest_versions(conn, case_ids)
 
-    def save(self, conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
-        repo_plan.save_version(conn, plan, now)
+    def save(self, ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
+        plan_service.store_newest_version(ctx, conn, plan)
 
 
 VAULT_PLANS = VaultPlans()
@@ -281,7 +283,7 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
                 current = PlanVanAanpak(case_id=case_id, created=ctx.today(), regie=case.regie,
                                         casusverantwoordelijke=case.casusverantwoordelijke)
             plan = plan_with_mdo_actions(current, case_id, mdo.on, outcome.new_actions)
-            plans.save(conn, plan, ctx.now())
+            plans.save(ctx, conn, plan)
             ctx.audit(conn, "acties uit mdo", "plan", plan.id, case_id)
     ctx.changes.publish(Change("mdo", (mdo_id,)))
     if plans is not None and outcome.new_actions:

@@ -2,7 +2,8 @@
 
 Only the newest version of a plan can be saved; earlier versions are read-only snapshots.
 Saving moves the case's clock ('doelen gesteld') and keeps the case's regie and
-casusverantwoordelijke in step with the plan, where they are agreed.
+casusverantwoordelijke in step with the plan, where they are agreed. Every writer of a plan
+version (this module, the MDO outcome) goes through ``store_newest_version`` for these rules.
 """
 
 from __future__ import annotations
@@ -65,13 +66,22 @@ def start_plan(ctx: AppContext, case_id: str) -> PlanVanAanpak:
     return plan
 
 
+def store_newest_version(ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
+    """Store ``plan`` as the newest version in the caller's transaction, by the plan rules.
+
+    Validates the plan, refuses an older version, and updates the case ('doelen gesteld'
+    date, stage, regie, casusverantwoordelijke). The caller audits and publishes.
+    """
+    validate_plan(plan, ctx.today())
+    _require_latest(conn, plan)
+    repo_plan.save_version(conn, plan, ctx.now())
+    _update_case(ctx, conn, plan)
+
+
 def save_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
     """Save the newest version (overwriting its snapshot) and update the case's clock."""
-    validate_plan(plan, ctx.today())
     with ctx.vault.transaction() as conn:
-        _require_latest(conn, plan)
-        repo_plan.save_version(conn, plan, ctx.now())
-        _update_case(ctx, conn, plan)
+        store_newest_version(ctx, conn, plan)
         ctx.audit(conn, "plan opgeslagen", "plan", plan.id, plan.case_id,
                   f"versie {plan.version}")
     _publish(ctx, plan.case_id)

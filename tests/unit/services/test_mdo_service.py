@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, time
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import Connection
 
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState, case_deadlines
+from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import (
     Escalation,
     Mdo,
@@ -23,13 +25,13 @@ from thuiszitter_desktop.domain.mdo import (
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal, Owner, PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
-from thuiszitter_desktop.domain.vocab import ContactKind
+from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind
 from thuiszitter_desktop.services import cases, reminders
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import clock_facts_for
-from thuiszitter_desktop.storage import repo_audit, repo_settings
+from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_plan, repo_settings
 
 # The ctx clock stands at 23 November 2026.
 SCHOOL = "OBS De Regenboog"
@@ -44,7 +46,7 @@ class MemoryPlans:
     def latest(self, conn: Connection, case_ids: Sequence[str]) -> dict[str, PlanVanAanpak]:
         return {cid: self.plans[cid] for cid in case_ids if cid in self.plans}
 
-    def save(self, conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
+    def save(self, ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
         self.plans[plan.case_id] = plan
 
 
@@ -238,3 +240,61 @@ def test_with_the_vault_plan_actions_appear_in_the_plan_and_on_the_today_list(
             if r.reminder.kind is DeadlineKind.ACTIE] == [("Sem de Vries", DeadlineKind.ACTIE)]
     # The plan can still be edited and saved by the plan feature afterwards.
     plan_service.save_plan(ctx, versions[-1])
+
+
+# -- outcome actions follow the plan feature's rules -------------------------------------------
+def smart_plan(case: Case) -> PlanVanAanpak:
+    return PlanVanAanpak(case_id=case.id, created=date(2026, 11, 2), goals=(
+        Goal(description="Sem gaat drie ochtenden naar school", indicator="Absentieregistratie",
+             deadline=date(2027, 1, 15)),))
+
+
+@pytest.mark.parametrize(("has_smart_plan", "goals_set_before", "goals_set_after"), [
+    (False, None, None),  # MDO agreements alone are no SMART goal: the clock keeps running
+    (True, None, date(2026, 11, 23)),  # the plan's SMART goal counts from this save
+    (True, date(2026, 11, 5), date(2026, 11, 5)),  # once set, the date never moves
+], ids=["no plan", "smart plan, date missing", "date already set"])
+def test_outcome_on_a_case_without_goals_set_updates_the_case_like_a_plan_save(
+    ctx: AppContext, pupils: dict[str, Case], has_smart_plan: bool,
+    goals_set_before: date | None, goals_set_after: date | None,
+) -> None:
+    sem = replace(pupils["sem"], goals_set_date=goals_set_before)
+    with ctx.vault.transaction() as conn:
+        repo_cases.save_case(conn, sem, ctx.now())
+        if has_smart_plan:  # e.g. a plan written before the clock existed
+            repo_plan.save_version(conn, smart_plan(sem), ctx.now())
+    mdo = meeting(date(2026, 11, 20))
+    mdo.add_pupil(sem.id)
+    mdo_service.save_mdo(ctx, mdo)
+
+    mdo_service.record_outcome(ctx, mdo.id, sem.id, MdoOutcome(new_actions=[
+        MdoAction("Mentor", "Rooster voor halve dagen maken", date(2026, 11, 26))]))
+
+    case = cases.load_case(ctx, sem.id).case
+    assert case.goals_set_date == goals_set_after
+    assert case.stage is CaseStage.PLAN_VAN_AANPAK  # the case now has a plan with actions
+    versions = plan_service.load_versions(ctx, sem.id)
+    assert len(versions) == 1
+    assert versions[0].has_smart_goal is has_smart_plan
+
+
+def test_outcome_refuses_a_plan_that_breaks_the_plan_rules(
+    ctx: AppContext, pupils: dict[str, Case]
+) -> None:
+    sem = pupils["sem"]
+    broken = PlanVanAanpak(case_id=sem.id, created=date(2026, 11, 2), goals=(
+        Goal(description="Terug naar school", actions=(
+            Action(what="Rooster maken", done_on=date(2026, 12, 24)),)),))
+    with ctx.vault.transaction() as conn:
+        repo_plan.save_version(conn, broken, ctx.now())
+    mdo = meeting(date(2026, 11, 20))
+    mdo.add_pupil(sem.id)
+    mdo_service.save_mdo(ctx, mdo)
+
+    with pytest.raises(ValidationError):
+        mdo_service.record_outcome(ctx, mdo.id, sem.id, MdoOutcome(new_actions=[
+            MdoAction("Mentor", "Gesprek plannen", date(2026, 11, 26))]))
+
+    # Nothing half-done: neither the outcome nor the plan changed.
+    assert not mdo_service.load_mdo(ctx, mdo.id).item(sem.id).discussed
+    assert plan_service.load_versions(ctx, sem.id) == [broken]
