@@ -150,7 +150,8 @@ class AppController(QObject):
     def ask_for_vault(self) -> bool:
         """Show first-run or unlock; True when a vault is open."""
         if self.vault_path.exists():
-            dialog: QDialog = UnlockDialog(self.unlock, self.recover)
+            dialog: QDialog = UnlockDialog(self.unlock, self.recover,
+                                           restore=self.restore_backup_file)
         else:
             dialog = FirstRunDialog(self.create_vault, self.open_demo)
         if dialog.exec() != QDialog.DialogCode.Accepted or self.vault is None:
@@ -269,35 +270,39 @@ class AppController(QObject):
     # -- restore --------------------------------------------------------------------------
     def request_restore(self) -> None:
         """Choose a backup, verify it, keep the current vault aside, swap, and unlock again."""
-        parent = self.window
+        if self.restore_backup_file(self.window):
+            QMessageBox.information(None, "Back-up teruggezet",
+                                    "De back-up is teruggezet. Ontgrendel de kluis opnieuw.")
+            QTimer.singleShot(0, self._ask_again)
+        elif self.vault is None:
+            QTimer.singleShot(0, self._ask_again)
+
+    def restore_backup_file(self, parent: QWidget | None) -> bool:
+        """The restore steps shared by the menu and the unlock dialog; True when restored."""
         target = self.vault.path if self.vault is not None else self.vault_path
         path, _ = QFileDialog.getOpenFileName(parent, "Back-up kiezen", str(backups_dir(target)),
                                               "Kluis-back-ups (*.db)")
         if not path:
-            return
+            return False
         backup = Path(path)
         try:
             key, with_keys = self._key_for(backup, parent)
             if key is None:
-                return
+                return False
             answer = QMessageBox.question(
                 parent, "Back-up terugzetten?",
                 f"De kluis wordt vervangen door de back-up '{backup.name}'. Wijzigingen van "
                 "na die back-up zijn daarna niet meer in de kluis; de huidige kluis wordt "
                 "eerst apart bewaard in de map 'backups'. Doorgaan?")
             if answer != QMessageBox.StandardButton.Yes:
-                return
+                return False
             self._teardown()
             restore_backup(target, backup, key, with_key_file=with_keys)
         except UserError as exc:
             QMessageBox.warning(parent, "Terugzetten niet gelukt", exc.message)
-            if self.vault is None:
-                QTimer.singleShot(0, self._ask_again)
-            return
+            return False
         self.restored_from = backup.name
-        QMessageBox.information(None, "Back-up teruggezet",
-                                "De back-up is teruggezet. Ontgrendel de kluis opnieuw.")
-        QTimer.singleShot(0, self._ask_again)
+        return True
 
     def _key_for(self, backup: Path, parent: QWidget | None) -> tuple[bytes | None, bool]:
         """The current key when it opens the backup; else the backup's own passphrase."""

@@ -141,3 +141,40 @@ def test_forgotten_passphrase_recovered_with_recovery_key(
     controller.unlock("nieuwe zin voor de kluis")
     assert controller.vault is not None
     controller.shutdown()
+
+
+def test_damaged_vault_offers_restore_from_backup(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from thuiszitter_desktop.storage.backup import create_backup
+
+    controller.create_vault(STRONG)
+    assert controller.vault is not None
+    backup = create_backup(controller.vault)
+    controller.shutdown()
+    damaged = bytearray(controller.vault_path.read_bytes())
+    damaged[:64] = bytes(64)
+    controller.vault_path.write_bytes(bytes(damaged))
+
+    dialog = UnlockDialog(controller.unlock, controller.recover,
+                          restore=controller.restore_backup_file)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, STRONG)
+    dialog.unlock_button.click()
+    assert "beschadigd" in dialog.error.text()
+    assert dialog.restore_button.isVisibleTo(dialog)
+    assert controller.vault_path.read_bytes() == bytes(damaged)  # never replaced silently
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(backup.db), "Kluis-back-ups (*.db)"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (STRONG, True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.restore_button.click()
+    assert "teruggezet" in dialog.error.text()
+    qtbot.keyClicks(dialog.passphrase, STRONG)
+    dialog.unlock_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert controller.vault is not None
+    controller.shutdown()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.passphrase import assess
+from thuiszitter_desktop.storage.errors import VaultCorruptError
 from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 
@@ -140,10 +141,12 @@ class UnlockDialog(QDialog):
 
     def __init__(self, unlock: Callable[[str], None],
                  recover: Callable[[str, str], None],
+                 restore: Callable[[QWidget], bool] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._unlock = unlock
         self._recover = recover
+        self._restore = restore
         self.setWindowTitle("Kluis ontgrendelen — Thuiszitter Desktop")
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -167,6 +170,11 @@ class UnlockDialog(QDialog):
         self.forgot.setFlat(True)
         form.addRow(buttons)
         form.addRow(self.forgot)
+        # Offered when the vault itself cannot be read: never replaced silently.
+        self.restore_button = QPushButton("Kluis beschadigd? Back-up terugzetten…")
+        self.restore_button.setFlat(True)
+        self.restore_button.hide()
+        form.addRow(self.restore_button)
         self.pages.addWidget(unlock_page)
 
         recover_page = QWidget()
@@ -197,6 +205,7 @@ class UnlockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.forgot.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.recover_button.clicked.connect(self._on_recover)
+        self.restore_button.clicked.connect(self._on_restore)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.passphrase.setFocus()
 
@@ -205,10 +214,30 @@ class UnlockDialog(QDialog):
         if not passphrase:
             self.error.show_message("Typ eerst uw wachtwoord.")
             return
-        if _busy(lambda: self._unlock(passphrase), self.error):
-            self.accept()
-        else:
+        try:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._unlock(passphrase)
+        except VaultCorruptError as exc:
+            self.error.show_message(exc.message)
+            self.restore_button.setVisible(self._restore is not None)
+            return
+        except UserError as exc:
+            self.error.show_message(exc.message)
             self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+    def _on_restore(self) -> None:
+        if self._restore is not None and self._restore(self):
+            self.restore_button.hide()
+            self.error.show_message(
+                "De back-up is teruggezet. Ontgrendel met het wachtwoord dat bij die back-up "
+                "hoort."
+            )
+            self.passphrase.clear()
             self.passphrase.setFocus()
 
     def _on_recover(self) -> None:
