@@ -1,0 +1,244 @@
+"""The measurements of one caseload size, each the median of several runs.
+
+Every function takes a ``Subject`` (an unlocked vault holding a generated caseload) and returns
+plain numbers keyed by metric id (see ``bench/report.py``). Times are in seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, create_engine, select
+from sqlalchemy.dialects import sqlite
+
+from bench.generate import Caseload
+from bench.timing import elapsed, median_time, paired_medians
+from thuiszitter_desktop.domain.definitions import Definition
+from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.services import caseload, cases, figures, mdo, plan
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage.keyslots import KeyFile
+from thuiszitter_desktop.storage.tables import cases as cases_table
+from thuiszitter_desktop.storage.tables import pupils
+from thuiszitter_desktop.storage.vault import Vault, key_file_for
+from thuiszitter_desktop.ui.caseload_model import (
+    DEADLINE_COLUMN,
+    CaseloadFilterProxy,
+    CaseloadModel,
+    Filters,
+    search_key,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+Numbers = dict[str, float]
+
+
+@dataclass
+class Subject:
+    size: int
+    path: Path
+    passphrase: str
+    vault: Vault
+    ctx: AppContext
+    caseload: Caseload
+    runs: int
+
+    @property
+    def today(self) -> date:
+        return self.ctx.today()
+
+
+# -- 1. unlock ---------------------------------------------------------------------------------
+def unlock(s: Subject) -> Numbers:
+    """Key derivation alone, and unlock + open + first read (a fresh Vault each run)."""
+    keys = KeyFile.load(key_file_for(s.path))
+    runs = max(3, s.runs // 2)
+    kdf = median_time(lambda: keys.unlock_with_passphrase(s.passphrase), runs, warmup=0)
+
+    def open_and_read() -> None:
+        vault = Vault.unlock(s.path, s.passphrase)
+        with vault.read() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM cases").scalar_one()
+        vault.lock()
+
+    return {"kdf_s": kdf, "unlock_open_s": median_time(open_and_read, runs, warmup=0)}
+
+
+# -- 2 and 7. the app in a child process ---------------------------------------------------------
+def start_to_window(s: Subject) -> Numbers:
+    """Process start to the caseload's first paint with rows, and the app's peak RSS."""
+    runs = max(2, s.runs - 2)
+    seconds: list[float] = []
+    peaks: list[float] = []
+    for _ in range(runs):
+        result = run_probe(s.path, s.vault.raw_key)
+        seconds.append(result["seconds"])
+        peaks.append(result["peak_rss_mb"])
+    return {"start_to_window_s": statistics.median(seconds), "peak_rss_mb": max(peaks)}
+
+
+def run_probe(path: Path, key: bytes) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_VAULT_KEY": key.hex(),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT),
+                                                       os.environ.get("PYTHONPATH")]))}
+    env["BENCH_T0"] = repr(time.time())
+    done = subprocess.run([sys.executable, "-m", "bench.app_probe", str(path)], env=env,
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
+                          check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"app probe failed ({done.returncode}): {done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+# -- 3. model load, and the ORM/model overhead ratio ------------------------------------------
+def new_view_model(s: Subject) -> tuple[CaseloadModel, CaseloadFilterProxy]:
+    """Model and proxy as the caseload page sets them up (sorted on the next deadline)."""
+    model = CaseloadModel(s.today)
+    proxy = CaseloadFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(DEADLINE_COLUMN)
+    return model, proxy
+
+
+def shown(proxy: CaseloadFilterProxy, _done: object = None) -> None:
+    """What a view asks right after a change (the proxy maps its rows lazily until then)."""
+    if proxy.rowCount():
+        proxy.index(0, DEADLINE_COLUMN).data()
+
+
+def overview_query() -> Select[Any]:
+    """The overview's read: open cases joined with their pupil (as ``repo_cases.list_cases``)."""
+    return (select(cases_table, *[c.label(f"p_{c.name}") for c in pupils.c])
+            .join(pupils, pupils.c.id == cases_table.c.pupil_id)
+            .where(cases_table.c.closed_on.is_(None)))
+
+
+def overview_sql() -> str:
+    return str(overview_query().compile(dialect=sqlite.dialect()))
+
+
+def model_load(s: Subject) -> Numbers:
+    model, proxy = new_view_model(s)
+    sql = overview_sql()
+
+    def load() -> None:
+        model.set_rows(caseload.load_rows(s.ctx), s.today)
+        shown(proxy)
+
+    def raw_fetch() -> None:
+        with s.vault.read() as conn:
+            conn.exec_driver_sql(sql).fetchall()
+
+    load_s, raw_s = paired_medians(load, raw_fetch, s.runs)
+    rows = caseload.load_rows(s.ctx)
+    return {
+        "model_load_s": load_s,
+        "load_rows_s": median_time(lambda: caseload.load_rows(s.ctx), s.runs),
+        "set_rows_s": median_time(lambda: shown(proxy, model.set_rows(rows, s.today)), s.runs),
+        "raw_fetch_s": raw_s,
+        "overview_ratio": load_s / raw_s,
+        "open_cases": float(proxy.rowCount()),
+    }
+
+
+# -- 4. search keystrokes ------------------------------------------------------------------------
+def search_text(s: Subject) -> str:
+    """A pupil's name and school as a consulent would type them (no accents)."""
+    first = next(row for row in s.caseload.rows["pupils"] if row["school"])
+    return search_key(f"{first['first_name']} {first['last_name']}")
+
+
+def keystrokes(s: Subject) -> Numbers:
+    model, proxy = new_view_model(s)
+    model.set_rows(caseload.load_rows(s.ctx), s.today)
+    text = search_text(s)
+    times: list[float] = []
+    for _ in range(max(2, s.runs // 2)):
+        proxy.set_filters(Filters())
+        for end in range(1, len(text) + 1):
+            filters = Filters(text=text[:end])
+            times.append(elapsed(lambda f=filters: shown(proxy, proxy.set_filters(f))))
+    return {"keystroke_s": statistics.median(times), "keystroke_max_s": max(times)}
+
+
+# -- 5. save -------------------------------------------------------------------------------------
+def save(s: Subject) -> Numbers:
+    detail = cases.load_case(s.ctx, s.caseload.plan_case_id)
+    counter = iter(range(10_000))
+
+    def one_save() -> None:
+        edited = replace(detail.case, notes=f"Notitie {next(counter)}")
+        cases.save_case(s.ctx, detail.pupil, edited)
+
+    return {"save_s": median_time(one_save, max(9, s.runs * 3))}
+
+
+# -- 6. documents --------------------------------------------------------------------------------
+def documents(s: Subject) -> Numbers:
+    latest = plan.load_versions(s.ctx, s.caseload.plan_case_id)[-1]
+    quarter, definition = Quarter.of(s.today), Definition.BREED
+    runs = s.runs
+    return {
+        "plan_pdf_s": median_time(lambda: plan.plan_document(s.ctx, latest), runs),
+        "mdo_agenda_s": median_time(lambda: mdo.agenda_pdf(s.ctx, s.caseload.agenda_mdo_id),
+                                    runs),
+        "figures_s": median_time(lambda: figures.load_figures(s.ctx, quarter, definition),
+                                 runs),
+        "quarterly_report_s": median_time(
+            lambda: figures.quarterly_report(s.ctx, quarter, definition), runs),
+    }
+
+
+# -- baseline: the same query on plain SQLite --------------------------------------------------
+def export_plain_copy(vault: Vault, target: Path) -> None:
+    """An unencrypted copy of the vault (benchmark only; removed with the temp folder)."""
+    raw = vault.engine.raw_connection()
+    try:
+        driver: Any = raw.driver_connection
+        driver.execute("ATTACH DATABASE ? AS plaintext KEY ''", (str(target),))
+        driver.execute("SELECT sqlcipher_export('plaintext')").fetchone()
+        driver.execute("DETACH DATABASE plaintext")
+    finally:
+        raw.close()
+
+
+def sqlcipher_overhead(s: Subject, plain_path: Path) -> Numbers:
+    export_plain_copy(s.vault, plain_path)
+    plain = create_engine(f"sqlite:///{plain_path}")
+    query, sql = overview_query(), overview_sql()
+
+    def encrypted() -> None:
+        with s.vault.read() as conn:
+            conn.execute(query).fetchall()
+
+    def unencrypted() -> None:
+        with plain.connect() as conn:
+            conn.execute(query).fetchall()
+
+    def encrypted_raw() -> None:
+        with s.vault.read() as conn:
+            conn.exec_driver_sql(sql).fetchall()
+
+    def unencrypted_raw() -> None:
+        with plain.connect() as conn:
+            conn.exec_driver_sql(sql).fetchall()
+
+    try:
+        cipher_s, plain_s = paired_medians(encrypted, unencrypted, s.runs)
+        cipher_raw_s, plain_raw_s = paired_medians(encrypted_raw, unencrypted_raw, s.runs)
+    finally:
+        plain.dispose()
+    return {"query_cipher_s": cipher_s, "query_plain_s": plain_s,
+            "sqlcipher_ratio": cipher_s / plain_s,
+            "sqlcipher_raw_ratio": cipher_raw_s / plain_raw_s}

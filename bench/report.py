@@ -1,0 +1,148 @@
+"""What the benchmark measures, its targets, and the results as Markdown and JSON.
+
+Values are kept in base units (seconds, MB, plain ratios) and only formatted for the table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+Results = dict[int, dict[str, float]]  # size -> metric id -> value
+
+
+@dataclass(frozen=True)
+class Target:
+    size: int
+    high: float
+    low: float | None = None
+
+    def met(self, value: float) -> bool:
+        return value <= self.high and (self.low is None or value >= self.low)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    unit: str  # "s", "ms", "MB", "x" (ratio) or "n" (count)
+    targets: tuple[Target, ...] = ()
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("open_cases", "Open cases in the overview", "n"),
+    Metric("kdf_s", "1. Key derivation (Argon2id, DEFAULT_KDF)", "s",
+           (Target(5_000, 1.0, 0.3),)),
+    Metric("unlock_open_s", "1. Unlock + open + first read", "s"),
+    Metric("start_to_window_s", "2. Process start → caseload window with rows (excl. KDF)",
+           "s", (Target(5_000, 2.0),)),
+    Metric("model_load_s", "3. Caseload model load (load_rows + set_rows, sorted)", "ms",
+           (Target(5_000, 0.3), Target(50_000, 3.0))),
+    Metric("load_rows_s", "3a. … of which services.caseload.load_rows", "ms"),
+    Metric("set_rows_s", "3b. … of which CaseloadModel.set_rows (proxy sorts)", "ms"),
+    Metric("keystroke_s", "4. Search keystroke (median)", "ms", (Target(5_000, 0.030),)),
+    Metric("keystroke_max_s", "4. Search keystroke (slowest)", "ms"),
+    Metric("save_s", "5. Save one case edit (commit)", "ms", (Target(5_000, 0.030),)),
+    Metric("plan_pdf_s", "6. Plan van aanpak PDF", "ms", (Target(5_000, 0.200),)),
+    Metric("mdo_agenda_s", "6. MDO agenda PDF (20 pupils)", "ms", (Target(5_000, 1.0),)),
+    Metric("figures_s", "6. Quarterly figures (read + compute)", "ms",
+           (Target(50_000, 1.0),)),
+    Metric("quarterly_report_s", "6. Quarterly figures + report PDF", "ms"),
+    Metric("peak_rss_mb", "7. Peak RSS of the app with the caseload open", "MB",
+           (Target(5_000, 300.0),)),
+    Metric("query_cipher_s", "Overview query, SQLCipher", "ms"),
+    Metric("query_plain_s", "Overview query, plain SQLite copy", "ms"),
+    Metric("sqlcipher_ratio", "SQLCipher overhead (same Core query)", "x",
+           (Target(5_000, 1.5),)),
+    Metric("sqlcipher_raw_ratio", "SQLCipher overhead (raw driver fetch)", "x"),
+    Metric("raw_fetch_s", "Raw SQL fetch of the overview rows", "ms"),
+    Metric("overview_ratio", "Overview load ÷ raw fetch", "x", (Target(5_000, 3.0),)),
+)
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "ms":
+        return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.1f} s"
+    if unit == "s":
+        return f"{value:,.2f} s"
+    if unit == "MB":
+        return f"{value:,.0f} MB"
+    if unit == "x":
+        return f"{value:.2f}×"
+    return f"{value:,.0f}"
+
+
+def target_text(metric: Metric) -> str:
+    parts = []
+    for t in metric.targets:
+        limit = format_value(t.high, "s" if metric.unit == "ms" and t.high >= 1 else metric.unit)
+        bound = (f"{format_value(t.low, metric.unit)}–{limit}" if t.low is not None
+                 else f"≤ {limit}")
+        parts.append(f"{bound} at {t.size:,}")
+    return "; ".join(parts)
+
+
+def verdicts(metric: Metric, results: Results) -> list[tuple[Target, bool | None]]:
+    """Each target with met (True), not met (False) or not measured (None)."""
+    found = []
+    for t in metric.targets:
+        value = results.get(t.size, {}).get(metric.id)
+        found.append((t, None if value is None else t.met(value)))
+    return found
+
+
+def verdict_text(metric: Metric, results: Results) -> str:
+    words = {True: "met", False: "**NOT MET**", None: "not measured"}
+    items = verdicts(metric, results)
+    if len(items) == 1:
+        return words[items[0][1]]
+    return "; ".join(f"{words[ok]} ({t.size:,})" for t, ok in items)
+
+
+def all_verdicts(results: Results) -> list[dict[str, Any]]:
+    return [
+        {"metric": m.id, "size": t.size, "high": t.high, "low": t.low,
+         "value": results.get(t.size, {}).get(m.id), "met": ok}
+        for m in METRICS for t, ok in verdicts(m, results)
+    ]
+
+
+def markdown(results: Results, info: dict[str, Any]) -> str:
+    sizes = sorted(results)
+    header = ["Measure", *(f"{n:,} cases" for n in sizes), "Target", "Verdict"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured on {info['date']} on a machine with nproc = {info['nproc']} "
+        f"({info.get('cpu', 'unknown CPU')}), Python {info.get('python', '?')}. "
+        "Each value is the median of several runs (fewer at 50,000 cases); ratios come from "
+        "runs alternated within this one run. The machine is shared and noisy: other "
+        "engineers may have been running tests at the same time, so treat single values "
+        "with some caution and compare ratios rather than absolute times.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for metric in METRICS:
+        values = [format_value(results[n].get(metric.id), metric.unit) for n in sizes]
+        target = target_text(metric) if metric.targets else ""
+        verdict = verdict_text(metric, results) if metric.targets else ""
+        lines.append("| " + " | ".join([metric.label, *values, target, verdict]) + " |")
+    missed = [v for v in all_verdicts(results) if v["met"] is False]
+    lines += ["", f"Targets met: {sum(1 for v in all_verdicts(results) if v['met'])} of "
+                  f"{len(all_verdicts(results))}" + (f"; not met: {len(missed)}." if missed
+                                                     else ".")]
+    if info.get("generation"):
+        lines += ["", "Generated caseloads (not measured): " + "; ".join(
+            f"{int(size):,} cases: {desc}" for size, desc in info["generation"].items()) + "."]
+    lines += ["", "Run with `make bench` (writes this file and `bench/results.json`)."]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(results: Results, info: dict[str, Any]) -> str:
+    body = {**info, "results": {str(size): values for size, values in sorted(results.items())},
+            "targets": all_verdicts(results)}
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
