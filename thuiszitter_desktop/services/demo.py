@@ -75,8 +75,9 @@ def _birth_date(rng: random.Random, today: date, onderwijstype: Onderwijstype) -
 
 
 def _stage_for(index: int) -> str:
-    # A mix: new, waiting for first contact, plan running, stagnating, closed.
-    return ("nieuw", "wacht", "wacht", "plan", "plan", "plan", "stagnerend", "stagnerend",
+    # A mix: new, waiting for first contact, plan running, stagnating, closed. One in ten
+    # stagnates: those carry the overdue deadlines, as in a real caseload.
+    return ("nieuw", "nieuw", "wacht", "plan", "plan", "plan", "plan", "stagnerend",
             "monitoring", "afgesloten")[index % 10]
 
 
@@ -95,7 +96,7 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
         )
         kind = _stage_for(index)
         aanmelding = today - timedelta(days={"nieuw": rng.randint(0, 8),
-                                             "wacht": rng.randint(9, 25),
+                                             "wacht": rng.randint(5, 16),
                                              "plan": rng.randint(30, 80),
                                              "stagnerend": rng.randint(85, 160),
                                              "monitoring": rng.randint(60, 120),
@@ -136,6 +137,10 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
             case.stage = CaseStage.PLAN_VAN_AANPAK
             if kind in ("plan", "monitoring", "afgesloten", "stagnerend"):
                 case.goals_set_date = aanmelding + timedelta(days=rng.randint(15, 40))
+            if kind == "plan" and (today - home_since).days > 70:
+                # A plan that has run a while usually has its passend aanbod in place.
+                case.passend_aanbod_date = home_since + timedelta(days=rng.randint(45, 70))
+                case.passend_aanbod_kind = "Maatwerkrooster"
             if kind == "monitoring":
                 case.stage = CaseStage.MONITORING
                 case.passend_aanbod_date = min(today, home_since + timedelta(days=80))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,14 +21,37 @@ from thuiszitter_desktop.domain.plan import (
 if TYPE_CHECKING:
     from thuiszitter_desktop.services.demo import DemoCase
 
+JEUGDARTS_ACTION = "Afspraak bij de jeugdarts maken"
+
+
+def _settled(action: Action, today: date) -> Action:
+    """An open action whose day has passed was done, the day before it was due."""
+    if action.status is not ActionStatus.OPEN or action.due is None or action.due >= today:
+        return action
+    return replace(action, status=ActionStatus.GEDAAN, done_on=action.due - timedelta(days=1))
+
+
+def _settle(plan: PlanVanAanpak, today: date, stuck: frozenset[str]) -> PlanVanAanpak:
+    """Past actions are done, except the ones named in ``stuck`` (a stagnating case)."""
+    goals = tuple(replace(goal, actions=tuple(
+        action if action.what in stuck else _settled(action, today)
+        for action in goal.actions)) for goal in plan.goals)
+    return replace(plan, goals=goals)
+
 
 def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
     """Version 1 from the day goals were set; a second version after an evaluation when the
-    case has run long enough. Cases without goals get no plan."""
+    case has run long enough. Cases without goals get no plan.
+
+    Like a real caseload, actions whose day has passed are mostly done; only a stagnating case
+    keeps an overdue action (the appointment that waits for care) and an overdue evaluation.
+    """
     case, pupil = item.case, item.pupil
     if case.goals_set_date is None:
         return []
     start = min(case.goals_set_date, today)
+    stagnating = case.stagnatie_oorzaak is not None
+    stuck = frozenset({JEUGDARTS_ACTION}) if stagnating else frozenset()
     name = pupil.first_name
     helper = item.professionals[0] if item.professionals else None
     helper_owner = (Owner(name=helper.name, kind=OwnerKind.PROFESSIONAL, person_id=helper.id)
@@ -44,18 +68,18 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
             Action(what="Aangepast rooster maken en bespreken", owner=helper_owner,
                    due=start + timedelta(days=7), status=ActionStatus.GEDAAN,
                    done_on=min(today, start + timedelta(days=6))),
-            Action(what="Elke schooldag om 7.30 uur opstaan", owner=pupil_owner,
-                   due=start + timedelta(days=14)),
+            # A daily habit, not a task with a day: no date, so no reminder.
+            Action(what="Elke schooldag om 7.30 uur opstaan", owner=pupil_owner),
             Action(what="Samen met de ouders de eerste week naar school fietsen",
                    owner=Owner(name="Ouder", kind=OwnerKind.PARENT),
-                   due=start + timedelta(days=14)),
+                   due=start + timedelta(days=7)),
         ),
     )
     care_goal = Goal(
         description=f"{name} heeft een gesprek met de jeugdarts over de klachten",
         indicator="Het gesprek heeft plaatsgevonden en het advies is gedeeld",
         agreed_by=(name, "ouders"), realistic=True, deadline=start + timedelta(days=28),
-        actions=(Action(what="Afspraak bij de jeugdarts maken", owner=helper_owner,
+        actions=(Action(what=JEUGDARTS_ACTION, owner=helper_owner,
                         due=start + timedelta(days=10)),),
     )
     evaluation = start + timedelta(days=28)
@@ -70,9 +94,22 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
         goals=(school_goal, care_goal),
     )
     if evaluation > today:
-        return [first]
-    evaluated = record_progress(first, evaluation, {
+        return [_settle(first, today, stuck)]
+    evaluated = record_progress(_settle(first, evaluation, stuck), evaluation, {
         school_goal.id: (GoalProgress.DEELS, "Twee van de drie ochtenden lukten."),
-        care_goal.id: (GoalProgress.GEHAALD, "Gesprek gevoerd."),
+        care_goal.id: (GoalProgress.LOOPT if stagnating else GoalProgress.GEHAALD,
+                       "Wacht op de jeugdarts." if stagnating else "Gesprek gevoerd."),
     })
-    return [evaluated, revise(evaluated, evaluation)]
+    second = revise(evaluated, evaluation)
+    # The next step of the school goal; the next evaluation is ahead, unless the case is stuck.
+    next_step = Action(what="Rooster uitbreiden naar vier ochtenden", owner=helper_owner,
+                       due=evaluation + timedelta(days=35))
+    goals = (replace(second.goals[0], actions=(*second.goals[0].actions, next_step)),
+             *second.goals[1:])
+    next_evaluation = evaluation + timedelta(days=42)
+    # Half of the stuck cases are behind on evaluating too; the others have it planned ahead.
+    behind = stagnating and start.toordinal() % 2 == 1
+    if not behind and next_evaluation < today:
+        next_evaluation = today + timedelta(days=7 + start.toordinal() % 28)
+    second = replace(second, goals=goals, evaluation_dates=(evaluation, next_evaluation))
+    return [evaluated, _settle(second, today, stuck)]
