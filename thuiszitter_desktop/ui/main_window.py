@@ -24,6 +24,7 @@ from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
 from thuiszitter_desktop.ui.qt_changes import QtChanges
+from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
 from thuiszitter_desktop.version import __version__
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.add_page("Caseload", self.caseload)
         self.aanmeld_page = AanmeldPage(self.ctx)
         self.add_page("Aanmelden", self.aanmeld_page)
+        self.aanmeld_page.open_case.connect(self.open_case)
+        self.changes.changed.connect(self.aanmeld_page.on_change)
         self.mdo_page = install_mdo(self)
         self.figures_page = install_figures(self)
 
@@ -136,8 +139,13 @@ class MainWindow(QMainWindow):
         quit_action = QAction("A&fsluiten", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        settings_action = QAction("&Instellingen…", self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
         for action in (new_action, open_action, lock_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
@@ -159,6 +167,9 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.ctx, self).exec()
 
     # -- cases ----------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -208,6 +219,7 @@ class MainWindow(QMainWindow):
         """Forget everything shown, before the vault closes."""
         self.caseload.clear()
         self.today_page.clear()
+        self.aanmeld_page.clear()
         self.tray.hide()
         self.statusBar().clearMessage()
 
