@@ -28,6 +28,7 @@ from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.unlock_attempts import UnlockThrottle, wait_message
 from thuiszitter_desktop.paths import data_dir, resources_dir
 from thuiszitter_desktop.services import retention, security
+from thuiszitter_desktop.services import settings as settings_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, populate_demo
 from thuiszitter_desktop.storage.backup import backups_dir
@@ -162,7 +163,9 @@ class AppController(QObject):
         return True
 
     def _context(self, vault: Vault) -> AppContext:
-        return AppContext(vault=vault, actor=getpass.getuser(), clock=self.clock)
+        ctx = AppContext(vault=vault, actor=getpass.getuser(), clock=self.clock)
+        ctx.actor = settings_service.actor_name(ctx, ctx.actor)
+        return ctx
 
     def show_main(self) -> MainWindow:
         assert self.vault is not None

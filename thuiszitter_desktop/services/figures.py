@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.definitions import CaseEntry, Definition
 from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.quarters import Quarter
@@ -15,8 +16,6 @@ from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage import repo_cases, repo_settings
 
 # The intake documents use "organisation_name"; older code used "organisation".
-ORGANISATION_SETTINGS = ("organisation_name", "organisation")
-DEFAULT_ORGANISATION = "Leerplicht"
 QUARTERS_SHOWN = 8
 
 ExportFormat = Literal["csv", "xlsx"]
@@ -57,11 +56,7 @@ def case_rows(ctx: AppContext, case_ids: Sequence[str]) -> list[CaseloadRow]:
 def organisation(ctx: AppContext) -> str:
     with ctx.vault.read() as conn:
         settings = repo_settings.load_all(conn)
-    for key in ORGANISATION_SETTINGS:
-        value = settings.get(key)
-        if value and str(value).strip():
-            return str(value).strip()
-    return DEFAULT_ORGANISATION
+    return str(settings_registry.ORGANISATION.read(settings))
 
 
 def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) -> bytes:

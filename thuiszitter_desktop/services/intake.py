@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.aanmelding import Aanmelding
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.intake import IntakeRecord
@@ -35,8 +36,6 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_cases, repo_intake, repo_settings
 
 HOME_BELOW_PERCENTAGE = 50
-ORGANISATION_SETTING = "organisation_name"
-DEFAULT_ORGANISATION = "Leerplicht"
 
 
 # -- aanmelding -----------------------------------------------------------------------------
@@ -274,8 +273,7 @@ def load_terugkoppeling(ctx: AppContext, case_id: str) -> Terugkoppeling | None:
 # -- documents ------------------------------------------------------------------------------
 def organisation_name(ctx: AppContext) -> str:
     with ctx.vault.read() as conn:
-        value = repo_settings.load_all(conn).get(ORGANISATION_SETTING)
-    return str(value).strip() if value else DEFAULT_ORGANISATION
+        return str(settings_registry.ORGANISATION.read(repo_settings.load_all(conn)))
 
 
 def aanmelding_document(ctx: AppContext, case_id: str) -> bytes:
@@ -296,7 +294,7 @@ def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index:
         case = repo_cases.get_case(conn, t.case_id)
         pupil = repo_cases.get_pupil(conn, case.pupil_id)
         settings = repo_settings.load_all(conn)
-    organisation = str(settings.get(ORGANISATION_SETTING) or DEFAULT_ORGANISATION)
+    organisation = str(settings_registry.ORGANISATION.read(settings))
     letter = TerugkoppelingLetter(
         terugkoppeling=t, recipient=recipient.kind,
         addressee=pupil.first_name if recipient.kind is RecipientKind.LEERLING
@@ -305,7 +303,7 @@ def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index:
         pupil_birth_date=pupil.birth_date,
         school=pupil.school, organisation=organisation,
         consulent=ConsulentContact(name=case.consulent or ctx.actor,
-                                   phone=str(settings.get("consulent_phone") or ""),
-                                   email=str(settings.get("consulent_email") or "")),
+                                   phone=settings_registry.CONSULENT_PHONE.read(settings),
+                                   email=settings_registry.CONSULENT_EMAIL.read(settings)),
     )
     return terugkoppeling_pdf(letter)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, case_deadlines
 from thuiszitter_desktop.domain.mdo import Mdo, MdoCaseSnapshot, MdoOutcome, carry_over
 from thuiszitter_desktop.domain.mdo_agenda import (
@@ -40,10 +41,9 @@ from thuiszitter_desktop.storage import (
     repo_settings,
 )
 
-SETTING_FULL_NAMES = "mdo.full_names"  # bool: full names instead of first name + initial
+SETTING_FULL_NAMES = settings_registry.MDO_FULL_NAMES.key
 SETTING_MINUTES = "mdo.minutes"  # {"base": 10, "urgent_extra": 5, "opening": 5, ...}
-SETTING_STAGNATION_WEEKS = "mdo.stagnation_weeks"  # int, default 4
-SETTING_ORGANISATION = "organisation"
+SETTING_STAGNATION_WEEKS = settings_registry.MDO_STAGNATION_WEEKS.key
 
 
 class PlanStore(Protocol):
@@ -82,7 +82,7 @@ def agenda_settings(settings: Mapping[str, Any]) -> AgendaSettings:
     stored = minutes if isinstance(minutes, dict) else {}
     d = AgendaSettings()
     return AgendaSettings(
-        full_names=settings.get(SETTING_FULL_NAMES) is True,
+        full_names=bool(settings_registry.MDO_FULL_NAMES.read(dict(settings))),
         opening_minutes=_int(stored.get("opening"), d.opening_minutes),
         previous_minutes_minutes=_int(stored.get("previous_minutes"),
                                       d.previous_minutes_minutes),
@@ -94,7 +94,7 @@ def agenda_settings(settings: Mapping[str, Any]) -> AgendaSettings:
 
 
 def suggestion_settings(settings: Mapping[str, Any]) -> SuggestionSettings:
-    weeks = _int(settings.get(SETTING_STAGNATION_WEEKS), 4, 1, 52)
+    weeks = int(settings_registry.MDO_STAGNATION_WEEKS.read(dict(settings)))
     return SuggestionSettings(stagnation_weeks=weeks)
 
 
@@ -225,7 +225,7 @@ def agenda(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) 
 
 
 def _organisation(settings: Mapping[str, Any]) -> str:
-    return str(settings.get(SETTING_ORGANISATION) or "Leerplicht")
+    return str(settings_registry.ORGANISATION.read(dict(settings)))
 
 
 def agenda_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> bytes:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import (
     DEFAULT_WARNING_DAYS,
     ActionDue,
@@ -52,9 +53,11 @@ from thuiszitter_desktop.storage import (
 from thuiszitter_desktop.storage.repo_reminders import Episode
 
 # Settings (stored in the vault's settings table, JSON values).
-SETTING_WARNING_DAYS = "deadlines.warning_days"  # {"EERSTE_CONTACT": 3, ...}
-SETTING_ICS_NAMES = "deadlines.ics_names"  # "initials" or "none"
-SETTING_ORGANISATION = "organisation"
+WARNING_SETTINGS = {
+    DeadlineKind.EERSTE_CONTACT: settings_registry.WARN_FIRST_CONTACT,
+    DeadlineKind.DOELEN: settings_registry.WARN_GOALS,
+    DeadlineKind.PASSEND_AANBOD: settings_registry.WARN_PASSEND_AANBOD,
+}
 
 PlanItems = Mapping[str, tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]]
 
@@ -77,17 +80,14 @@ def clock_facts_for(case: Case, contacts: tuple[date, ...] = (),
 
 def warning_days(settings: Mapping[str, Any]) -> dict[DeadlineKind, int]:
     """Warning periods from the settings, defaults for anything missing or invalid."""
-    stored = settings.get(SETTING_WARNING_DAYS) or {}
     result = dict(DEFAULT_WARNING_DAYS)
-    for kind in DeadlineKind:
-        value = stored.get(kind.name) if isinstance(stored, dict) else None
-        if isinstance(value, int) and 0 <= value <= 60:
-            result[kind] = value
+    for kind, setting in WARNING_SETTINGS.items():
+        result[kind] = int(setting.read(dict(settings)))
     return result
 
 
 def ics_names(settings: Mapping[str, Any]) -> NameSetting:
-    return "none" if settings.get(SETTING_ICS_NAMES) == "none" else "initials"
+    return "none" if settings_registry.ICS_NAMES.read(dict(settings)) == "none" else "initials"
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,5 +244,5 @@ def weekly_pdf(ctx: AppContext, plan_items: PlanItems | None = None) -> bytes:
         for d in case_deadlines(clock.facts, today, warning_days(settings)):
             if d.met_on is None and d.due <= last:
                 items.append(WeeklyItem(clock.pupil_name, clock.school, d.title, d.due, d.state))
-    organisation = str(settings.get(SETTING_ORGANISATION) or "Leerplicht")
+    organisation = str(settings_registry.ORGANISATION.read(settings))
     return weekly_overview_pdf(WeeklyOverview(organisation, ctx.actor, today, tuple(items)))

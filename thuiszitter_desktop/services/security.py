@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.autolock import DEFAULT_IDLE_MINUTES, validate_idle_minutes
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.interchange.audit_csv import audit_csv
@@ -23,7 +24,7 @@ from thuiszitter_desktop.storage.backup import (
     latest_backup,
 )
 
-IDLE_KEY = "security.idle_minutes"
+IDLE_KEY = settings_registry.IDLE_MINUTES.key
 LAST_INTEGRITY_KEY = "security.last_integrity_check"
 INTEGRITY_INTERVAL = timedelta(days=7)
 # Automatic backups on unlock are skipped when one is this fresh, so auto-lock/unlock cycles

@@ -58,7 +58,7 @@ def test_series_has_one_figure_set_per_quarter(ctx: AppContext) -> None:
 def test_quarterly_report_uses_organisation_and_is_logged(ctx: AppContext) -> None:
     register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5))
     with ctx.vault.transaction() as conn:
-        repo_settings.store(conn, "organisation_name", "Leerrecht Rivierland")
+        repo_settings.store(conn, "organisation", "Leerrecht Rivierland")
     data = figures.quarterly_report(ctx, Q4, Definition.INGRADO)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "Leerrecht Rivierland" in text

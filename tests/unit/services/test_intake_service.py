@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.aanmelding import (
     Aanmelding,
     AanmeldRoute,
@@ -219,7 +220,7 @@ def test_documents_use_the_organisation_setting(ctx: AppContext) -> None:
     from thuiszitter_desktop.storage import repo_settings
 
     with ctx.vault.transaction() as conn:
-        repo_settings.store(conn, intake.ORGANISATION_SETTING, "Leerrecht Rivierland")
+        repo_settings.store(conn, settings_registry.ORGANISATION.key, "Leerrecht Rivierland")
     case = intake.register_aanmelding(ctx, aanmelding())
     intake.save_intake(ctx, conversation(case))
     draft = intake.new_terugkoppeling(ctx, case.id)

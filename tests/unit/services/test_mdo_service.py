@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState, case_deadlines
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import (
@@ -105,7 +106,7 @@ def test_suggestions_come_from_cases_plans_and_the_previous_mdo(
 
 
 def test_agenda_and_pdfs_from_the_vault(ctx: AppContext, pupils: dict[str, Case]) -> None:
-    repo_settings_store(ctx, {mdo_service.SETTING_ORGANISATION: "Leerrecht Oost",
+    repo_settings_store(ctx, {settings_registry.ORGANISATION.key: "Leerrecht Oost",
                               mdo_service.SETTING_MINUTES: {"base": 20}})
     mdo = meeting()
     for key in ("zoe", "sem"):

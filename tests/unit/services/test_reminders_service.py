@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem
@@ -133,7 +134,7 @@ def test_ics_export_without_names_when_set(
     ctx: AppContext, two_cases: tuple[Case, Case]
 ) -> None:
     with ctx.vault.transaction() as conn:
-        repo_settings.store(conn, reminders.SETTING_ICS_NAMES, "none")
+        repo_settings.store(conn, settings_registry.ICS_NAMES.key, "none")
     summaries = {str(e["SUMMARY"]) for e in
                  Calendar.from_ical(reminders.export_ics(ctx)).walk("VEVENT")}
     assert summaries == {"Eerste contact", "Doelen gesteld", "Passend aanbod"}
@@ -143,7 +144,7 @@ def test_warning_days_setting_changes_state(
     ctx: AppContext, two_cases: tuple[Case, Case]
 ) -> None:
     with ctx.vault.transaction() as conn:
-        repo_settings.store(conn, reminders.SETTING_WARNING_DAYS, {"DOELEN": 1})
+        repo_settings.store(conn, settings_registry.WARN_GOALS.key, 1)
     rows = {(r.pupil_name, r.reminder.kind): r.reminder.state
             for r in reminders.load_today(ctx).rows}
     assert rows[("Zoë Çelik-d'Hondt", DeadlineKind.DOELEN)] is DeadlineState.OP_TIJD

@@ -1,0 +1,108 @@
+"""Instellingen: one form built from the declared settings (``domain/settings.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from thuiszitter_desktop.domain import settings as registry
+from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.services import settings as settings_service
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.widgets import ErrorLabel
+
+
+def _editor(setting: registry.Setting, value: Any) -> QWidget:
+    if setting.choices:
+        combo = QComboBox()
+        for stored, label in setting.choices:
+            combo.addItem(label, stored)
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        return combo
+    if setting.kind is bool:
+        box = QCheckBox()
+        box.setChecked(bool(value))
+        return box
+    if setting.kind is int:
+        spin = QSpinBox()
+        spin.setRange(setting.minimum or 0, setting.maximum or 999)
+        spin.setValue(int(value))
+        return spin
+    edit = QLineEdit(str(value))
+    edit.setMinimumWidth(320)
+    return edit
+
+
+def _value(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle("Instellingen")
+        current = settings_service.load(ctx)
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        form = QFormLayout()
+        for setting in registry.ALL:
+            editor = _editor(setting, current[setting.key])
+            editor.setToolTip(setting.help)
+            help_label = QLabel(setting.help)
+            help_label.setWordWrap(True)
+            help_label.setStyleSheet("color: #555555;")
+            error = ErrorLabel()
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 4)
+            column.setSpacing(1)
+            column.addWidget(editor)
+            column.addWidget(help_label)
+            column.addWidget(error)
+            form.addRow(setting.label, holder)
+            self.editors[setting.key] = editor
+            self.errors[setting.key] = error
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Deze instellingen staan versleuteld in de kluis.")
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        values = {key: _value(widget) for key, widget in self.editors.items()}
+        try:
+            settings_service.save(self._ctx, values)
+        except ValidationError as exc:
+            for key, label in self.errors.items():
+                label.show_message(exc.errors.get(key))
+            return
+        name = str(values[registry.CONSULENT_NAME.key]).strip()
+        if name:
+            self._ctx.actor = name
+        self.accept()
