@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from thuiszitter_desktop.storage import tables_figures  # noqa: F401
-from thuiszitter_desktop.storage import tables_intake  # noqa: F401
-from thuiszitter_desktop.storage import tables_mdo  # noqa: F401
-from thuiszitter_desktop.storage import tables_plan  # noqa: F401
-from thuiszitter_desktop.storage import tables_reminders  # noqa: F401
-from thuiszitter_desktop.storage import tables_security  # noqa: F401
+from thuiszitter_desktop.storage import (
+    tables_figures,  # noqa: F401
+    tables_intake,  # noqa: F401
+    tables_mdo,  # noqa: F401
+    tables_plan,  # noqa: F401
+    tables_reminders,  # noqa: F401
+    tables_security,  # noqa: F401
+)
 from thuiszitter_desktop.storage.tables import metadata
 
 __all__ = ["metadata"]
