@@ -95,7 +95,7 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
             gemeente=rng.choice(GEMEENTEN), swv=SWV,
         )
         kind = _stage_for(index)
-        aanmelding = today - timedelta(days={"nieuw": rng.randint(0, 8),
+        aanmelding = today - timedelta(days={"nieuw": rng.randint(0, 6),
                                              "wacht": rng.randint(5, 16),
                                              "plan": rng.randint(30, 80),
                                              "stagnerend": rng.randint(85, 160),

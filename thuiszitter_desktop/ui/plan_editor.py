@@ -111,8 +111,11 @@ def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: i
     view.verticalHeader().setSectionsMovable(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    metrics = header.fontMetrics()
     for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+        # Never narrower than the header text, so no header is cut off.
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setTabKeyNavigation(True)
     return view
@@ -200,6 +203,7 @@ class PlanTab(QWidget):
     def _editor_page(self) -> QWidget:
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName("Versie")
+        self.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.version_state = QLabel()
         self.undo_button = QPushButton("Ongedaan maken")
         self.redo_button = QPushButton("Opnieuw")
@@ -220,7 +224,7 @@ class PlanTab(QWidget):
         self.hints.setSpacing(4)
         self.hints.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.hints.setResizeMode(QListView.ResizeMode.Adjust)
-        self.hints.setMinimumWidth(300)
+        self.hints.setMinimumWidth(220)
         self.hints.setAccessibleName("Tips voor een SMART plan")
         hints_box = QGroupBox("Tips voor een SMART plan")
         QVBoxLayout(hints_box).addWidget(self.hints)
@@ -232,7 +236,7 @@ class PlanTab(QWidget):
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(hints_box)
-        main.setStretchFactor(0, 3)
+        main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 1)
 
         page = QWidget()
@@ -286,7 +290,7 @@ class PlanTab(QWidget):
         return scroll
 
     def _goals_box(self) -> QGroupBox:
-        self.goals_view = _table(self.goals_model, (0, 170, 130, 90, 140, 90), stretch=0)
+        self.goals_view = _table(self.goals_model, (0, 170, 130, 80, 170, 90), stretch=0)
         self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
         self.add_goal_button = QPushButton("&Doel toevoegen")
         self.remove_goal_button = QPushButton("Doel verwijderen")
