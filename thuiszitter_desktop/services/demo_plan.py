@@ -68,8 +68,8 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
             Action(what="Aangepast rooster maken en bespreken", owner=helper_owner,
                    due=start + timedelta(days=7), status=ActionStatus.GEDAAN,
                    done_on=min(today, start + timedelta(days=6))),
-            # A daily habit, not a task with a day: no date, so no reminder.
-            Action(what="Elke schooldag om 7.30 uur opstaan", owner=pupil_owner),
+            Action(what="Elke schooldag om 7.30 uur opstaan", owner=pupil_owner,
+                   due=start + timedelta(days=14)),
             Action(what="Samen met de ouders de eerste week naar school fietsen",
                    owner=Owner(name="Ouder", kind=OwnerKind.PARENT),
                    due=start + timedelta(days=7)),
@@ -104,7 +104,8 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
     # The next step of the school goal; the next evaluation is ahead, unless the case is stuck.
     next_step = Action(what="Rooster uitbreiden naar vier ochtenden", owner=helper_owner,
                        due=evaluation + timedelta(days=35))
-    goals = (replace(second.goals[0], actions=(*second.goals[0].actions, next_step)),
+    goals = (replace(second.goals[0], actions=(*second.goals[0].actions, next_step),
+                     deadline=evaluation + timedelta(days=49)),  # more time after 'deels'
              *second.goals[1:])
     next_evaluation = evaluation + timedelta(days=42)
     # Half of the stuck cases are behind on evaluating too; the others have it planned ahead.

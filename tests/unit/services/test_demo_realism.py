@@ -9,6 +9,7 @@ import pytest
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState
 from thuiszitter_desktop.domain.plan import ActionStatus
 from thuiszitter_desktop.domain.plan_clock import clock_items
+from thuiszitter_desktop.domain.plan_smart import Severity, smart_hints
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.context import AppContext
@@ -63,3 +64,10 @@ def test_evaluations_are_held_or_ahead_except_in_stagnating_cases(today: date) -
             checked += 1
             assert evaluation.done_on is not None or evaluation.due >= today
     assert checked
+
+
+def test_demo_plans_raise_no_smart_warnings(today: date) -> None:
+    for item in build_demo_cases(today):
+        for plan in demo_plans(item, today):
+            warnings = [h.message for h in smart_hints(plan) if h.severity is Severity.WARNING]
+            assert warnings == [], item.pupil.full_name
