@@ -40,6 +40,7 @@ from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.widgets import EnumCombo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+FIRST_COLUMN_MAX = 240
 
 
 def _pct(value: float | None) -> str:
@@ -64,6 +65,19 @@ def _readonly_table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _fit_height(table: QTableWidget) -> None:
+    """Show every row without a scroll bar (the page itself scrolls)."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(table.horizontalHeader().height() + rows + 4)
+
+
+def _wrap_first_column(table: QTableWidget) -> None:
+    """Mark a table whose long first column wraps at ``FIRST_COLUMN_MAX`` pixels, so the
+    other columns (verdicts, numbers) always keep their text whole."""
+    table.setProperty("wrap_first", True)
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
@@ -72,9 +86,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item.setData(ROW_ROLE, r)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
-    table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(rows)))
-    table.setFixedHeight(height + 4)
+    if table.property("wrap_first") and table.columnWidth(0) > FIRST_COLUMN_MAX:
+        table.setColumnWidth(0, FIRST_COLUMN_MAX)
+    _fit_height(table)
 
 
 class FiguresPage(QWidget):
@@ -91,6 +105,11 @@ class FiguresPage(QWidget):
         bar = QHBoxLayout()
         self.quarter = QComboBox()
         self.definition = EnumCombo(Definition)
+        # The definitions are long sentences: let the combo shrink on a laptop screen.
+        self.definition.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.definition.setMinimumContentsLength(24)
+        self.definition.setToolTip("Welke leerlingen meetellen in de cijfers")
         self.report_button = QPushButton("Kwartaal&rapport (PDF)…")
         self.csv_button = QPushButton("Exporteer &CSV…")
         self.xlsx_button = QPushButton("Exporteer &Excel…")
@@ -113,6 +132,7 @@ class FiguresPage(QWidget):
         grid = QGridLayout(content)
         self.targets_box, targets_layout, self.targets = self._box(
             "Doelen", ["Doel", "Norm", "Behaald", "Aantal", "Oordeel"])
+        _wrap_first_column(self.targets)
         self.targets_chart = BarChartView()
         targets_layout.addWidget(self.targets_chart)
         self.durations_box, _, self.durations = self._box(
@@ -132,6 +152,8 @@ class FiguresPage(QWidget):
         grid.addWidget(self.durations_box, 1, 0, 1, 2)
         grid.addWidget(self.flow_box, 2, 0, 1, 2)
         grid.setRowStretch(3, 1)
+        grid.setColumnStretch(0, 3)  # the targets table has the long texts
+        grid.setColumnStretch(1, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)

@@ -87,6 +87,7 @@ class StagesBox(QGroupBox):
         self.message = ErrorLabel()
         grid.addWidget(self.message, len(CaseStage) * 2, 0, 1, 2)
         grid.addWidget(self.save_button, len(CaseStage) * 2, 2)
+        grid.setColumnStretch(3, 1)  # keep the 'Vandaag' buttons next to their dates
         self.save_button.clicked.connect(self.save)
         self.show_stages(intake.load_stages(ctx, case_id))
 
@@ -189,6 +190,8 @@ class IntakeForm(QWidget):
 
         voices = QGroupBox("Leerling en ouders aan het woord")
         form = QFormLayout(voices)
+        # Question above answer: the answers get the column's full width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._row(form, "Wat wil je zelf?", self.pupil_own_words, "pupil_own_words")
         words_row = QWidget()
         line = QHBoxLayout(words_row)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
-from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
+from thuiszitter_desktop.ui.case_window import CaseWindow, initial_size, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.setWindowTitle("Thuiszitter Desktop" + (" — DEMO (fictieve gegevens)" if demo
                                                       else ""))
-        self.resize(1400, 820)
+        # Most of the screen, never more: laptops are often 1366 pixels wide.
+        self.resize(initial_size(self.screen().availableGeometry().size(), QSize(1400, 820)))
         self.changes = QtChanges(ctx.changes, self)
 
         self.nav = QListWidget()
