@@ -173,8 +173,9 @@ def build_pdf(
         footer = f"Pagina {document.page}"
         if frame.footer_note:
             lines = simpleSplit(frame.footer_note, FONT, 8, CONTENT_WIDTH - 30 * mm)
+            top = MARGIN - 8 * mm + (len(lines) - 1) * 10  # grow upwards, never off the page
             for i, line in enumerate(lines):
-                canvas.drawString(MARGIN, MARGIN - 8 * mm - i * 10, line)
+                canvas.drawString(MARGIN, top - i * 10, line)
         canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, footer)
         canvas.restoreState()
 
