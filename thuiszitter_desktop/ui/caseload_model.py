@@ -201,8 +201,10 @@ class CaseloadModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return look(state).foreground
             if role == Qt.ItemDataRole.ToolTipRole:
+                # The column may be too narrow for a long action name: the whole text here.
                 return (f"{look(state).label}: {row.deadline.kind.label}, "
-                        f"uiterlijk {row.deadline.due:%d-%m-%Y}")
+                        f"uiterlijk {row.deadline.due:%d-%m-%Y}\n"
+                        f"{_deadline_text(row, self._today)}")
         return None
 
 

@@ -32,6 +32,8 @@ from thuiszitter_desktop.ui.caseload_model import (
 ALL = "__all__"
 
 
+DEADLINE_WIDTH_MAX = 330
+
 class CaseloadPage(QWidget):
     open_case = Signal(str)
     new_case = Signal()
@@ -46,6 +48,7 @@ class CaseloadPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek op naam of school…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)  # the placeholder stays readable
         self.school = QComboBox()
         self.consulent = QComboBox()
         self.stage = QComboBox()
@@ -64,6 +67,7 @@ class CaseloadPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep '…: nog 3 dagen'
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -103,6 +107,10 @@ class CaseloadPage(QWidget):
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.table.resizeColumnsToContents()
+        # Long action names would push every other column out of sight; the full text is in
+        # the tooltip.
+        if self.table.columnWidth(DEADLINE_COLUMN) > DEADLINE_WIDTH_MAX:
+            self.table.setColumnWidth(DEADLINE_COLUMN, DEADLINE_WIDTH_MAX)
 
     def on_change(self, change: Change) -> None:
         if change.entity != "case":

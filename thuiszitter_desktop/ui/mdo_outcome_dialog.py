@@ -60,7 +60,7 @@ class OutcomeDialog(QDialog):
         people = QGroupBox("Aanwezig (aangevinkt)")
         people_layout = QVBoxLayout(people)
         people_layout.addWidget(self.attendance)
-        people_layout.addWidget(self.save_attendance)
+        people_layout.addWidget(self.save_attendance, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.pupil = QComboBox()
         for case_id in mdo.case_ids:
@@ -104,6 +104,7 @@ class OutcomeDialog(QDialog):
         outcome.setLayout(form)
         bottom = QHBoxLayout()
         bottom.addWidget(self.error, 1)
+        bottom.addStretch(1)  # normal-sized buttons on the right, also without a message
         bottom.addWidget(self.save_outcome)
         bottom.addWidget(close)
         layout = QVBoxLayout(self)

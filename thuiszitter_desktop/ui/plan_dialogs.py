@@ -85,6 +85,7 @@ class PrintDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Plan afdrukken of opslaan")
+        self.setMinimumWidth(480)  # room for the hint without squeezing the fields
         self._make_pdf = make_pdf
         self._save = save
         self.parent1 = QLineEdit()
