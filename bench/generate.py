@@ -66,7 +66,10 @@ class Caseload:
     plan_case_id: str = ""
 
     def count(self, table: Table) -> int:
-        return len(self.rows.get(table.name, []))
+        return self.count_rows(table.name)
+
+    def count_rows(self, table_name: str) -> int:
+        return len(self.rows.get(table_name, []))
 
 
 def school_names(size: int) -> list[str]:

@@ -65,7 +65,7 @@ def format_value(value: float | None, unit: str) -> str:
     if value is None:
         return "–"
     if unit == "ms":
-        return f"{value * 1000:,.1f} ms" if value < 10 else f"{value:,.1f} s"
+        return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
     if unit == "s":
         return f"{value:,.2f} s"
     if unit == "MB":
@@ -78,7 +78,7 @@ def format_value(value: float | None, unit: str) -> str:
 def target_text(metric: Metric) -> str:
     parts = []
     for t in metric.targets:
-        limit = format_value(t.high, "s" if metric.unit == "ms" and t.high >= 1 else metric.unit)
+        limit = format_value(t.high, metric.unit)
         bound = (f"{format_value(t.low, metric.unit)}–{limit}" if t.low is not None
                  else f"≤ {limit}")
         parts.append(f"{bound} at {t.size:,}")

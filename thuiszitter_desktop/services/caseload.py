@@ -13,6 +13,7 @@ from thuiszitter_desktop.domain.deadlines import (
     next_deadline,
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.services.bulk import paused_gc
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import facts_by_case, warning_days
 from thuiszitter_desktop.storage import repo_cases, repo_settings
@@ -55,11 +56,12 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
 
 def load_rows(ctx: AppContext, include_closed: bool = False) -> list[CaseloadRow]:
     today = ctx.today()
-    with ctx.vault.read() as conn:
-        items = repo_cases.list_cases(conn, include_closed=include_closed)
-        facts = facts_by_case(conn, items, only_these=False)
-        warnings = warning_days(repo_settings.load_all(conn))
-    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+    with paused_gc():  # builds objects for every case at once
+        with ctx.vault.read() as conn:
+            items = repo_cases.list_cases(conn, include_closed=include_closed)
+            facts = facts_by_case(conn, items, only_these=False)
+            warnings = warning_days(repo_settings.load_all(conn))
+        return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
 
 
 def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:

@@ -30,6 +30,7 @@ from thuiszitter_desktop.ui.caseload_model import (
 )
 
 ALL = "__all__"
+RESIZE_SAMPLE_ROWS = 100
 
 
 DEADLINE_WIDTH_MAX = 330
@@ -70,6 +71,9 @@ class CaseloadPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep '…: nog 3 dagen'
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
+        # Column widths from a sample of rows: measuring 1,000 rows (Qt's default) through
+        # Python data() calls took a third of a second at start-up with a large caseload.
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.sortByColumn(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder)
