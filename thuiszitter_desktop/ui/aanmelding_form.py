@@ -129,7 +129,7 @@ class AanmeldingForm(QWidget):
         self.percentage.setSuffix(" %")
         self.percentage.setValue(UNKNOWN if a.education_percentage is None
                                  else a.education_percentage)
-        self.education_since = OptionalDateField("sinds", a.education_since, today)
+        self.education_since = OptionalDateField("bekend", a.education_since, today)
         self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
         self.involved_help = _text_box(a.involved_help, "Welke hulpverlening is betrokken?")
         self.notes = _text_box(a.notes, "Overige opmerkingen")
@@ -188,20 +188,25 @@ class AanmeldingForm(QWidget):
         route_layout = QVBoxLayout(route_box)
         route_layout.addWidget(self.route)
         route_layout.addWidget(self.route_notes)
-        route_layout.addWidget(QLabel("<b>Ziekmeldingen</b>"))
-        route_layout.addWidget(self.sick_reports)
-        route_layout.addWidget(QLabel("<b>Criteria</b> — de app berekent 1 tot en met 3 uit de "
-                                      "ziekmeldingen; u bevestigt door aan te vinken."))
+        # Sick reports and criteria belong to the ziekteverzuim route; other routes hide them.
+        self.sick_section = QWidget()
+        sick_layout = QVBoxLayout(self.sick_section)
+        sick_layout.setContentsMargins(0, 0, 0, 0)
+        sick_layout.addWidget(QLabel("<b>Ziekmeldingen</b>"))
+        sick_layout.addWidget(self.sick_reports)
+        sick_layout.addWidget(QLabel("<b>Criteria</b> — de app berekent 1 tot en met 3 uit de "
+                                     "ziekmeldingen; u bevestigt door aan te vinken."))
         for criterion, box in self.criteria.items():
-            route_layout.addWidget(box)
+            sick_layout.addWidget(box)
             found = self.criteria_found.get(criterion)
             if found is not None:
                 found.setWordWrap(True)
                 found.setContentsMargins(24, 0, 0, 4)
-                route_layout.addWidget(found)
+                sick_layout.addWidget(found)
         form = QFormLayout()
         self._row(form, "Toelichting criterium 4", self.criterion_4_note, "criterion_4_note")
-        route_layout.addLayout(form)
+        sick_layout.addLayout(form)
+        route_layout.addWidget(self.sick_section)
 
         education_box = QGroupBox("5. Onderwijs nu")
         form = QFormLayout(education_box)
@@ -283,6 +288,10 @@ class AanmeldingForm(QWidget):
             self.criteria_found[result.criterion].setText(prefix + result.explanation)
         self.route_notes.setText("\n".join(current.route_notes()))
         self.route_notes.setVisible(bool(current.route_notes()))
+        # Hidden only when empty: nothing typed ever disappears from view.
+        self.sick_section.setHidden(current.route is not AanmeldRoute.ZIEKTEVERZUIM
+                                    and not current.sick_reports
+                                    and not current.confirmed_criteria)
         reasons = current.blocking_reasons()
         self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
                              + "\n".join(reasons))
