@@ -18,7 +18,12 @@ from thuiszitter_desktop.domain.vocab import CaseStage, Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport
 from thuiszitter_desktop.services import cases, intake
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.case_window import MAX_SIZE, CaseWindow, initial_size
+from thuiszitter_desktop.ui.case_window import (
+    MAX_SIZE,
+    CaseWindow,
+    initial_size,
+    new_case_objects,
+)
 
 Answer = QMessageBox.StandardButton
 
@@ -257,3 +262,12 @@ def test_new_draft_over_unsaved_edits_warns_they_are_lost(
     t.make_draft()
     assert len(asked) == 1 and "gaan verloren" in asked[0]
     assert t.summary_text.toPlainText() == "Nog niet opgeslagen tekst."
+
+
+def test_new_case_window_registers_or_cancels(qtbot: QtBot, ctx: AppContext) -> None:
+    pupil, case = new_case_objects(ctx)
+    window = CaseWindow(ctx, pupil, case, is_new=True)
+    qtbot.addWidget(window)
+    assert (window.save_button.text(), window.cancel_button.text()) == ("Registreren",
+                                                                        "Annuleren")
+    assert window.tabs.count() == 1

@@ -130,6 +130,11 @@ class CaseWindow(QDialog):
         self.cancel_button = QPushButton("Sluiten")
         self.close_case_button = QPushButton("Casus afsluiten…")
         self.reopen_button = QPushButton("Heropenen")
+        if is_new:  # the same words as the aanmelding dialog
+            self.save_button.setText("Registreren")
+            self.save_button.setToolTip("Leerling en casus registreren (Ctrl+S); daarna "
+                                        "verschijnen de andere tabbladen")
+            self.cancel_button.setText("Annuleren")
         self.close_case_button.setVisible(not is_new and case.is_open)
         self.reopen_button.setVisible(not is_new and not case.is_open)
 
