@@ -26,6 +26,11 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
+# Generates fictitious caseloads (500, 5,000, 50,000 cases) in temporary vaults and measures
+# them; writes bench/results.md and bench/results.json. Not part of `make test` (~10 minutes).
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+
 # A one-folder bundle in dist/ThuiszitterDesktop (PyInstaller builds for the OS it runs on).
 INSTALLER_STAMP := $(VENV)/.installer-installed
 $(INSTALLER_STAMP): $(STAMP)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, create_engine, select
+from sqlalchemy import Select, create_engine
 from sqlalchemy.dialects import sqlite
 
 from bench.generate import Caseload
@@ -26,9 +26,8 @@ from thuiszitter_desktop.domain.definitions import Definition
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services import caseload, cases, figures, mdo, plan
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_cases
 from thuiszitter_desktop.storage.keyslots import KeyFile
-from thuiszitter_desktop.storage.tables import cases as cases_table
-from thuiszitter_desktop.storage.tables import pupils
 from thuiszitter_desktop.storage.vault import Vault, key_file_for
 from thuiszitter_desktop.ui.caseload_model import (
     DEADLINE_COLUMN,
@@ -118,14 +117,24 @@ def shown(proxy: CaseloadFilterProxy, _done: object = None) -> None:
 
 
 def overview_query() -> Select[Any]:
-    """The overview's read: open cases joined with their pupil (as ``repo_cases.list_cases``)."""
-    return (select(cases_table, *[c.label(f"p_{c.name}") for c in pupils.c])
-            .join(pupils, pupils.c.id == cases_table.c.pupil_id)
-            .where(cases_table.c.closed_on.is_(None)))
+    """The overview's main read: open cases joined with their pupil."""
+    return repo_cases.cases_query()
 
 
-def overview_sql() -> str:
-    return str(overview_query().compile(dialect=sqlite.dialect()))
+# Everything the overview reads besides the cases: contact dates, episodes, newest plans.
+SIDE_SQL = (
+    "SELECT case_id, on_date FROM contact_moments WHERE with_pupil_or_parents = 1",
+    "SELECT * FROM case_episodes",
+    "SELECT pv.case_id, pv.document FROM plan_versions AS pv JOIN (SELECT case_id, "
+    "max(number) AS number FROM plan_versions GROUP BY case_id) AS newest "
+    "ON pv.case_id = newest.case_id AND pv.number = newest.number",
+    "SELECT * FROM settings",
+)
+
+
+def overview_sql() -> list[str]:
+    """The SQL of every query behind the overview, for raw fetches."""
+    return [str(overview_query().compile(dialect=sqlite.dialect())), *SIDE_SQL]
 
 
 def model_load(s: Subject) -> Numbers:
@@ -138,7 +147,8 @@ def model_load(s: Subject) -> Numbers:
 
     def raw_fetch() -> None:
         with s.vault.read() as conn:
-            conn.exec_driver_sql(sql).fetchall()
+            for statement in sql:
+                conn.exec_driver_sql(statement).fetchall()
 
     load_s, raw_s = paired_medians(load, raw_fetch, s.runs)
     rows = caseload.load_rows(s.ctx)
@@ -228,11 +238,13 @@ def sqlcipher_overhead(s: Subject, plain_path: Path) -> Numbers:
 
     def encrypted_raw() -> None:
         with s.vault.read() as conn:
-            conn.exec_driver_sql(sql).fetchall()
+            for statement in sql:
+                conn.exec_driver_sql(statement).fetchall()
 
     def unencrypted_raw() -> None:
         with plain.connect() as conn:
-            conn.exec_driver_sql(sql).fetchall()
+            for statement in sql:
+                conn.exec_driver_sql(statement).fetchall()
 
     try:
         cipher_s, plain_s = paired_medians(encrypted, unencrypted, s.runs)
