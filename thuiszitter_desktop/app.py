@@ -39,6 +39,7 @@ from thuiszitter_desktop.storage.vault import Vault, default_vault_path
 from thuiszitter_desktop.ui.autolock import TICK_MS, AutoLock
 from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow
+from thuiszitter_desktop.ui.qt_dutch import install_dutch_translations
 from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
 from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
 
@@ -331,6 +332,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("Thuiszitter Desktop")
     app.setOrganizationName("ThuiszitterDesktop")
     app.setStyle("Fusion")
+    install_dutch_translations(app)  # Qt's own buttons: 'Opslaan', 'Annuleren', 'Ja', 'Nee'
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     folder = data_dir()
     crash.install(folder / "logs",

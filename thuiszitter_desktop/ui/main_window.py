@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,6 @@ from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
 from thuiszitter_desktop.ui.qt_changes import QtChanges
-from thuiszitter_desktop.ui.qt_dutch import install_dutch_translations
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
@@ -48,9 +47,6 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, demo: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        app = QCoreApplication.instance()
-        if app is not None:  # Dutch 'Opslaan'/'Annuleren' buttons (belongs in app start-up)
-            install_dutch_translations(app)
         self.ctx = ctx
         self.demo = demo
         self.setWindowTitle("Thuiszitter Desktop" + (" — DEMO (fictieve gegevens)" if demo
