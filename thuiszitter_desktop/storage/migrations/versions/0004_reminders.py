@@ -1,7 +1,7 @@
 """Deadline clock: snoozed/acknowledged reminders and case episodes (reopened cases).
 
 Revision ID: 0004_reminders
-Revises: 0001_foundation
+Revises: 0003_plan
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_reminders"
-down_revision = "0001_foundation"
+down_revision = "0003_plan"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """MDO: meetings, participants, pupils on the agenda with their outcome.
 
 Revision ID: 0005_mdo
-Revises: 0001_foundation
+Revises: 0004_reminders
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_mdo"
-down_revision = "0001_foundation"
+down_revision = "0004_reminders"
 branch_labels = None
 depends_on = None
 

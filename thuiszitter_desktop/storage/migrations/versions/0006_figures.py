@@ -1,7 +1,7 @@
 """Policy figures: remembered import sources (column mappings) and list comparison history.
 
 Revision ID: 0006_figures
-Revises: 0001_foundation
+Revises: 0005_mdo
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_figures"
-down_revision = "0001_foundation"
+down_revision = "0005_mdo"
 branch_labels = None
 depends_on = None
 

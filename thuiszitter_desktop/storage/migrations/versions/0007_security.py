@@ -1,7 +1,7 @@
 """Security: record of cases anonymised after their bewaartermijn.
 
 Revision ID: 0007_security
-Revises: 0001_foundation
+Revises: 0006_figures
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_security"
-down_revision = "0001_foundation"
+down_revision = "0006_figures"
 branch_labels = None
 depends_on = None
 
