@@ -10,6 +10,8 @@ from thuiszitter_desktop.domain.deadlines import (
     Deadline,
     DeadlineKind,
     case_deadlines,
+    days_at_home,
+    days_without_passend_aanbod,
     next_deadline,
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
@@ -38,6 +40,7 @@ class CaseloadRow:
     stage_order: int
     deadline: Deadline | None
     is_open: bool
+    days_without_aanbod: int = 0
 
 
 def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
@@ -47,10 +50,11 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
         case_id=case.id, pupil_name=pupil.full_name, age=pupil.age(today),
         school=pupil.school or "Niet ingeschreven", onderwijstype=pupil.onderwijstype.label,
         verzuim_type=case.verzuim_type.label, education_percentage=case.education_percentage,
-        days_at_home=case.days_at_home(today), regie=case.regie.label,
+        days_at_home=days_at_home(facts, today), regie=case.regie.label,
         casusverantwoordelijke=case.casusverantwoordelijke, consulent=case.consulent,
         stage=case.stage.label, stage_order=case.stage.order,
         deadline=next_deadline(case_deadlines(facts, today, warnings)), is_open=case.is_open,
+        days_without_aanbod=days_without_passend_aanbod(facts, today),
     )
 
 

@@ -59,6 +59,8 @@ COLUMNS: tuple[Column, ...] = (
            lambda r: r.education_percentage, numeric=True),
     Column("Dagen thuis", lambda r, _: str(r.days_at_home), lambda r: r.days_at_home,
            numeric=True),
+    Column("Dagen zonder aanbod", lambda r, _: str(r.days_without_aanbod),
+           lambda r: r.days_without_aanbod, numeric=True),
     Column("Regie", lambda r, _: r.regie, lambda r: r.regie),
     Column("Casusverantwoordelijke", lambda r, _: r.casusverantwoordelijke,
            lambda r: search_key(r.casusverantwoordelijke)),

@@ -94,3 +94,17 @@ def test_demo_caseload_covers_every_stage(ctx: AppContext, today: date) -> None:
     for item in demo:
         item.pupil.validate(today)
         item.case.validate(today)
+
+
+def test_overview_counts_days_at_home_and_days_without_passend_aanbod(ctx: AppContext) -> None:
+    pupil = Pupil(first_name="Sem", last_name="de Vries", birth_date=date(2012, 3, 4))
+    case = Case(pupil_id=pupil.id, aanmelding_date=date(2026, 10, 1),
+                home_since=date(2026, 9, 14))
+    cases.register_case(ctx, pupil, case)
+    row = caseload.load_rows(ctx)[0]
+    assert (row.days_at_home, row.days_without_aanbod) == (70, 70)  # today: 23 November
+    saved = cases.load_case(ctx, case.id)
+    saved.case.passend_aanbod_date = date(2026, 11, 2)
+    cases.save_case(ctx, saved.pupil, saved.case)
+    row = caseload.load_rows(ctx)[0]
+    assert (row.days_at_home, row.days_without_aanbod) == (70, 49)
