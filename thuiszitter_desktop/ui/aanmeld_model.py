@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from thuiszitter_desktop.domain.aanmelding import AanmeldRoute
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.services.aanmelding_overview import RecentAanmelding
 from thuiszitter_desktop.ui.deadline_style import look, state_icon
+from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
 from thuiszitter_desktop.ui.widgets import format_date
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Datum", "Leerling", "School / melder", "Route", "Toestemming", "Fase")
 CONSENT_COLUMN = 4
 ROUTE_COLUMN = 3
 
@@ -37,47 +35,26 @@ def route_text(route: AanmeldRoute | None) -> str:
     return SHORT_ROUTES[route] if route is not None else "Zonder aanmeldformulier"
 
 
-class AanmeldModel(QAbstractTableModel):
+COLUMNS: tuple[RowColumn[RecentAanmelding], ...] = (
+    RowColumn("Datum", lambda a: format_date(a.report_date)),
+    RowColumn("Leerling", lambda a: a.pupil_name),
+    RowColumn("School / melder", lambda a: a.school),
+    RowColumn("Route", lambda a: route_text(a.route)),
+    RowColumn("Toestemming", lambda a: a.consent.label),
+    RowColumn("Fase", lambda a: a.stage_label if a.is_open else "Afgesloten"),
+)
+
+
+class AanmeldModel(RowTableModel[RecentAanmelding]):
     """Rows arrive newest first from the service; the view keeps that order."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RecentAanmelding] = []
+        super().__init__(COLUMNS, parent)
 
-    def set_rows(self, rows: list[RecentAanmelding]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def case_id(self, item: RecentAanmelding) -> str:
+        return item.case_id
 
-    def rows(self) -> list[RecentAanmelding]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> RecentAanmelding:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (format_date(item.report_date), item.pupil_name, item.school,
-                    route_text(item.route), item.consent.label,
-                    item.stage_label if item.is_open else "Afgesloten")[column]
-        if role == CASE_ID_ROLE:
-            return item.case_id
+    def cell_data(self, item: RecentAanmelding, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ROUTE_COLUMN and item.route is not None:
                 return item.route.label

@@ -2,61 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from thuiszitter_desktop.services.reminders import ReminderRow
 from thuiszitter_desktop.ui.deadline_style import look, state_icon
+from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
 from thuiszitter_desktop.ui.widgets import format_date
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Status", "Datum", "Leerling", "School", "Termijn")
 STATE_COLUMN = 0
+COLUMNS: tuple[RowColumn[ReminderRow], ...] = (
+    RowColumn("Status", lambda r: look(r.reminder.state).label),
+    RowColumn("Datum", lambda r: format_date(r.reminder.due)),
+    RowColumn("Leerling", lambda r: r.pupil_name),
+    RowColumn("School", lambda r: r.school),
+    RowColumn("Termijn", lambda r: r.text),
+)
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(RowTableModel[ReminderRow]):
     """Rows come sorted by urgency from the service; the view keeps that order."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ReminderRow] = []
+        super().__init__(COLUMNS, parent)
 
-    def set_rows(self, rows: list[ReminderRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def case_id(self, item: ReminderRow) -> str:
+        return item.reminder.case_id
 
-    def rows(self) -> list[ReminderRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> ReminderRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
+    def cell_data(self, item: ReminderRow, column: int, role: int) -> Any:
         state = item.reminder.state
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, index.column())
-        if role == CASE_ID_ROLE:
-            return item.reminder.case_id
-        if index.column() == STATE_COLUMN:
+        if column == STATE_COLUMN:
             if role == Qt.ItemDataRole.DecorationRole:
                 return state_icon(state)
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -66,9 +42,3 @@ class TodayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.text
         return None
-
-    @staticmethod
-    def _text(item: ReminderRow, column: int) -> str:
-        due: date = item.reminder.due
-        return (look(item.reminder.state).label, format_date(due), item.pupil_name, item.school,
-                item.text)[column]
