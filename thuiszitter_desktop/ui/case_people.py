@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,60 +23,42 @@ from thuiszitter_desktop.domain.model import ContactMoment, InvolvedProfessional
 from thuiszitter_desktop.domain.vocab import ContactKind, ProfessionalRole
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.list_editor import fill_table, list_table
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, format_date
 
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
+T = TypeVar("T")
+Action = Callable[[AppContext, T], None]
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+class _CaseListTab(QWidget, Generic[T]):
+    """The case's records of one kind, each saved or deleted on its own through a service.
 
+    The table with 'Verwijderen' (after a confirmation) above a box with the fields of a new
+    record, its error message and the add button. A subclass passes its fields and says how a
+    row is shown (``cells``), made (``from_fields``) and what to ask before deleting it.
+    """
 
-class ContactsTab(QWidget):
-    """Contact moments; the first one with pupil or parents stops the two-week clock."""
-
-    def __init__(self, ctx: AppContext, case_id: str, contacts: list[ContactMoment],
+    def __init__(self, ctx: AppContext, case_id: str, items: list[T], headers: Sequence[str],
+                 box_title: str, fields: Sequence[tuple[str, QWidget]], add_text: str,
+                 save: Action[T], delete: Action[T], remove_title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._case_id = case_id
-        self._contacts = contacts
-        self.table = _table(["Datum", "Soort", "Met leerling/ouders", "Deelnemers", "Notities"])
-        self.on = DateField(ctx.today())
-        self.kind = EnumCombo(ContactKind)
-        self.with_family = QCheckBox("Contact met leerling en/of ouders")
-        self.with_family.setChecked(True)
-        self.participants = QLineEdit()
-        self.participants.setPlaceholderText("Bijv. leerling, moeder, mentor")
-        self.notes = QLineEdit()
-        self.notes.setPlaceholderText("Korte notitie")
+        self._items = items
+        self._save, self._delete, self._remove_title = save, delete, remove_title
+        self.table = list_table(headers)
         self.error = ErrorLabel()
-        self.add_button = add = QPushButton("Contactmoment toevoegen")
+        self.add_button = QPushButton(add_text)
         self.remove = QPushButton("Verwijderen")
 
-        box = QGroupBox("Nieuw contactmoment")
+        box = QGroupBox(box_title)
         form = QFormLayout(box)
-        form.addRow("Datum", self.on)
-        form.addRow("Soort", self.kind)
-        form.addRow("", self.with_family)
-        form.addRow("Deelnemers", self.participants)
-        form.addRow("Notitie", self.notes)
+        for label, field in fields:
+            form.addRow(label, field)
         form.addRow("", self.error)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
+        buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         form.addRow(buttons)
 
@@ -88,121 +69,130 @@ class ContactsTab(QWidget):
         row.addWidget(self.remove)
         layout.addLayout(row)
         layout.addWidget(box)
-        add.clicked.connect(self._add)
+        self.add_button.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
         self._show()
 
+    # -- what a subclass says ----------------------------------------------------------------
+    def cells(self, item: T) -> list[str]:
+        raise NotImplementedError
+
+    def from_fields(self) -> T:
+        raise NotImplementedError
+
+    def remove_question(self, item: T) -> str:
+        raise NotImplementedError
+
+    def insert(self, item: T) -> None:
+        self._items.append(item)
+
+    def after_add(self) -> None:
+        """Empty the fields that should not carry over to the next record."""
+
+    # -- the list ----------------------------------------------------------------------------
     def _show(self) -> None:
-        _fill(self.table, [[format_date(c.on), c.kind.label,
-                            "ja" if c.with_pupil_or_parents else "nee", c.participants, c.notes]
-                           for c in self._contacts])
-        self.remove.setEnabled(bool(self._contacts))
+        fill_table(self.table, [self.cells(item) for item in self._items])
+        self.remove.setEnabled(bool(self._items))
 
     def _add(self) -> None:
-        contact = ContactMoment(case_id=self._case_id, on=self.on.value(),
-                                kind=self.kind.member(),
-                                with_pupil_or_parents=self.with_family.isChecked(),
-                                participants=self.participants.text(), notes=self.notes.text())
+        item = self.from_fields()
         try:
-            cases.save_contact(self._ctx, contact)
+            self._save(self._ctx, item)
         except UserError as exc:
             self.error.show_message(exc.message)
             return
         self.error.show_message(None)
-        self._contacts = sorted([*self._contacts, contact], key=lambda c: c.on, reverse=True)
-        self.participants.clear()
-        self.notes.clear()
+        self.insert(item)
+        self.after_add()
         self._show()
 
     def _remove(self) -> None:
         row = self.table.currentRow()
         if row < 0:
             return
-        contact = self._contacts[row]
-        answer = QMessageBox.question(
-            self, "Contactmoment verwijderen",
-            f"Het contactmoment van {format_date(contact.on)} verwijderen?",
-        )
+        item = self._items[row]
+        answer = QMessageBox.question(self, self._remove_title, self.remove_question(item))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        cases.delete_contact(self._ctx, contact)
-        del self._contacts[row]
+        self._delete(self._ctx, item)
+        del self._items[row]
         self._show()
 
 
-class ProfessionalsTab(QWidget):
+class ContactsTab(_CaseListTab[ContactMoment]):
+    """Contact moments; the first one with pupil or parents stops the two-week clock."""
+
+    def __init__(self, ctx: AppContext, case_id: str, contacts: list[ContactMoment],
+                 parent: QWidget | None = None) -> None:
+        on, kind = DateField(ctx.today()), EnumCombo(ContactKind)
+        with_family = QCheckBox("Contact met leerling en/of ouders")
+        with_family.setChecked(True)
+        participants = QLineEdit()
+        participants.setPlaceholderText("Bijv. leerling, moeder, mentor")
+        notes = QLineEdit()
+        notes.setPlaceholderText("Korte notitie")
+        super().__init__(
+            ctx, case_id, contacts,
+            ["Datum", "Soort", "Met leerling/ouders", "Deelnemers", "Notities"],
+            "Nieuw contactmoment",
+            [("Datum", on), ("Soort", kind), ("", with_family), ("Deelnemers", participants),
+             ("Notitie", notes)],
+            "Contactmoment toevoegen", cases.save_contact, cases.delete_contact,
+            "Contactmoment verwijderen", parent)
+        self.on, self.kind, self.with_family = on, kind, with_family
+        self.participants, self.notes = participants, notes
+
+    def cells(self, item: ContactMoment) -> list[str]:
+        return [format_date(item.on), item.kind.label,
+                "ja" if item.with_pupil_or_parents else "nee", item.participants, item.notes]
+
+    def from_fields(self) -> ContactMoment:
+        return ContactMoment(case_id=self._case_id, on=self.on.value(), kind=self.kind.member(),
+                             with_pupil_or_parents=self.with_family.isChecked(),
+                             participants=self.participants.text(), notes=self.notes.text())
+
+    def remove_question(self, item: ContactMoment) -> str:
+        return f"Het contactmoment van {format_date(item.on)} verwijderen?"
+
+    def insert(self, item: ContactMoment) -> None:
+        self._items = sorted([*self._items, item], key=lambda c: c.on, reverse=True)
+
+    def after_add(self) -> None:
+        self.participants.clear()
+        self.notes.clear()
+
+
+class ProfessionalsTab(_CaseListTab[InvolvedProfessional]):
     """Who is involved around the pupil (school contacts, JGZ, jeugdteam, SWV …)."""
 
     def __init__(self, ctx: AppContext, case_id: str, people: list[InvolvedProfessional],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._case_id = case_id
-        self._people = people
-        self.table = _table(["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"])
-        self.name = QLineEdit()
-        self.role = EnumCombo(ProfessionalRole)
-        self.organisation = QLineEdit()
-        self.phone = QLineEdit()
-        self.email = QLineEdit()
-        self.error = ErrorLabel()
-        self.add_button = add = QPushButton("Betrokkene toevoegen")
-        self.remove = QPushButton("Verwijderen")
-        box = QGroupBox("Nieuwe betrokkene")
-        form = QFormLayout(box)
-        form.addRow("Naam *", self.name)
-        form.addRow("Rol", self.role)
-        form.addRow("Organisatie", self.organisation)
-        form.addRow("Telefoon", self.phone)
-        form.addRow("E-mail", self.email)
-        form.addRow("", self.error)
-        form.addRow(add)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.remove)
-        layout.addLayout(row)
-        layout.addWidget(box)
-        add.clicked.connect(self._add)
-        self.remove.clicked.connect(self._remove)
-        self._show()
+        name, role = QLineEdit(), EnumCombo(ProfessionalRole)
+        organisation, phone, email = QLineEdit(), QLineEdit(), QLineEdit()
+        super().__init__(
+            ctx, case_id, people, ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"],
+            "Nieuwe betrokkene",
+            [("Naam *", name), ("Rol", role), ("Organisatie", organisation),
+             ("Telefoon", phone), ("E-mail", email)],
+            "Betrokkene toevoegen", cases.save_professional, cases.delete_professional,
+            "Betrokkene verwijderen", parent)
+        self.name, self.role, self.organisation = name, role, organisation
+        self.phone, self.email = phone, email
 
-    def _show(self) -> None:
-        _fill(self.table, [[p.name, p.role.label, p.organisation, p.phone, p.email]
-                           for p in self._people])
-        self.remove.setEnabled(bool(self._people))
+    def cells(self, item: InvolvedProfessional) -> list[str]:
+        return [item.name, item.role.label, item.organisation, item.phone, item.email]
 
-    def _add(self) -> None:
-        person = InvolvedProfessional(
-            case_id=self._case_id, name=self.name.text(),
-            role=self.role.member(),
+    def from_fields(self) -> InvolvedProfessional:
+        return InvolvedProfessional(
+            case_id=self._case_id, name=self.name.text(), role=self.role.member(),
             organisation=self.organisation.text(), phone=self.phone.text(),
             email=self.email.text(),
         )
-        try:
-            cases.save_professional(self._ctx, person)
-        except UserError as exc:
-            self.error.show_message(exc.message)
-            return
-        self.error.show_message(None)
-        self._people.append(person)
+
+    def remove_question(self, item: InvolvedProfessional) -> str:
+        return f"{item.name} verwijderen uit deze casus?"
+
+    def after_add(self) -> None:
         for field in (self.name, self.organisation, self.phone, self.email):
             field.clear()
-        self._show()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _remove(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            return
-        person = self._people[row]
-        answer = QMessageBox.question(self, "Betrokkene verwijderen",
-                                      f"{person.name} verwijderen uit deze casus?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        cases.delete_professional(self._ctx, person)
-        del self._people[row]
-        self._show()
-
-
