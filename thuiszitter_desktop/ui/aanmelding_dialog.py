@@ -27,7 +27,7 @@ from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.aanmelding_form import AanmeldingForm
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.ui.widgets import ErrorLabel, save_showing_errors
 
 
 def new_aanmelding(today: date) -> Aanmelding:
@@ -173,17 +173,10 @@ class AanmeldingTab(QWidget):
     def save(self) -> bool:
         assert self.form is not None
         values = self.form.values()
-        try:
-            intake.save_aanmelding(self._ctx, self._case_id, values)
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            self.summary.show_message("Niet opgeslagen: " + exc.message)
+        if not save_showing_errors(
+                lambda: intake.save_aanmelding(self._ctx, self._case_id, values),
+                self.form.show_errors, self.summary):
             return False
-        except UserError as exc:
-            self.summary.show_message(exc.message)
-            return False
-        self.form.show_errors({})
-        self.summary.show_message(None)
         self.dirty = False
         self._baseline = values
         self.saved.emit()

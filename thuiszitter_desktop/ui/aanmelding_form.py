@@ -24,7 +24,14 @@ from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE, Consent, Conse
 from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion
 from thuiszitter_desktop.ui.aanmelding_lists import ParentsEditor, SickReportsEditor
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, OptionalDateField
+from thuiszitter_desktop.ui.widgets import (
+    DateField,
+    EnumCombo,
+    ErrorLabel,
+    OptionalDateField,
+    field_row,
+    with_error,
+)
 
 UNKNOWN = -1
 
@@ -58,12 +65,7 @@ class ConsentEditor(QGroupBox):
         form.addRow(self.given)
         for label, widget, key in (("Datum", self.on, "on"), ("Hoe", self.method, "method"),
                                    ("Gegeven door", self.given_by, "given_by")):
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(widget)
-            column.addWidget(self.errors[key])
-            form.addRow(label, holder)
+            form.addRow(label, with_error(widget, self.errors[key]))
         self.given.toggled.connect(self._enable)
         self.given.toggled.connect(self.edited)
         self.on.changed.connect(self.edited)
@@ -151,15 +153,7 @@ class AanmeldingForm(QWidget):
 
     # -- building -------------------------------------------------------------------------
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = ErrorLabel()
-        column.addWidget(error)
-        self.errors[field] = error
-        form.addRow(label, holder)
+        self.errors[field] = field_row(form, label, widget)
 
     def _layout(self) -> None:
         school_box = QGroupBox("1. School en contactpersoon")

@@ -28,7 +28,13 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, OptionalDateField
+from thuiszitter_desktop.ui.widgets import (
+    DateField,
+    EnumCombo,
+    ErrorLabel,
+    OptionalDateField,
+    field_row,
+)
 
 
 class CaseForm(QWidget):
@@ -150,15 +156,7 @@ class CaseForm(QWidget):
         self.notes.textChanged.connect(self.edited)
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        error = ErrorLabel()
-        layout.addWidget(error)
-        self.errors[field] = error
-        form.addRow(label, holder)
+        self.errors[field] = field_row(form, label, widget)
 
     def values(self) -> tuple[Pupil, Case]:
         pupil = replace(

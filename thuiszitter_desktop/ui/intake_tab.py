@@ -31,7 +31,9 @@ from thuiszitter_desktop.ui.widgets import (
     EnumCombo,
     ErrorLabel,
     OptionalDateField,
+    field_row,
     format_date,
+    save_showing_errors,
 )
 
 
@@ -222,15 +224,7 @@ class IntakeForm(QWidget):
         columns.addLayout(right, 1)
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = ErrorLabel()
-        column.addWidget(error)
-        self.field_errors[field] = error
-        form.addRow(label, holder)
+        self.field_errors[field] = field_row(form, label, widget)
 
     def values(self) -> IntakeRecord:
         kind = self.kind.member()
@@ -309,17 +303,9 @@ class IntakeTab(QWidget):
 
     def save(self) -> bool:
         values = self.form.values()
-        try:
-            intake.save_intake(self._ctx, values)
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            self.summary.show_message("Niet opgeslagen: " + exc.message)
+        if not save_showing_errors(lambda: intake.save_intake(self._ctx, values),
+                                   self.form.show_errors, self.summary):
             return False
-        except UserError as exc:
-            self.summary.show_message(exc.message)
-            return False
-        self.form.show_errors({})
-        self.summary.show_message(None)
         self._baseline = values
         self.stages.show_stages(intake.load_stages(self._ctx, self._case_id))
         return True

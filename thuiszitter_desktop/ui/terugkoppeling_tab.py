@@ -23,14 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanmelding_dialog import save_pdf
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
 from thuiszitter_desktop.ui.intake_tab import blocked_notice
-from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, format_date
+from thuiszitter_desktop.ui.widgets import (
+    DateField,
+    ErrorLabel,
+    format_date,
+    save_showing_errors,
+    with_error,
+)
 
 
 class TerugkoppelingTab(QWidget):
@@ -73,11 +79,11 @@ class TerugkoppelingTab(QWidget):
         form = QFormLayout(self.editor)
         for label, widget, key in (("Datum brief", self.written_on, "written_on"),
                                    ("Samenvatting *", self.summary_text, "summary")):
-            form.addRow(label, self._with_error(widget, key))
+            form.addRow(label, with_error(widget, self.errors[key]))
         form.addRow("Reden van verzuim", self.reason)
         form.addRow("", self.reason_note)
         form.addRow("", self.health_needed)
-        form.addRow("Gezondheid", self._with_error(self.health, "health_details"))
+        form.addRow("Gezondheid", with_error(self.health, self.errors["health_details"]))
         agreements_box = QGroupBox("Afspraken (wie, wat, wanneer)")
         QVBoxLayout(agreements_box).addWidget(self.agreements)
         form.addRow(agreements_box)
@@ -126,14 +132,6 @@ class TerugkoppelingTab(QWidget):
 
     def save_changes(self) -> bool:
         return not self.has_unsaved_changes() or self.save()
-
-    def _with_error(self, widget: QWidget, key: str) -> QWidget:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(widget)
-        column.addWidget(self.errors[key])
-        return holder
 
     def refresh_blocked(self) -> None:
         reasons = intake.blocking_reasons(self._ctx, self._case_id)
@@ -211,19 +209,11 @@ class TerugkoppelingTab(QWidget):
         t = self.values()
         if t is None:
             return False
-        try:
-            intake.save_terugkoppeling(self._ctx, t)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            self.message.show_message("Niet opgeslagen: " + exc.message)
-            return False
-        except UserError as exc:
-            self.message.show_message(exc.message)
+        if not save_showing_errors(lambda: intake.save_terugkoppeling(self._ctx, t),
+                                   self.show_errors, self.message):
             return False
         self._t = t
         self._saved = t
-        self.show_errors({})
-        self.message.show_message(None)
         return True
 
     def show_errors(self, errors: dict[str, str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -10,11 +11,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
+from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.vocab import Labelled
 
 E = TypeVar("E", bound=Labelled)
@@ -135,3 +139,43 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def save_showing_errors(save: Callable[[], object],
+                        show_errors: Callable[[dict[str, str]], object],
+                        summary: ErrorLabel) -> bool:
+    """Run a service's save; a refusal is shown under the fields and in ``summary``.
+
+    Returns whether it was saved; then the field messages and the summary are cleared.
+    """
+    try:
+        save()
+    except ValidationError as exc:
+        show_errors(exc.errors)
+        summary.show_message("Niet opgeslagen: " + exc.message)
+        return False
+    except UserError as exc:
+        summary.show_message(exc.message)
+        return False
+    show_errors({})
+    summary.show_message(None)
+    return True
+
+
+def with_error(widget: QWidget, error: ErrorLabel, spacing: int | None = None) -> QWidget:
+    """One form cell: the widget with its inline error message right under it."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    if spacing is not None:
+        column.setSpacing(spacing)
+    column.addWidget(widget)
+    column.addWidget(error)
+    return holder
+
+
+def field_row(form: QFormLayout, label: str, widget: QWidget) -> ErrorLabel:
+    """Add the row 'label: widget' with an inline error under the widget; returns the error."""
+    error = ErrorLabel()
+    form.addRow(label, with_error(widget, error, spacing=2))
+    return error
