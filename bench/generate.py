@@ -8,7 +8,6 @@ per case, MDOs with pupils on their agenda and audit lines. Rows are inserted wi
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from sqlalchemy import Connection, Table
 
 from thuiszitter_desktop.domain.mdo import MdoOutcome, MdoRole
 from thuiszitter_desktop.domain.model import ContactMoment, new_id
-from thuiszitter_desktop.domain.plan_dict import plan_to_dict
 from thuiszitter_desktop.domain.vocab import ContactKind
 from thuiszitter_desktop.services.demo import (
     FIRST_NAMES,
@@ -28,7 +26,7 @@ from thuiszitter_desktop.services.demo import (
     build_demo_cases,
 )
 from thuiszitter_desktop.services.demo_plan import demo_plans
-from thuiszitter_desktop.storage import repo_cases
+from thuiszitter_desktop.storage import repo_cases, repo_plan
 from thuiszitter_desktop.storage.repo_mdo import outcome_to_json
 from thuiszitter_desktop.storage.tables import (
     audit_log,
@@ -138,11 +136,8 @@ def _case_rows(items: list[DemoCase], today: date, now: datetime,
                 "organisation": p.organisation, "phone": p.phone, "email": p.email,
             }, now))
         for plan in demo_plans(item, today):
-            rows["plan_versions"].append(_stamp({
-                "id": plan.id, "case_id": plan.case_id, "number": plan.version,
-                "created_on": plan.created, "has_smart_goal": plan.has_smart_goal,
-                "document": json.dumps(plan_to_dict(plan), ensure_ascii=False),
-            }, now))
+            # As the app writes it: the document plus its compact clock items.
+            rows["plan_versions"].append(_stamp(repo_plan.version_values(plan), now))
         for action in ("aangemaakt", "bekeken", "gewijzigd")[:AUDIT_LINES_PER_CASE]:
             rows["audit_log"].append({
                 "at": now, "actor": item.case.consulent, "action": action, "entity": "casus",

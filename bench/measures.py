@@ -121,11 +121,12 @@ def overview_query() -> Select[Any]:
     return repo_cases.cases_query()
 
 
-# Everything the overview reads besides the cases: contact dates, episodes, newest plans.
+# Everything the overview reads besides the cases: contact dates, episodes, the clock items
+# of the newest plans (not their documents, since 0008_perf), settings.
 SIDE_SQL = (
     "SELECT case_id, on_date FROM contact_moments WHERE with_pupil_or_parents = 1",
     "SELECT * FROM case_episodes",
-    "SELECT pv.case_id, pv.document FROM plan_versions AS pv JOIN (SELECT case_id, "
+    "SELECT pv.case_id, pv.clock, pv.id FROM plan_versions AS pv JOIN (SELECT case_id, "
     "max(number) AS number FROM plan_versions GROUP BY case_id) AS newest "
     "ON pv.case_id = newest.case_id AND pv.number = newest.number",
     "SELECT * FROM settings",

@@ -4,6 +4,10 @@ Clock items: every dated action (done, open or dropped) and every planned evalua
 evaluation counts as held on the first progress date that lies on or after two weeks before
 it, each progress date counting for one evaluation only (so an evaluation held a little early
 still counts, and one set of notes never closes two evaluations).
+
+Storage keeps these items next to each plan version (``plan_versions.clock``), so the overview
+reads them without the whole document. When this rule changes, add a migration that sets that
+column to NULL: the items are then computed again with the new rule.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from thuiszitter_desktop.domain.plan import ActionStatus, PlanVanAanpak
 
 EARLY_EVALUATION_DAYS = 14
 
+ClockItems = tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]
 
-def clock_items(plan: PlanVanAanpak) -> tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]:
+
+def clock_items(plan: PlanVanAanpak) -> ClockItems:
     actions = tuple(
         ActionDue(id=action.id, label=action.what.strip() or "Actie uit het plan",
                   due=action.due, done_on=action.done_on,

@@ -24,7 +24,7 @@ from thuiszitter_desktop.domain.plan import (
     record_progress,
     revise,
 )
-from thuiszitter_desktop.domain.plan_clock import clock_items, validate_plan
+from thuiszitter_desktop.domain.plan_clock import validate_plan
 from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -116,8 +116,7 @@ def revise_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
 def plan_items(ctx: AppContext) -> PlanItems:
     """Dated actions and evaluations of every newest plan, for the reminders service."""
     with ctx.vault.read() as conn:
-        plans = repo_plan.latest_versions(conn)
-    return {case_id: clock_items(plan) for case_id, plan in plans.items()}
+        return repo_plan.latest_clock_items(conn)
 
 
 def plan_document(ctx: AppContext, plan: PlanVanAanpak, *, parent_names: Sequence[str] = (),

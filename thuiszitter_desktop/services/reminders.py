@@ -23,7 +23,6 @@ from thuiszitter_desktop.domain.deadlines import (
     case_deadlines,
 )
 from thuiszitter_desktop.domain.model import Case
-from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.domain.reminders import (
     REMINDER_HORIZON_DAYS,
     Reminder,
@@ -102,7 +101,8 @@ class CaseClock:
 def facts_by_case(conn: Connection, items: list[repo_cases.CaseWithPupil],
                   plan_items: PlanItems | None = None, *,
                   only_these: bool = True) -> dict[str, ClockFacts]:
-    """Clock facts for ``items`` in a few bulk queries (contacts, episodes, newest plans).
+    """Clock facts for ``items`` in a few bulk queries (contacts, episodes, newest plans'
+    clock items; never whole plan documents).
 
     With ``only_these=False`` the side tables are read whole instead of filtered by id, which
     is what a full overview wants (and avoids SQL variable limits on large caseloads).
@@ -110,10 +110,7 @@ def facts_by_case(conn: Connection, items: list[repo_cases.CaseWithPupil],
     ids = [item.case.id for item in items] if only_these else None
     contacts = repo_reminders.contact_dates(conn, ids)
     episodes = repo_reminders.latest_episodes(conn, ids)
-    plans = plan_items if plan_items is not None else {
-        case_id: clock_items(plan)
-        for case_id, plan in repo_plan.latest_versions(conn, ids).items()
-    }
+    plans = plan_items if plan_items is not None else repo_plan.latest_clock_items(conn, ids)
     return {
         item.case.id: clock_facts_for(item.case, contacts.get(item.case.id, ()),
                                       episodes.get(item.case.id),

@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, select
 
+from thuiszitter_desktop.storage import repo_plan
 from thuiszitter_desktop.storage.errors import NewerVaultError
 from thuiszitter_desktop.storage.tables import vault_meta
 
@@ -77,4 +78,17 @@ def upgrade(engine: Engine, before: Callable[[], None] | None = None,
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+        fill_derived_data(conn)
     return True
+
+
+def fill_derived_data(conn: Connection) -> None:
+    """Data steps that need the app's own rules, in the migration's transaction.
+
+    Migrations are self-contained history and must not import the app, so a column derived by
+    a domain rule is added empty (NULL) by its migration and filled here.
+    """
+    inspector = inspect(conn)
+    if inspector.has_table("plan_versions") and "clock" in {
+            c["name"] for c in inspector.get_columns("plan_versions")}:
+        repo_plan.fill_missing_clocks(conn)
