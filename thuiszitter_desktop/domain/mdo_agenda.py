@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import TypedDict
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.domain.errors import ValidationError
@@ -114,6 +115,33 @@ class Agenda:
         return replace(self, participants=people, slots=slots)
 
 
+class MeetingHeading(TypedDict):
+    """When and where a meeting is, as the agenda and the minutes both head it."""
+
+    on: date
+    start_time: time
+    location: str
+    video_link: str
+    chair: str
+
+
+def meeting_heading(meeting: Mdo) -> MeetingHeading:
+    return MeetingHeading(on=meeting.on, start_time=meeting.start_time,
+                          location=meeting.location, video_link=meeting.video_link,
+                          chair=meeting.chair)
+
+
+def require_snapshots(meeting: Mdo, snapshots: Mapping[str, MdoCaseSnapshot]) -> None:
+    """Every pupil on the agenda needs their facts (the caller loads them per case)."""
+    if any(item.case_id not in snapshots for item in meeting.items):
+        raise ValidationError({"items": "Van een of meer leerlingen ontbreken de gegevens."})
+
+
+def school_group(snap: MdoCaseSnapshot) -> str:
+    """'Stedelijk Lyceum Zuid, 2b'; empty when neither is known."""
+    return ", ".join(p for p in (snap.school, snap.group) if p.strip())
+
+
 def _plus(start: time, minutes: int) -> time:
     return (datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=minutes)).time()
 
@@ -179,12 +207,11 @@ def pupil_block(
     item: MdoAgendaItem, snap: MdoCaseSnapshot, settings: AgendaSettings
 ) -> PupilBlock:
     reasons = item_reasons(item)
-    school_group = ", ".join(p for p in (snap.school, snap.group) if p.strip())
     return PupilBlock(
         case_id=snap.case_id,
         name=snap.display_name(settings.full_names),
         first_name=snap.first_name.strip() or snap.display_name(settings.full_names),
-        school_group=school_group or "Geen school",
+        school_group=school_group(snap) or "Geen school",
         days_at_home=snap.days_at_home,
         education_percentage=snap.education_percentage,
         situation=_situation(snap),
@@ -220,9 +247,7 @@ def build_agenda(
 ) -> Agenda:
     """The timed agenda: opening, vorige notulen, pupils by urgency, rondvraag, volgende MDO."""
     cfg = settings or AgendaSettings()
-    missing = [item.case_id for item in meeting.items if item.case_id not in snapshots]
-    if missing:
-        raise ValidationError({"items": "Van een of meer leerlingen ontbreken de gegevens."})
+    require_snapshots(meeting, snapshots)
     plan: list[tuple[str, int, PupilBlock | None]] = [
         ("Opening en kennismaking", cfg.opening_minutes, None),
         ("Vorige notulen en actiepunten", cfg.previous_minutes_minutes, None),
@@ -241,11 +266,7 @@ def build_agenda(
                    for p in meeting.participants)
     return Agenda(
         title=f"MDO {meeting.school}".strip(),
-        on=meeting.on,
-        start_time=meeting.start_time,
-        location=meeting.location,
-        video_link=meeting.video_link,
-        chair=meeting.chair,
+        **meeting_heading(meeting),
         school=meeting.school,
         participants=people,
         slots=tuple(slots),

@@ -6,9 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
 
-from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAction, MdoCaseSnapshot
-from thuiszitter_desktop.domain.mdo_agenda import AgendaSettings, ordered_items, pupil_block
+from thuiszitter_desktop.domain.mdo_agenda import (
+    AgendaSettings,
+    meeting_heading,
+    ordered_items,
+    pupil_block,
+    require_snapshots,
+    school_group,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +69,7 @@ def build_minutes(
 ) -> Minutes:
     """Minutes in agenda order; a pupil's next date falls back to the meeting's next date."""
     cfg = settings or AgendaSettings()
-    if any(item.case_id not in snapshots for item in meeting.items):
-        raise ValidationError({"items": "Van een of meer leerlingen ontbreken de gegevens."})
+    require_snapshots(meeting, snapshots)
     pupils = []
     for item in ordered_items(meeting, snapshots):
         snap = snapshots[item.case_id]
@@ -76,7 +81,7 @@ def build_minutes(
         pupils.append(PupilMinutes(
             case_id=item.case_id,
             name=snap.display_name(cfg.full_names),
-            school_group=", ".join(p for p in (snap.school, snap.group) if p.strip()),
+            school_group=school_group(snap),
             discussed=item.discussed,
             question=pupil_block(item, snap, cfg).question,
             decisions=tuple(d.strip() for d in outcome.decisions if d.strip()),
@@ -90,11 +95,7 @@ def build_minutes(
     )
     return Minutes(
         title=f"Notulen MDO {meeting.school}".strip(),
-        on=meeting.on,
-        start_time=meeting.start_time,
-        location=meeting.location,
-        video_link=meeting.video_link,
-        chair=meeting.chair,
+        **meeting_heading(meeting),
         attendance=attendance,
         pupils=tuple(pupils),
         general_notes=meeting.general_notes,
