@@ -29,7 +29,10 @@ from thuiszitter_desktop.ui.widgets import (
     EnumCombo,
     ErrorLabel,
     OptionalDateField,
+    blocked_notice,
     field_row,
+    show_blocking_reasons,
+    text_box,
     with_error,
 )
 
@@ -37,11 +40,7 @@ UNKNOWN = -1
 
 
 def _text_box(value: str, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(value)
-    box.setPlaceholderText(placeholder)
-    box.setMaximumHeight(80)
-    box.setTabChangesFocus(True)
-    return box
+    return text_box(value, placeholder, height=80)
 
 
 class ConsentEditor(QGroupBox):
@@ -140,11 +139,7 @@ class AanmeldingForm(QWidget):
         self.pupil_consent = ConsentEditor(
             f"Toestemming leerling (nodig vanaf {PUPIL_CONSENT_AGE} jaar)", a.pupil_consent,
             "pupil_consent", today)
-        self.blocked = QLabel()
-        self.blocked.setObjectName("blockedNotice")
-        self.blocked.setWordWrap(True)
-        self.blocked.setStyleSheet("background: #FFF4CE; border: 1px solid #C8A400; "
-                                   "padding: 6px;")
+        self.blocked = blocked_notice()
         self.route_notes = QLabel()
         self.route_notes.setWordWrap(True)
         self._layout()
@@ -228,8 +223,8 @@ class AanmeldingForm(QWidget):
                      self.contact_phone, self.contact_email, self.first_name, self.last_name,
                      self.address, self.school, self.leerjaar, self.criterion_4_note):
             line.textEdited.connect(self._changed)
-        for text_box in (self.school_actions, self.involved_help, self.notes):
-            text_box.textChanged.connect(self._changed)
+        for edit in (self.school_actions, self.involved_help, self.notes):
+            edit.textChanged.connect(self._changed)
         for combo in (self.onderwijstype, self.route):
             combo.activated.connect(self._changed)
         for date_field in (self.report_date, self.birth_date):
@@ -287,9 +282,7 @@ class AanmeldingForm(QWidget):
                                     and not current.sick_reports
                                     and not current.confirmed_criteria)
         reasons = current.blocking_reasons()
-        self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
-                             + "\n".join(reasons))
-        self.blocked.setVisible(bool(reasons))
+        show_blocking_reasons(self.blocked, reasons)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for field, label in self.errors.items():

@@ -31,30 +31,21 @@ from thuiszitter_desktop.ui.widgets import (
     EnumCombo,
     ErrorLabel,
     OptionalDateField,
+    blocked_notice,
     field_row,
     format_date,
     save_showing_errors,
+    show_blocking_reasons,
+    text_box,
 )
 
 
-def _box(value: str, placeholder: str, height: int = 70) -> QPlainTextEdit:
-    box = QPlainTextEdit(value)
-    box.setPlaceholderText(placeholder)
-    box.setMaximumHeight(height)
-    box.setTabChangesFocus(True)
-    return box
+def _box(value: str, placeholder: str) -> QPlainTextEdit:
+    return text_box(value, placeholder, height=70)
 
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def blocked_notice() -> QLabel:
-    label = QLabel()
-    label.setObjectName("blockedNotice")
-    label.setWordWrap(True)
-    label.setStyleSheet("background: #FFF4CE; border: 1px solid #C8A400; padding: 6px;")
-    return label
 
 
 class StagesBox(QGroupBox):
@@ -297,9 +288,7 @@ class IntakeTab(QWidget):
 
     def refresh_blocked(self) -> None:
         reasons = intake.blocking_reasons(self._ctx, self._case_id)
-        self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
-                             + "\n".join(reasons))
-        self.blocked.setVisible(bool(reasons))
+        show_blocking_reasons(self.blocked, reasons)
 
     def save(self) -> bool:
         values = self.form.values()

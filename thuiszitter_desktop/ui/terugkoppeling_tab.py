@@ -29,12 +29,13 @@ from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanmelding_dialog import save_pdf
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
-from thuiszitter_desktop.ui.intake_tab import blocked_notice
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     ErrorLabel,
+    blocked_notice,
     format_date,
     save_showing_errors,
+    show_blocking_reasons,
     with_error,
 )
 
@@ -135,9 +136,7 @@ class TerugkoppelingTab(QWidget):
 
     def refresh_blocked(self) -> None:
         reasons = intake.blocking_reasons(self._ctx, self._case_id)
-        self.blocked.setText("Let op: volgende stappen wachten op toestemming.\n"
-                             + "\n".join(reasons))
-        self.blocked.setVisible(bool(reasons))
+        show_blocking_reasons(self.blocked, reasons)
 
     def refresh(self) -> None:
         self.refresh_blocked()

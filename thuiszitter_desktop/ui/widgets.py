@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -139,6 +140,29 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def text_box(value: str, placeholder: str, height: int) -> QPlainTextEdit:
+    """A few lines of free text in a form; Tab moves on to the next field."""
+    box = QPlainTextEdit(value)
+    box.setPlaceholderText(placeholder)
+    box.setMaximumHeight(height)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def blocked_notice() -> QLabel:
+    """The yellow notice that next steps wait for consent; hidden until there are reasons."""
+    label = QLabel()
+    label.setObjectName("blockedNotice")
+    label.setWordWrap(True)
+    label.setStyleSheet("background: #FFF4CE; border: 1px solid #C8A400; padding: 6px;")
+    return label
+
+
+def show_blocking_reasons(notice: QLabel, reasons: Sequence[str]) -> None:
+    notice.setText("Let op: volgende stappen wachten op toestemming.\n" + "\n".join(reasons))
+    notice.setVisible(bool(reasons))
 
 
 def save_showing_errors(save: Callable[[], object],
