@@ -8,20 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
 from thuiszitter_desktop.services.caseload import CaseloadRow
 from thuiszitter_desktop.ui.deadline_style import look, state_icon
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+from thuiszitter_desktop.ui.row_table_model import (
+    CASE_ID_ROLE,
+    RIGHT_ALIGNED,
+    SORT_ROLE,
+    AnyIndex,
+    RowListModel,
+)
 
 
 def search_key(text: str) -> str:
@@ -70,7 +67,7 @@ COLUMNS: tuple[Column, ...] = (
 DEADLINE_COLUMN = 1
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(RowListModel[CaseloadRow]):
     """Rows of the overview; presentation (colour, icon) through roles, not in the data.
 
     The model sorts itself (``sort``: one Python ``sorted`` on the column's typed key) and
@@ -79,8 +76,7 @@ class CaseloadModel(QAbstractTableModel):
     """
 
     def __init__(self, today: date, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CaseloadRow] = []
+        super().__init__([c.title for c in COLUMNS], parent)
         self._today = today
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -159,27 +155,9 @@ class CaseloadModel(QAbstractTableModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def row_at(self, row: int) -> CaseloadRow:
-        return self._rows[row]
-
-    def rows(self) -> list[CaseloadRow]:
-        return list(self._rows)
-
     def rows_view(self) -> list[CaseloadRow]:
         """The rows in model order, not copied (read only)."""
         return self._rows
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -193,7 +171,7 @@ class CaseloadModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(RIGHT_ALIGNED)
         if index.column() == DEADLINE_COLUMN and row.deadline is not None:
             state = row.deadline.state
             if role == Qt.ItemDataRole.DecorationRole:
