@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from thuiszitter_desktop.domain.aanmelding import AanmeldRoute
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.services.aanmelding_overview import RecentAanmelding
-from thuiszitter_desktop.ui.deadline_style import look, state_icon
+from thuiszitter_desktop.ui.deadline_style import state_role
 from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
 from thuiszitter_desktop.ui.widgets import format_date
 
@@ -62,11 +62,5 @@ class AanmeldModel(RowTableModel[RecentAanmelding]):
                 return "\n".join(item.blocking_reasons)
             return None
         if column == CONSENT_COLUMN and item.blocked:
-            overdue = look(DeadlineState.VERLOPEN)
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(DeadlineState.VERLOPEN)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return overdue.background
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return overdue.foreground
+            return state_role(DeadlineState.VERLOPEN, role)
         return None

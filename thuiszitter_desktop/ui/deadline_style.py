@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -29,6 +30,17 @@ LOOKS: dict[DeadlineState, StateLook] = {
 
 def look(state: DeadlineState) -> StateLook:
     return LOOKS[state]
+
+
+def state_role(state: DeadlineState, role: int) -> Any:
+    """The state's icon, background or text colour for that Qt item role; else None."""
+    if role == Qt.ItemDataRole.DecorationRole:
+        return state_icon(state)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return LOOKS[state].background
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return LOOKS[state].foreground
+    return None
 
 
 @cache

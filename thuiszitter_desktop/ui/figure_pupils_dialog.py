@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Leerling", "School", "Type verzuim", "Dagen thuis", "Uitkomst")
 
 

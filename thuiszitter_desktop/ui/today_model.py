@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from thuiszitter_desktop.services.reminders import ReminderRow
-from thuiszitter_desktop.ui.deadline_style import look, state_icon
+from thuiszitter_desktop.ui.deadline_style import look, state_role
 from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
 from thuiszitter_desktop.ui.widgets import format_date
 
@@ -31,14 +31,6 @@ class TodayModel(RowTableModel[ReminderRow]):
         return item.reminder.case_id
 
     def cell_data(self, item: ReminderRow, column: int, role: int) -> Any:
-        state = item.reminder.state
-        if column == STATE_COLUMN:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return state_icon(state)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return look(state).background
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return look(state).foreground
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.text
-        return None
+        return state_role(item.reminder.state, role) if column == STATE_COLUMN else None
