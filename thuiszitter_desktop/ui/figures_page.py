@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -37,6 +36,7 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.list_editor import read_only_table
 from thuiszitter_desktop.ui.widgets import EnumCombo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,13 +52,7 @@ def _days(value: float | None) -> str:
 
 
 def _readonly_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    table = read_only_table(headers)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setWordWrap(True)

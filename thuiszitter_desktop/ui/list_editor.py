@@ -27,21 +27,26 @@ from thuiszitter_desktop.ui.widgets import ErrorLabel
 T = TypeVar("T")
 
 
-def list_table(headers: Sequence[str], stretch_column: int | None = None,
-               min_height: int | None = None) -> QTableWidget:
-    """A read-only table, one whole row selected at a time, columns as wide as their content.
-
-    The last column takes the spare width, or ``stretch_column`` when given.
-    """
+def read_only_table(headers: Sequence[str], stretch_last: bool = True) -> QTableWidget:
+    """A table the user reads and selects in (one whole row at a time) but does not edit."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(stretch_last)
+    return table
+
+
+def list_table(headers: Sequence[str], stretch_column: int | None = None,
+               min_height: int | None = None) -> QTableWidget:
+    """A read-only table with columns as wide as their content.
+
+    The last column takes the spare width, or ``stretch_column`` when given.
+    """
+    table = read_only_table(headers, stretch_last=stretch_column is None)
     header = table.horizontalHeader()
-    if stretch_column is None:
-        header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)

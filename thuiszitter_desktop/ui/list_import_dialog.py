@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -32,6 +31,7 @@ from thuiszitter_desktop.interchange.list_import import ImportField
 from thuiszitter_desktop.interchange.tabular import RawTable
 from thuiszitter_desktop.services import list_compare
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.list_editor import fill_table, read_only_table
 from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 NOT_USED = "— niet gebruiken —"
@@ -45,22 +45,13 @@ def _cell_text(value: object) -> str:
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    table = read_only_table(headers)
     table.resizeColumnsToContents()  # empty: every header readable from the start
     return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+    fill_table(table, rows)
     table.resizeColumnsToContents()
 
 
