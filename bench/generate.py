@@ -36,7 +36,7 @@ from thuiszitter_desktop.storage.tables import (
     pupils,
 )
 from thuiszitter_desktop.storage.tables_mdo import mdo_items, mdo_meetings, mdo_participants
-from thuiszitter_desktop.storage.tables_plan import plan_versions
+from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
 from thuiszitter_desktop.storage.vault import Vault
 
 PLACES = ("Rivierstad", "Polderdorp", "Heuvelrug-Oost", "Dijkzicht", "Molenwaard",
@@ -49,8 +49,8 @@ AGENDA_PUPILS = 20
 AUDIT_LINES_PER_CASE = 3
 # Tables in foreign-key order.
 TABLE_ORDER: tuple[Table, ...] = (pupils, cases, contact_moments, involved_professionals,
-                                  plan_versions, mdo_meetings, mdo_participants, mdo_items,
-                                  audit_log)
+                                  plan_versions, plan_clocks, mdo_meetings, mdo_participants,
+                                  mdo_items, audit_log)
 CHUNK = 5_000
 
 
@@ -135,9 +135,12 @@ def _case_rows(items: list[DemoCase], today: date, now: datetime,
                 "id": p.id, "case_id": p.case_id, "name": p.name, "role": p.role.name,
                 "organisation": p.organisation, "phone": p.phone, "email": p.email,
             }, now))
-        for plan in demo_plans(item, today):
-            # As the app writes it: the document plus its compact clock items.
+        plans = demo_plans(item, today)
+        for plan in plans:
             rows["plan_versions"].append(_stamp(repo_plan.version_values(plan), now))
+        if plans:  # as the app stores them: the newest version's clock items
+            newest = max(plans, key=lambda p: p.version)
+            rows["plan_clocks"].append(_stamp(repo_plan.clock_values(newest), now))
         for action in ("aangemaakt", "bekeken", "gewijzigd")[:AUDIT_LINES_PER_CASE]:
             rows["audit_log"].append({
                 "at": now, "actor": item.case.consulent, "action": action, "entity": "casus",

@@ -126,9 +126,8 @@ def overview_query() -> Select[Any]:
 SIDE_SQL = (
     "SELECT case_id, on_date FROM contact_moments WHERE with_pupil_or_parents = 1",
     "SELECT * FROM case_episodes",
-    "SELECT pv.case_id, pv.clock, pv.id FROM plan_versions AS pv JOIN (SELECT case_id, "
-    "max(number) AS number FROM plan_versions GROUP BY case_id) AS newest "
-    "ON pv.case_id = newest.case_id AND pv.number = newest.number",
+    "SELECT case_id, number, clock FROM plan_clocks",
+    "SELECT case_id, max(number) FROM plan_versions GROUP BY case_id",
     "SELECT * FROM settings",
 )
 

@@ -5,9 +5,9 @@ evaluation counts as held on the first progress date that lies on or after two w
 it, each progress date counting for one evaluation only (so an evaluation held a little early
 still counts, and one set of notes never closes two evaluations).
 
-Storage keeps these items next to each plan version (``plan_versions.clock``), so the overview
-reads them without the whole document. When this rule changes, add a migration that sets that
-column to NULL: the items are then computed again with the new rule.
+Storage keeps these items per plan version (table ``plan_clocks``), so the overview reads them
+without the whole document. When this rule changes, add a migration that empties that table:
+the items are then computed again with the new rule right after migrating.
 """
 
 from __future__ import annotations

@@ -85,10 +85,8 @@ def upgrade(engine: Engine, before: Callable[[], None] | None = None,
 def fill_derived_data(conn: Connection) -> None:
     """Data steps that need the app's own rules, in the migration's transaction.
 
-    Migrations are self-contained history and must not import the app, so a column derived by
-    a domain rule is added empty (NULL) by its migration and filled here.
+    Migrations are self-contained history and must not import the app, so data derived by a
+    domain rule is added empty by its migration and filled here.
     """
-    inspector = inspect(conn)
-    if inspector.has_table("plan_versions") and "clock" in {
-            c["name"] for c in inspector.get_columns("plan_versions")}:
+    if inspect(conn).has_table("plan_clocks"):
         repo_plan.fill_missing_clocks(conn)

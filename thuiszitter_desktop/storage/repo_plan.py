@@ -3,33 +3,53 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, delete, func, select
 
 from thuiszitter_desktop.domain.deadlines import ActionDue, EvaluationDue
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import ClockItems, clock_items
 from thuiszitter_desktop.domain.plan_dict import plan_from_dict, plan_to_dict
 from thuiszitter_desktop.storage.rows import upsert
-from thuiszitter_desktop.storage.tables_plan import plan_versions
+from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
+
+_CHUNK = 500  # ids per IN (...) list while filling
 
 
 def version_values(plan: PlanVanAanpak) -> dict[str, Any]:
-    """The row of one version: the document and, next to it, its compact clock items."""
+    """The ``plan_versions`` row of one version (the whole document)."""
     return {
         "id": plan.id, "case_id": plan.case_id, "number": plan.version,
         "created_on": plan.created, "has_smart_goal": plan.has_smart_goal,
         "document": json.dumps(plan_to_dict(plan), ensure_ascii=False),
-        "clock": clock_to_json(clock_items(plan)),
     }
 
 
+def clock_values(plan: PlanVanAanpak) -> dict[str, Any]:
+    """The ``plan_clocks`` row of a case's newest version: its clock items (the domain rule)."""
+    return {"id": plan.id, "case_id": plan.case_id, "number": plan.version,
+            "clock": clock_to_json(clock_items(plan))}
+
+
 def save_version(conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
-    """Insert a new version or overwrite the snapshot of an existing one (same id)."""
+    """Insert a new version or overwrite the snapshot of an existing one (same id).
+
+    The case's clock items follow the newest version (an older one saved again leaves them).
+    """
     upsert(conn, plan_versions, version_values(plan), now)
+    stored = conn.execute(select(plan_clocks.c.number)
+                          .where(plan_clocks.c.case_id == plan.case_id)).scalar_one_or_none()
+    if stored is None or plan.version >= stored:
+        _store_clock(conn, plan, now)
+
+
+def _store_clock(conn: Connection, plan: PlanVanAanpak, now: datetime) -> None:
+    conn.execute(delete(plan_clocks).where(plan_clocks.c.case_id == plan.case_id))
+    conn.execute(plan_clocks.insert().values(**clock_values(plan), created_at=now,
+                                             updated_at=now, version=1))
 
 
 def list_versions(conn: Connection, case_id: str) -> list[PlanVanAanpak]:
@@ -49,64 +69,70 @@ def latest_version(conn: Connection, case_id: str) -> PlanVanAanpak | None:
     return plan_from_dict(json.loads(row[0])) if row else None
 
 
-def _newest(*columns: Any, case_ids: Iterable[str] | None) -> Any:
-    """``columns`` of the newest version of each case (of ``case_ids``, or all)."""
+def latest_versions(conn: Connection, case_ids: Iterable[str] | None = None,
+                    ) -> dict[str, PlanVanAanpak]:
+    """The newest version per case (all cases with a plan when ``case_ids`` is None)."""
     newest = (
         select(plan_versions.c.case_id, func.max(plan_versions.c.number).label("number"))
         .group_by(plan_versions.c.case_id).subquery()
     )
-    query = select(plan_versions.c.case_id, *columns).join(
+    query = select(plan_versions.c.case_id, plan_versions.c.document).join(
         newest, (plan_versions.c.case_id == newest.c.case_id)
         & (plan_versions.c.number == newest.c.number),
     )
     if case_ids is not None:
         query = query.where(plan_versions.c.case_id.in_(list(case_ids)))
-    return query
-
-
-def latest_versions(conn: Connection, case_ids: Iterable[str] | None = None,
-                    ) -> dict[str, PlanVanAanpak]:
-    """The newest version per case (all cases with a plan when ``case_ids`` is None)."""
-    query = _newest(plan_versions.c.document, case_ids=case_ids)
     return {case_id: plan_from_dict(json.loads(document))
             for case_id, document in conn.execute(query)}
 
 
 def latest_clock_items(conn: Connection, case_ids: Iterable[str] | None = None,
                        ) -> dict[str, ClockItems]:
-    """The clock items of each case's newest version, without reading whole documents.
+    """The clock items of each case's newest version, without reading plan documents.
 
-    A version whose items were not stored yet is read the slow way (its document).
+    Two sequential reads (the stored items, and the newest numbers from an index) are merged
+    here; a case whose stored items are missing or belong to another version is read from its
+    newest document instead.
     """
-    query = _newest(plan_versions.c.clock, plan_versions.c.id, case_ids=case_ids)
+    stored = select(plan_clocks.c.case_id, plan_clocks.c.number, plan_clocks.c.clock)
+    newest = select(plan_versions.c.case_id, func.max(plan_versions.c.number)).group_by(
+        plan_versions.c.case_id)
+    if case_ids is not None:
+        ids = list(case_ids)
+        stored = stored.where(plan_clocks.c.case_id.in_(ids))
+        newest = newest.where(plan_versions.c.case_id.in_(ids))
+    numbers: dict[str, int] = {case_id: number for case_id, number in conn.execute(newest)}
     result: dict[str, ClockItems] = {}
-    missing: dict[str, str] = {}
-    for case_id, clock, version_id in conn.execute(query):
-        if clock is None:
-            missing[version_id] = case_id
-        else:
+    for case_id, number, clock in conn.execute(stored):
+        if numbers.get(case_id) == number:
             result[case_id] = clock_from_json(clock)
-    if missing:
-        rows = conn.execute(select(plan_versions.c.id, plan_versions.c.document)
-                            .where(plan_versions.c.id.in_(list(missing))))
-        for version_id, document in rows:
-            result[missing[version_id]] = clock_items(plan_from_dict(json.loads(document)))
+    missing = [case_id for case_id in numbers if case_id not in result]
+    for plan in _latest_in_chunks(conn, missing):
+        result[plan.case_id] = clock_items(plan)
     return result
 
 
-def fill_missing_clocks(conn: Connection) -> int:
-    """Store the clock items of every version that has none yet (after a migration).
+def fill_missing_clocks(conn: Connection, now: datetime | None = None) -> int:
+    """Store the clock items of every case whose newest version has none (after a migration).
 
-    Derived data only: the record's ``version`` and ``updated_at`` stay as they are, so a
-    sync does not see an edit. Returns how many versions were filled.
+    Returns how many cases were filled. The plan versions themselves are not touched.
     """
-    rows = conn.execute(select(plan_versions.c.id, plan_versions.c.document)
-                        .where(plan_versions.c.clock.is_(None))).all()
-    for version_id, document in rows:
-        clock = clock_to_json(clock_items(plan_from_dict(json.loads(document))))
-        conn.execute(update(plan_versions).where(plan_versions.c.id == version_id)
-                     .values(clock=clock))
-    return len(rows)
+    current = select(plan_clocks.c.case_id, plan_clocks.c.number)
+    stored: dict[str, int] = {case_id: number for case_id, number in conn.execute(current)}
+    newest = select(plan_versions.c.case_id, func.max(plan_versions.c.number)).group_by(
+        plan_versions.c.case_id)
+    missing = [case_id for case_id, number in conn.execute(newest)
+               if stored.get(case_id) != number]
+    stamp = now or datetime.now()
+    for plan in _latest_in_chunks(conn, missing):
+        _store_clock(conn, plan, stamp)
+    return len(missing)
+
+
+def _latest_in_chunks(conn: Connection, case_ids: list[str]) -> Iterator[PlanVanAanpak]:
+    """Newest versions of many cases, a few hundred ids per query (SQL variable limits)."""
+    for start in range(0, len(case_ids), _CHUNK):
+        yield from latest_versions(conn, case_ids[start:start + _CHUNK]).values()
 
 
 # -- compact clock JSON: {"a": [[id, label, due, done_on, cancelled], …], "e": [[due, done_on]]}

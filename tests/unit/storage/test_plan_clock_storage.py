@@ -1,4 +1,4 @@
-"""Plan versions keep their clock items next to the document (0008_perf), read without it."""
+"""The newest plan version's clock items live in a small table (0008_perf), read fast."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, func, select, text
 
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.plan import (
@@ -20,7 +20,7 @@ from thuiszitter_desktop.domain.plan import (
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.storage import migrate, repo_cases, repo_plan
 from thuiszitter_desktop.storage.sqlcipher import make_engine
-from thuiszitter_desktop.storage.tables_plan import plan_versions
+from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
 from thuiszitter_desktop.storage.vault import Vault
 
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -78,29 +78,73 @@ def test_every_kind_of_item_survives_the_compact_form(vault: Vault) -> None:
         (False, False), (True, False), (False, True)}
 
 
-def test_a_version_without_stored_items_is_read_from_its_document(vault: Vault) -> None:
+def test_a_plan_without_stored_items_is_read_from_its_newest_document(vault: Vault) -> None:
     case = zoe_case(vault)
     plan = plan_for(case)
+    newest = replace(plan_for(case, version=2), goals=())
     with vault.transaction() as conn:
         repo_plan.save_version(conn, plan, NOW)
-        conn.execute(update(plan_versions).values(clock=None))
+        repo_plan.save_version(conn, newest, NOW)
+        conn.execute(delete(plan_clocks))
     with vault.read() as conn:
-        assert repo_plan.latest_clock_items(conn) == {case.id: clock_items(plan)}
+        found = repo_plan.latest_clock_items(conn)
+    assert found == {case.id: clock_items(newest)}
+    assert found[case.id][0] == () and len(found[case.id][1]) == 2
 
 
-def test_filling_missing_items_is_no_edit_of_the_version(vault: Vault) -> None:
+def test_stored_items_of_an_older_version_are_never_used(vault: Vault) -> None:
+    case = zoe_case(vault)
+    plan = plan_for(case)
+    newest = replace(plan_for(case, version=2), goals=())
+    with vault.transaction() as conn:
+        repo_plan.save_version(conn, plan, NOW)
+        stale = conn.execute(select(plan_clocks)).mappings().one()
+        repo_plan.save_version(conn, newest, NOW)
+        # As if the newest version had been written without its items.
+        conn.execute(delete(plan_clocks))
+        conn.execute(plan_clocks.insert().values(**stale))
+    with vault.read() as conn:
+        assert repo_plan.latest_clock_items(conn, [case.id]) == {case.id: clock_items(newest)}
+
+
+def test_items_follow_the_newest_version_only(vault: Vault) -> None:
+    case = zoe_case(vault)
+    first = plan_for(case)
+    second = replace(plan_for(case, version=2), evaluation_dates=(date(2027, 1, 10),))
+    with vault.transaction() as conn:
+        repo_plan.save_version(conn, first, NOW)
+        repo_plan.save_version(conn, second, NOW)
+        repo_plan.save_version(conn, replace(first, evaluation_dates=()), NOW)  # older, again
+        assert conn.execute(select(func.count()).select_from(plan_clocks)).scalar_one() == 1
+    with vault.read() as conn:
+        assert repo_plan.latest_clock_items(conn) == {case.id: clock_items(second)}
+
+
+def test_filling_missing_items_leaves_the_versions_alone(vault: Vault) -> None:
     case = zoe_case(vault)
     plan = plan_for(case)
     with vault.transaction() as conn:
         repo_plan.save_version(conn, plan, NOW)
-        conn.execute(update(plan_versions).values(clock=None))
-        before = conn.execute(select(plan_versions.c.version, plan_versions.c.updated_at)).one()
+        conn.execute(delete(plan_clocks))
+        before = conn.execute(select(plan_versions)).all()
         assert repo_plan.fill_missing_clocks(conn) == 1
         assert repo_plan.fill_missing_clocks(conn) == 0
-        after = conn.execute(select(plan_versions.c.version, plan_versions.c.updated_at)).one()
-        stored = conn.execute(select(plan_versions.c.clock)).scalar_one()
+        after = conn.execute(select(plan_versions)).all()
+        stored = conn.execute(select(plan_clocks.c.clock)).scalar_one()
     assert after == before
     assert repo_plan.clock_from_json(stored) == clock_items(plan)
+
+
+def test_saving_the_newest_version_again_replaces_its_items(vault: Vault) -> None:
+    case = zoe_case(vault)
+    plan = plan_for(case)
+    changed = replace(plan, evaluation_dates=())
+    with vault.transaction() as conn:
+        repo_plan.save_version(conn, plan, NOW)
+        repo_plan.save_version(conn, changed, NOW)
+        assert conn.execute(select(func.count()).select_from(plan_clocks)).scalar_one() == 1
+    with vault.read() as conn:
+        assert repo_plan.latest_clock_items(conn)[case.id] == clock_items(changed)
 
 
 def test_upgrading_a_0007_vault_fills_the_items_of_existing_versions(tmp_path: Path) -> None:
@@ -111,7 +155,6 @@ def test_upgrading_a_0007_vault_fills_the_items_of_existing_versions(tmp_path: P
         case = zoe_case(plan_vault)
         plan = plan_for(case)
         values = repo_plan.version_values(plan)
-        del values["clock"]  # the 0007 table has no such column
         with engine.begin() as conn:
             conn.execute(text(
                 "INSERT INTO plan_versions (id, case_id, number, created_on, has_smart_goal, "
@@ -119,8 +162,7 @@ def test_upgrading_a_0007_vault_fills_the_items_of_existing_versions(tmp_path: P
                 ":created_on, :has_smart_goal, :document, :now, :now, 1)"), {**values, "now": NOW})
         assert migrate.upgrade(engine)
         with engine.connect() as conn:
-            stored = conn.execute(select(plan_versions.c.clock)).scalar_one()
-            assert stored is not None
+            stored = conn.execute(select(plan_clocks.c.clock)).scalar_one()
             assert repo_plan.clock_from_json(stored) == clock_items(plan)
             assert repo_plan.latest_clock_items(conn) == {case.id: clock_items(plan)}
     finally:
