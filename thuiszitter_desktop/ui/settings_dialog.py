@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from thuiszitter_desktop.domain import settings as registry
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services import settings as settings_service
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.ui.widgets import ErrorLabel, save_cancel_buttons
 
 
 def _editor(setting: registry.Setting, value: Any) -> QWidget:
@@ -82,12 +81,7 @@ class SettingsDialog(QDialog):
             form.addRow(setting.label, holder)
             self.editors[setting.key] = editor
             self.errors[setting.key] = error
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         intro = QLabel("Deze instellingen staan versleuteld in de kluis.")
         layout.addWidget(intro)

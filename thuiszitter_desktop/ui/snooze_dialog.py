@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import ReminderRow
-from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, to_qdate
+from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, save_cancel_buttons, to_qdate
 
 
 class SnoozeDialog(QDialog):
@@ -42,12 +41,7 @@ class SnoozeDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Bijvoorbeeld: moeder belt maandag terug")
         self.errors = ErrorLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         form = QFormLayout()

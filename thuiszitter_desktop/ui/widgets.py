@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -163,6 +164,18 @@ def blocked_notice() -> QLabel:
 def show_blocking_reasons(notice: QLabel, reasons: Sequence[str]) -> None:
     notice.setText("Let op: volgende stappen wachten op toestemming.\n" + "\n".join(reasons))
     notice.setVisible(bool(reasons))
+
+
+def save_cancel_buttons(save: Callable[[], object],
+                        cancel: Callable[[], object]) -> QDialogButtonBox:
+    """'Opslaan' and 'Annuleren' in the platform's order, whatever Qt's own language."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(cancel)
+    return buttons
 
 
 def save_showing_errors(save: Callable[[], object],
