@@ -41,6 +41,7 @@ Episodes (reopened cases, and a pupil who returns to school and drops out again)
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -85,6 +86,8 @@ def add_months(day: date, months: int) -> date:
     """``day`` plus whole calendar months, clamped to the last day of the target month."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if day.day <= 28:  # every month has these days (and monthrange is slow in bulk)
+        return date(year, month, day.day)
     last_day = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last_day))
 
@@ -287,6 +290,77 @@ def next_deadline(deadlines: list[Deadline]) -> Deadline | None:
     if not pending:
         return None
     return min(pending, key=lambda d: (d.due, d.state.urgency))
+
+
+def next_case_deadline(
+    facts: ClockFacts,
+    today: date,
+    warning_days: dict[DeadlineKind, int] | None = None,
+) -> Deadline | None:
+    """``next_deadline(case_deadlines(facts, today, warning_days))`` in one pass.
+
+    The overview needs only this one deadline per case; building every Deadline of every case
+    first was most of its load time. Same candidates in the same order, same tie-breaks (the
+    first unmet item with the smallest due date, then urgency), and only the winner becomes a
+    Deadline. (Urgency only differs between items due the same day when their warning periods
+    differ, so it is computed only then.)
+    """
+    if facts.closed_on is not None:
+        return None  # a closed case keeps only met deadlines, and met ones are never next
+    warnings = (warning_days if warning_days is not None
+                and len(warning_days) == len(DEFAULT_WARNING_DAYS)
+                else {**DEFAULT_WARNING_DAYS, **(warning_days or {})})
+    # (due, urgency, kind, key, label) of the best candidate so far.
+    best: tuple[date, int, DeadlineKind, str, str] | None = None
+    for kind, due, key, label in _unmet_items(facts):
+        if best is not None and due > best[0]:
+            continue
+        # deadline_state(...).urgency for an unmet deadline, without the enum lookups.
+        left = (due - today).days
+        urgency = 0 if left < 0 else 1 if left <= warnings[kind] else 2
+        if best is None or (due, urgency) < best[:2]:
+            best = (due, urgency, kind, key, label)
+    if best is None:
+        return None
+    due, _, kind, key, label = best
+    return Deadline(kind, due, deadline_state(due, None, today, warnings[kind]), None,
+                    key=key, label=label)
+
+
+def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, str]]:
+    """The unmet deadlines of an open case as (kind, due, key, label), in case_deadlines order.
+
+    case_deadlines sorts evaluations by due date (stably); for the first-smallest search above
+    that order makes no difference, so they are given as stored.
+    """
+    start = facts.episode_start
+    if not _has_contact_in_episode(facts):
+        yield (DeadlineKind.EERSTE_CONTACT, start + timedelta(days=FIRST_CONTACT_DAYS),
+               DeadlineKind.EERSTE_CONTACT.name, "")
+    if facts.effective_goals_set is None:
+        yield DeadlineKind.DOELEN, add_months(start, GOALS_MONTHS), DeadlineKind.DOELEN.name, ""
+    if facts.effective_passend_aanbod is None:
+        yield (DeadlineKind.PASSEND_AANBOD, add_months(facts.home_start, PASSEND_AANBOD_MONTHS),
+               DeadlineKind.PASSEND_AANBOD.name, "")
+    reopened = facts.reopened_on
+    for action in facts.actions:
+        if (action.done_on is None and not action.cancelled
+                and (reopened is None or action.due >= reopened)):
+            yield (DeadlineKind.ACTIE, action.due, f"{DeadlineKind.ACTIE.name}:{action.id}",
+                   action.label)
+    for evaluation in facts.evaluations:
+        if evaluation.done_on is None and (reopened is None or evaluation.due >= reopened):
+            yield DeadlineKind.EVALUATIE, evaluation.due, evaluation.key, ""
+
+
+def _has_contact_in_episode(facts: ClockFacts) -> bool:
+    """``effective_first_contact is not None``, without building the candidate list."""
+    reopened = facts.reopened_on
+    if reopened is None:
+        return facts.first_contact_date is not None or bool(facts.contact_dates)
+    first = facts.first_contact_date
+    return (first is not None and first >= reopened) or any(
+        day >= reopened for day in facts.contact_dates)
 
 
 def first_contact_within_target(facts: ClockFacts, today: date) -> bool | None:

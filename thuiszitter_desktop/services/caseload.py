@@ -9,12 +9,12 @@ from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
     DeadlineKind,
-    case_deadlines,
     days_at_home,
     days_without_passend_aanbod,
-    next_deadline,
+    next_case_deadline,
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.services.bulk import paused_gc
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import facts_by_case, warning_days
@@ -43,6 +43,10 @@ class CaseloadRow:
     days_without_aanbod: int = 0
 
 
+# CaseStage.order searches the member list; the overview asks it for every row.
+_STAGE_ORDER = {stage: stage.order for stage in CaseStage}
+
+
 def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
              warnings: dict[DeadlineKind, int] | None = None) -> CaseloadRow:
     """One overview row; the deadline uses the same facts as the Vandaag list and exports."""
@@ -52,8 +56,8 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
         verzuim_type=case.verzuim_type.label, education_percentage=case.education_percentage,
         days_at_home=days_at_home(facts, today), regie=case.regie.label,
         casusverantwoordelijke=case.casusverantwoordelijke, consulent=case.consulent,
-        stage=case.stage.label, stage_order=case.stage.order,
-        deadline=next_deadline(case_deadlines(facts, today, warnings)), is_open=case.is_open,
+        stage=case.stage.label, stage_order=_STAGE_ORDER[case.stage],
+        deadline=next_case_deadline(facts, today, warnings), is_open=case.is_open,
         days_without_aanbod=days_without_passend_aanbod(facts, today),
     )
 

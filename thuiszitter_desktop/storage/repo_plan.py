@@ -146,15 +146,14 @@ def clock_to_json(items: ClockItems) -> str:
 
 
 def clock_from_json(text: str) -> ClockItems:
+    # Positional arguments and list comprehensions: this runs for every plan in the overview.
     data = json.loads(text)
     day = date.fromisoformat
-    return (
-        tuple(ActionDue(id=i, label=label, due=day(due), done_on=day(done) if done else None,
-                        cancelled=cancelled)
-              for i, label, due, done, cancelled in data["a"]),
-        tuple(EvaluationDue(due=day(due), done_on=day(done) if done else None)
-              for due, done in data["e"]),
-    )
+    actions = [ActionDue(i, label, day(due), day(done) if done else None, cancelled)
+               for i, label, due, done, cancelled in data["a"]]
+    evaluations = [EvaluationDue(day(due), day(done) if done else None)
+                   for due, done in data["e"]]
+    return tuple(actions), tuple(evaluations)
 
 
 def _iso(day: date | None) -> str | None:
