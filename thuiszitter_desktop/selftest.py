@@ -141,6 +141,7 @@ def _check_window(ctx: AppContext) -> str:
     _check(not icon.isNull(), "the application icon cannot be loaded")
     window = MainWindow(ctx)
     try:
+        window.show_page(window.caseload)  # pages load when first shown
         app.processEvents()
         shown = [r.pupil_name for r in window.caseload.model.rows()]
         _check(shown == [f"{FIRST_NAME} {LAST_NAME}"],

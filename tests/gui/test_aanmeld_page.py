@@ -94,6 +94,7 @@ def test_main_window_opens_the_case_and_refreshes_the_list(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.aanmeld_page
+    window.show_page(page)  # pages load when first shown
     assert page.model.rowCount() == 0 and not page.empty.isHidden()
     case_id = report(ctx, "Sem", date(2026, 11, 23), AanmeldRoute.DUO)
     assert [r.case_id for r in page.model.rows()] == [case_id]

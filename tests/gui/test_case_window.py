@@ -176,6 +176,7 @@ def test_unsaved_changes_are_not_lost_silently(
 def test_main_window_refreshes_overview_after_save(qtbot: QtBot, ctx: AppContext) -> None:
     main = MainWindow(ctx)
     qtbot.addWidget(main)
+    main.show_page(main.caseload)  # pages load when first shown
     case_id = registered(ctx, qtbot)
     assert main.caseload.model.rowCount() == 1
     assert main.statusBar().currentMessage().startswith("1 open casussen")

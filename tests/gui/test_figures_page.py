@@ -114,7 +114,9 @@ def test_new_case_refreshes_when_shown(qtbot: QtBot, ctx: AppContext) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.figures_page
+    window.show_page(page)  # computed when first shown
     assert page.flow.item(0, 2).text() == "0"
+    window.show_page(window.today_page)
     register(ctx, "Noor", "Jansen", date(2026, 11, 2))
     window.show()
     window.show_page(page)

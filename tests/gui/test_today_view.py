@@ -138,6 +138,7 @@ def test_main_window_opens_on_vandaag_and_states_match_caseload(
     qtbot.addWidget(window)
     assert window.pages.currentWidget() is window.today_page
     assert window.nav.currentItem().text() == "Vandaag"
+    window.show_page(window.caseload)  # loads when first shown, from Vandaag's snapshot
     caseload_states = {
         window.caseload.model.index(r, 0).data(): window.caseload.model.index(
             r, DEADLINE_COLUMN).data()
@@ -200,6 +201,7 @@ def test_state_of_snoozed_reminder_not_hidden_in_caseload(
     reminders.snooze_reminder(ctx, first, date(2026, 11, 30), "Wacht op school")
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.show_page(window.caseload)  # loads when first shown
     model = window.caseload.model
     texts = {model.index(r, 0).data(): model.index(r, DEADLINE_COLUMN).data()
              for r in range(model.rowCount())}

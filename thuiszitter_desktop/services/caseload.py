@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,7 @@ from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
     DeadlineKind,
+    DeadlineState,
     days_at_home,
     days_without_passend_aanbod,
     next_case_deadline,
@@ -17,7 +19,7 @@ from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.services.bulk import paused_gc
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.services.reminders import facts_by_case, warning_days
+from thuiszitter_desktop.services.reminders import ClockSnapshot, facts_by_case, warning_days
 from thuiszitter_desktop.storage import repo_cases, repo_settings
 
 
@@ -62,14 +64,45 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
     )
 
 
-def load_rows(ctx: AppContext, include_closed: bool = False) -> list[CaseloadRow]:
+def load_rows(ctx: AppContext, include_closed: bool = False,
+              snapshot: ClockSnapshot | None = None) -> list[CaseloadRow]:
+    """Every open case (and closed ones when asked) as overview rows.
+
+    Open cases only can come from a ``snapshot`` already read for Vandaag (no read then).
+    """
     today = ctx.today()
+    if snapshot is not None and not include_closed:
+        with paused_gc():
+            return _rows(snapshot.items, snapshot.facts, today, snapshot.warnings)
     with paused_gc():  # builds objects for every case at once
         with ctx.vault.read() as conn:
             items = repo_cases.list_cases(conn, include_closed=include_closed)
             facts = facts_by_case(conn, items, only_these=False)
             warnings = warning_days(repo_settings.load_all(conn))
-        return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+        return _rows(items, facts, today, warnings)
+
+
+def _rows(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],
+          today: date, warnings: dict[DeadlineKind, int]) -> list[CaseloadRow]:
+    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewCounts:
+    open_cases: int
+    overdue_cases: int  # open cases with at least one overdue deadline (snoozed or not)
+
+
+def overview_counts(snapshot: ClockSnapshot, today: date) -> OverviewCounts:
+    """For the status line: the same counts the overview rows give, without building them."""
+    warnings = snapshot.warnings
+    overdue = 0
+    for item in snapshot.items:
+        # A case has an overdue deadline exactly when its next deadline is overdue.
+        deadline = next_case_deadline(snapshot.facts[item.case.id], today, warnings)
+        if deadline is not None and deadline.state is DeadlineState.VERLOPEN:
+            overdue += 1
+    return OverviewCounts(len(snapshot.items), overdue)
 
 
 def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:

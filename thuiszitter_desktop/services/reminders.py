@@ -41,6 +41,7 @@ from thuiszitter_desktop.interchange.ics import (
     mdo_item,
 )
 from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
+from thuiszitter_desktop.services.bulk import paused_gc
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import (
     repo_cases,
@@ -126,7 +127,11 @@ def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[C
     ``plan_items`` is given.
     """
     items = repo_cases.list_cases(conn)
-    facts = facts_by_case(conn, items, plan_items, only_these=False)
+    return _clocks(items, facts_by_case(conn, items, plan_items, only_these=False))
+
+
+def _clocks(items: Iterable[repo_cases.CaseWithPupil],
+            facts: Mapping[str, ClockFacts]) -> list[CaseClock]:
     return [
         CaseClock(
             item.case.id, item.pupil.full_name,
@@ -135,6 +140,31 @@ def load_clocks(conn: Connection, plan_items: PlanItems | None = None) -> list[C
         )
         for item in items
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class ClockSnapshot:
+    """The clock of every open case, read at once: Vandaag, the status line and the caseload
+    overview all start from it, so the app reads it once at start-up (``ClockCache``)."""
+
+    items: tuple[repo_cases.CaseWithPupil, ...]  # open cases with their pupil
+    facts: Mapping[str, ClockFacts]
+    snoozes: tuple[Snooze, ...]
+    settings: Mapping[str, Any]
+
+    @property
+    def warnings(self) -> dict[DeadlineKind, int]:
+        return warning_days(self.settings)
+
+
+def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> ClockSnapshot:
+    """Every open case with its clock facts, the snoozes and the settings, in one read."""
+    with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
+        items = repo_cases.list_cases(conn)
+        facts = facts_by_case(conn, items, plan_items, only_these=False)
+        snoozes = repo_reminders.list_snoozes(conn)
+        settings = repo_settings.load_all(conn)
+    return ClockSnapshot(tuple(items), facts, tuple(snoozes), settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,18 +188,21 @@ class TodayOverview:
         return notification_text(row.reminder for row in self.rows)
 
 
-def load_today(ctx: AppContext, plan_items: PlanItems | None = None) -> TodayOverview:
-    """Overdue deadlines and those due this week, most urgent first, without snoozed ones."""
-    today = ctx.today()
-    with ctx.vault.read() as conn:
-        clocks = load_clocks(conn, plan_items)
-        snoozes = repo_reminders.list_snoozes(conn)
-        settings = repo_settings.load_all(conn)
-    by_case = {clock.case_id: clock for clock in clocks}
-    reminders = reminders_for_today({c.case_id: c.facts for c in clocks}, snoozes, today,
-                                    warning_days=warning_days(settings))
+def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
+               snapshot: ClockSnapshot | None = None) -> TodayOverview:
+    """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
+
+    From ``snapshot`` when given (no read), else from a fresh read.
+    """
+    return today_overview(snapshot or read_snapshot(ctx, plan_items), ctx.today())
+
+
+def today_overview(snapshot: ClockSnapshot, today: date) -> TodayOverview:
+    clocks = {clock.case_id: clock for clock in _clocks(snapshot.items, snapshot.facts)}
+    reminders = reminders_for_today(snapshot.facts, snapshot.snoozes, today,
+                                    warning_days=snapshot.warnings)
     rows = tuple(
-        ReminderRow(r, by_case[r.case_id].pupil_name, by_case[r.case_id].school,
+        ReminderRow(r, clocks[r.case_id].pupil_name, clocks[r.case_id].school,
                     r.describe(today))
         for r in reminders
     )

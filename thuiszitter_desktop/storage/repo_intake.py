@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -112,8 +113,12 @@ def save_aanmelding(conn: Connection, case_id: str, a: Aanmelding, now: datetime
 def list_parents(conn: Connection, case_id: str) -> list[ParentContact]:
     rows = conn.execute(select(case_parents).where(case_parents.c.case_id == case_id)
                         .order_by(case_parents.c.position)).mappings()
-    return [ParentContact(id=r["id"], name=r["name"], relation=Relation.from_name(r["relation"]),
-                          phone=r["phone"], email=r["email"]) for r in rows]
+    return [_parent_from_row(r) for r in rows]
+
+
+def _parent_from_row(r: RowMapping) -> ParentContact:
+    return ParentContact(id=r["id"], name=r["name"], relation=Relation.from_name(r["relation"]),
+                         phone=r["phone"], email=r["email"])
 
 
 def list_sick_reports(conn: Connection, case_id: str) -> list[SickReport]:
@@ -127,6 +132,38 @@ def load_aanmelding(conn: Connection, case_id: str, pupil: Pupil) -> Aanmelding 
                        ).mappings().first()
     if row is None:
         return None
+    return _aanmelding_from_row(row, pupil, list_parents(conn, case_id),
+                                list_sick_reports(conn, case_id))
+
+
+def load_aanmeldingen(conn: Connection,
+                      pupils: Mapping[str, Pupil]) -> dict[str, Aanmelding]:
+    """The aanmeldingen of many cases (case id -> its pupil) in three queries per chunk."""
+    result: dict[str, Aanmelding] = {}
+    ids = list(pupils)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        parents: defaultdict[str, list[ParentContact]] = defaultdict(list)
+        for r in conn.execute(select(case_parents).where(case_parents.c.case_id.in_(chunk))
+                              .order_by(case_parents.c.position)).mappings():
+            parents[r["case_id"]].append(_parent_from_row(r))
+        sick: defaultdict[str, list[SickReport]] = defaultdict(list)
+        for r in conn.execute(select(sick_reports).where(sick_reports.c.case_id.in_(chunk))
+                              .order_by(sick_reports.c.start_date)).mappings():
+            sick[r["case_id"]].append(SickReport(r["start_date"], r["end_date"], id=r["id"]))
+        for row in conn.execute(select(aanmeldingen)
+                                .where(aanmeldingen.c.case_id.in_(chunk))).mappings():
+            case_id = row["case_id"]
+            result[case_id] = _aanmelding_from_row(row, pupils[case_id], parents[case_id],
+                                                   sick[case_id])
+    return result
+
+
+_CHUNK = 500  # case ids per IN (...) list
+
+
+def _aanmelding_from_row(row: RowMapping, pupil: Pupil, parents: list[ParentContact],
+                         sick: list[SickReport]) -> Aanmelding:
     criteria = {SickCriterion.from_name(n) for n in row["confirmed_criteria"].split(",") if n}
     return Aanmelding(
         id=row["id"], report_date=row["report_date"],
@@ -134,9 +171,9 @@ def load_aanmelding(conn: Connection, case_id: str, pupil: Pupil) -> Aanmelding 
                           contact_name=row["reporter_contact_name"],
                           contact_role=row["reporter_contact_role"],
                           phone=row["reporter_phone"], email=row["reporter_email"]),
-        pupil=pupil, parents=list_parents(conn, case_id),
+        pupil=pupil, parents=parents,
         route=AanmeldRoute.from_name(row["route"]),
-        sick_reports=list_sick_reports(conn, case_id), confirmed_criteria=criteria,
+        sick_reports=sick, confirmed_criteria=criteria,
         criterion_4_note=row["criterion_4_note"],
         education_percentage=row["education_percentage"],
         education_since=row["education_since"], school_actions=row["school_actions"],

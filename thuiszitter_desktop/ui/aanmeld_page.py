@@ -21,6 +21,7 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_model import AanmeldModel
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog, save_pdf
 from thuiszitter_desktop.ui.case_window import CaseWindow
+from thuiszitter_desktop.ui.lazy_page import LazyLoad
 
 REFRESH_ON = frozenset({"case", "aanmelding"})
 
@@ -31,7 +32,8 @@ class AanmeldPage(QWidget):
     case_registered = Signal(str)
     open_case = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self._ctx = ctx
         heading = QLabel("Aanmelden")
@@ -88,9 +90,15 @@ class AanmeldPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.table.activated.connect(self._activated)  # Enter and double-click
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.reload()
+        self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- the list ---------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.loader.show()
+
+    def page_hidden(self) -> None:
+        self.loader.hide()
+
     def reload(self) -> None:
         chosen = self.selected_case_id()
         rows = aanmelding_overview.recent_aanmeldingen(self._ctx)
@@ -109,10 +117,11 @@ class AanmeldPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.entity in REFRESH_ON:
-            self.reload()
+            self.loader.changed()
 
     def clear(self) -> None:
         self.model.set_rows([])
+        self.loader.forget()
 
     def selected_case_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.vocab import CaseStage, VerzuimType
 from thuiszitter_desktop.services import caseload
+from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.caseload_model import (
     CASE_ID_ROLE,
@@ -28,6 +29,7 @@ from thuiszitter_desktop.ui.caseload_model import (
     CaseloadModel,
     Filters,
 )
+from thuiszitter_desktop.ui.lazy_page import LazyLoad
 
 ALL = "__all__"
 RESIZE_SAMPLE_ROWS = 100
@@ -39,9 +41,11 @@ class CaseloadPage(QWidget):
     open_case = Signal(str)
     new_case = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 cache: ClockCache | None = None, lazy: bool = False) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._cache = cache  # the open cases' clock, shared with Vandaag
         self.model = CaseloadModel(ctx.today(), self)
         self.proxy = CaseloadFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -100,11 +104,19 @@ class CaseloadPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search)
 
         self._fill_fixed_filters()
-        self.reload()
+        self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.loader.show()
+
+    def page_hidden(self) -> None:
+        self.loader.hide()
+
     def reload(self) -> None:
-        rows = caseload.load_rows(self._ctx, include_closed=self.show_closed.isChecked())
+        closed = self.show_closed.isChecked()
+        snapshot = self._cache.snapshot() if self._cache is not None and not closed else None
+        rows = caseload.load_rows(self._ctx, include_closed=closed, snapshot=snapshot)
         self.model.set_rows(rows, self._ctx.today())
         self._fill_value_filters()
         self._update_count()
@@ -118,6 +130,9 @@ class CaseloadPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.entity != "case":
+            return
+        if not self.loader.shown:
+            self.loader.changed()  # hidden: reload when shown again
             return
         if len(change.ids) != 1:
             self.reload()
@@ -133,6 +148,7 @@ class CaseloadPage(QWidget):
         """Drop every row (used when the vault locks)."""
         self.model.set_rows([])
         self.search.clear()
+        self.loader.forget()
 
     # -- filters --------------------------------------------------------------------------
     def _fill_fixed_filters(self) -> None:

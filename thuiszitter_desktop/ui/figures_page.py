@@ -89,7 +89,8 @@ class FiguresPage(QWidget):
     open_case = Signal(str)
     compare_list = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.figures: QuarterFigures | None = None
@@ -164,7 +165,10 @@ class FiguresPage(QWidget):
         self.csv_button.clicked.connect(lambda: self.save_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.save_export("xlsx"))
         self.compare_button.clicked.connect(self.compare_list)
-        self.reload()
+        if lazy:  # in the main window: computed when first shown (see ui/lazy_page.py)
+            self._stale = True
+        else:
+            self.reload()
 
     def _box(self, title: str,
              headers: list[str]) -> tuple[QGroupBox, QVBoxLayout, QTableWidget]:
@@ -295,6 +299,14 @@ class FiguresPage(QWidget):
             self.reload()
         else:
             self._stale = True
+
+    def page_shown(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def page_hidden(self) -> None:
+        pass  # on_change asks isVisible()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:

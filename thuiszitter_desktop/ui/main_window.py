@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import caseload, cases
+from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
 from thuiszitter_desktop.ui.case_window import CaseWindow, initial_size, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_wiring import install_figures
+from thuiszitter_desktop.ui.lazy_page import ShowAware
 from thuiszitter_desktop.ui.mdo_wiring import install_mdo
 from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
@@ -53,6 +55,9 @@ class MainWindow(QMainWindow):
                                                       else ""))
         # Most of the screen, never more: laptops are often 1366 pixels wide.
         self.resize(initial_size(self.screen().availableGeometry().size(), QSize(1400, 820)))
+        # The open cases' clock, read once for Vandaag, the status line and the caseload. It
+        # subscribes to the change bus before the views do, so it forgets first.
+        self.clock_cache = ClockCache(ctx)
         self.changes = QtChanges(ctx.changes, self)
 
         self.nav = QListWidget()
@@ -72,13 +77,17 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._shown_page: QWidget | None = None
+        self.pages.currentChanged.connect(self._page_changed)
 
-        self.caseload = CaseloadPage(ctx)
-        self.today_page = TodayPage(ctx)
+        # Vandaag loads at once (it feeds the tray); every other page when first shown.
+        self.caseload = CaseloadPage(ctx, cache=self.clock_cache, lazy=True)
+        self.today_page = TodayPage(ctx, cache=self.clock_cache)
         self._build_pages()
         # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
         # (After a lock, AppController returns the user to the page they were on.)
         self.show_page(self.today_page)
+        self._page_changed(self.pages.currentIndex())
         self.tray = ReminderTray(self)
         self.today_page.open_case.connect(self.open_case)
         self.today_page.notification_changed.connect(self.tray.notify)
@@ -95,7 +104,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.add_page("Vandaag", self.today_page)
         self.add_page("Caseload", self.caseload)
-        self.aanmeld_page = AanmeldPage(self.ctx)
+        self.aanmeld_page = AanmeldPage(self.ctx, lazy=True)
         self.add_page("Aanmelden", self.aanmeld_page)
         self.aanmeld_page.open_case.connect(self.open_case)
         self.changes.changed.connect(self.aanmeld_page.on_change)
@@ -125,6 +134,17 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def _page_changed(self, index: int) -> None:
+        """Tell pages when they are shown and hidden: they load lazily (ui/lazy_page.py)."""
+        page = self.pages.widget(index)
+        if page is self._shown_page:
+            return
+        if isinstance(self._shown_page, ShowAware):
+            self._shown_page.page_hidden()
+        self._shown_page = page
+        if isinstance(page, ShowAware):
+            page.page_shown()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
@@ -195,10 +215,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        rows = self.caseload.model.rows()
-        overdue = sum(1 for r in rows if r.deadline and r.deadline.state.name == "VERLOPEN")
-        open_cases = sum(1 for r in rows if r.is_open)
-        text = f"{open_cases} open casussen"
+        # From the shared clock snapshot: the caseload page may not have loaded yet.
+        counts = caseload.overview_counts(self.clock_cache.snapshot(), self.ctx.today())
+        overdue = counts.overdue_cases
+        text = f"{counts.open_cases} open casussen"
         if overdue:
             # Cases, not deadlines: the Vandaag page lists every overdue deadline.
             noun = "casus" if overdue == 1 else "casussen"
@@ -218,6 +238,7 @@ class MainWindow(QMainWindow):
 
     def clear_for_lock(self) -> None:
         """Forget everything shown, before the vault closes."""
+        self.clock_cache.clear()
         self.caseload.clear()
         self.today_page.clear()
         self.aanmeld_page.clear()
@@ -226,5 +247,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.changes.detach()
+        self.clock_cache.detach()
         self.tray.hide()
         event.accept()

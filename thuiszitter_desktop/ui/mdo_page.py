@@ -29,6 +29,7 @@ from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.lazy_page import LazyLoad
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
 from thuiszitter_desktop.ui.widgets import format_date
@@ -38,7 +39,8 @@ FOLLOW_UP_WEEKS = 6
 
 
 class MdoPage(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._meetings: list[Mdo] = []
@@ -92,9 +94,15 @@ class MdoPage(QWidget):
         self.copy_button.clicked.connect(self.copy_agenda)
         self.parents_button.clicked.connect(self.save_parent_letter)
         self.minutes_button.clicked.connect(self.save_minutes)
-        self.reload()
+        self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.loader.show()
+
+    def page_hidden(self) -> None:
+        self.loader.hide()
+
     def reload(self) -> None:
         chosen = self.current()
         self._meetings = list(reversed(mdo_service.list_mdos(self._ctx)))  # newest first
@@ -113,9 +121,10 @@ class MdoPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.entity in REFRESH_ON:
-            self.reload()
+            self.loader.changed()
 
     def clear(self) -> None:
+        self.loader.forget()
         self._meetings = []
         self.table.setRowCount(0)
         self.preview.clear()

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def install_mdo(window: MainWindow) -> MdoPage:
-    page = MdoPage(window.ctx)
+    page = MdoPage(window.ctx, lazy=True)  # loads when first shown
     window.add_page("MDO", page)
     window.changes.changed.connect(page.on_change)
     window.lock_requested.connect(page.clear)

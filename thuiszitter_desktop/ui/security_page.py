@@ -27,6 +27,7 @@ from thuiszitter_desktop.domain.retention import RetentionPolicy
 from thuiszitter_desktop.services import retention, security
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.lazy_page import LazyLoad
 from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
@@ -39,7 +40,8 @@ class SecurityPage(QWidget):
     restore_requested = Signal()
     review_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 lazy: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
@@ -118,9 +120,15 @@ class SecurityPage(QWidget):
         self.action_filter.currentIndexChanged.connect(self._apply_filter)
         self.export_button.clicked.connect(self.export_csv)
         self._case_of_row: list[str | None] = []
-        self.reload()
+        self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.loader.show()
+
+    def page_hidden(self) -> None:
+        self.loader.hide()
+
     def reload(self) -> None:
         last = security.last_integrity_check(self.ctx)
         state = " De kluis is alleen te lezen." if self.ctx.vault.read_only else ""
@@ -146,9 +154,10 @@ class SecurityPage(QWidget):
         self._apply_filter()
 
     def on_change(self, change: Change) -> None:
-        self.reload()
+        self.loader.changed()
 
     def clear(self) -> None:
+        self.loader.forget()
         self.log.setRowCount(0)
         self.pupil_filter.clear()
 

@@ -98,7 +98,7 @@ class RetentionReviewDialog(QDialog):
 
 def install_security(window: MainWindow, controller: AppController) -> SecurityPage:
     ctx = window.ctx
-    page = SecurityPage(ctx)
+    page = SecurityPage(ctx, lazy=True)  # reads the audit log when first shown
     window.add_page("Beveiliging", page)
     window.changes.changed.connect(page.on_change)
     page.backup_requested.connect(lambda: manual_backup(window))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.reports.base import dutch_date
 from thuiszitter_desktop.services import reminders
+from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import ReminderRow
 from thuiszitter_desktop.storage.files import atomic_write
@@ -32,9 +33,11 @@ class TodayPage(QWidget):
     open_case = Signal(str)
     notification_changed = Signal(str)  # privacy-safe counts for the tray
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 cache: ClockCache | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._cache = cache  # the open cases' clock, shared with the caseload overview
         self._notification = ""
         self.model = TodayModel(self)
         self.heading = QLabel()
@@ -84,7 +87,8 @@ class TodayPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        overview = reminders.load_today(self._ctx)
+        snapshot = self._cache.snapshot() if self._cache is not None else None
+        overview = reminders.load_today(self._ctx, snapshot=snapshot)
         self.model.set_rows(list(overview.rows))
         self.heading.setText(f"Vandaag, {dutch_date(overview.today)}")
         self.summary.setText(overview.notification or "Geen termijnen om op te letten.")
