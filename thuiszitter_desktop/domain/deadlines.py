@@ -112,7 +112,7 @@ class EvaluationDue:
 
     @property
     def key(self) -> str:
-        return f"{DeadlineKind.EVALUATIE.name}:{self.due.isoformat()}"
+        return f"{_KEY_EVALUATIE}:{self.due.isoformat()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,28 +327,55 @@ def next_case_deadline(
                     key=key, label=label)
 
 
-def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, str]]:
-    """The unmet deadlines of an open case as (kind, due, key, label), in case_deadlines order.
+def pending_deadlines(
+    facts: ClockFacts,
+    today: date,
+    warning_days: dict[DeadlineKind, int] | None = None,
+    *,
+    due_until: date | None = None,
+) -> list[Deadline]:
+    """The deadlines of ``case_deadlines`` that are not met (optionally only those due on or
+    before ``due_until``), in the same order, without building the met ones (Vandaag, bulk)."""
+    if facts.closed_on is not None:
+        return []
+    warnings = {**DEFAULT_WARNING_DAYS, **(warning_days or {})}
+    return [
+        Deadline(kind, due, deadline_state(due, None, today, warnings[kind]), None, key=key,
+                 label=label)
+        for kind, due, key, label in _unmet_items(facts)
+        if due_until is None or due <= due_until
+    ]
 
-    case_deadlines sorts evaluations by due date (stably); for the first-smallest search above
-    that order makes no difference, so they are given as stored.
-    """
+
+# Deadline keys, spelled out once: Enum.name is a slow property and this runs for every case.
+_KEY_EERSTE_CONTACT = DeadlineKind.EERSTE_CONTACT.name
+_KEY_DOELEN = DeadlineKind.DOELEN.name
+_KEY_PASSEND_AANBOD = DeadlineKind.PASSEND_AANBOD.name
+_KEY_ACTIE = DeadlineKind.ACTIE.name
+_KEY_EVALUATIE = DeadlineKind.EVALUATIE.name
+
+
+def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, str]]:
+    """The unmet deadlines of an open case as (kind, due, key, label), in case_deadlines order
+    (clocks, actions, evaluations by due date)."""
     start = facts.episode_start
     if not _has_contact_in_episode(facts):
         yield (DeadlineKind.EERSTE_CONTACT, start + timedelta(days=FIRST_CONTACT_DAYS),
-               DeadlineKind.EERSTE_CONTACT.name, "")
+               _KEY_EERSTE_CONTACT, "")
     if facts.effective_goals_set is None:
-        yield DeadlineKind.DOELEN, add_months(start, GOALS_MONTHS), DeadlineKind.DOELEN.name, ""
+        yield DeadlineKind.DOELEN, add_months(start, GOALS_MONTHS), _KEY_DOELEN, ""
     if facts.effective_passend_aanbod is None:
         yield (DeadlineKind.PASSEND_AANBOD, add_months(facts.home_start, PASSEND_AANBOD_MONTHS),
-               DeadlineKind.PASSEND_AANBOD.name, "")
+               _KEY_PASSEND_AANBOD, "")
     reopened = facts.reopened_on
     for action in facts.actions:
         if (action.done_on is None and not action.cancelled
                 and (reopened is None or action.due >= reopened)):
-            yield (DeadlineKind.ACTIE, action.due, f"{DeadlineKind.ACTIE.name}:{action.id}",
-                   action.label)
-    for evaluation in facts.evaluations:
+            yield DeadlineKind.ACTIE, action.due, f"{_KEY_ACTIE}:{action.id}", action.label
+    evaluations = facts.evaluations
+    if len(evaluations) > 1:
+        evaluations = tuple(sorted(evaluations, key=lambda e: e.due))
+    for evaluation in evaluations:
         if evaluation.done_on is None and (reopened is None or evaluation.due >= reopened):
             yield DeadlineKind.EVALUATIE, evaluation.due, evaluation.key, ""
 

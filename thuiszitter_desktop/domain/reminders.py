@@ -22,7 +22,7 @@ from thuiszitter_desktop.domain.deadlines import (
     Deadline,
     DeadlineKind,
     DeadlineState,
-    case_deadlines,
+    pending_deadlines,
 )
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import new_id
@@ -130,9 +130,8 @@ def reminders_for_today(
     active = [s for s in snoozes if s.hides_on(today)]
     result: list[Reminder] = []
     for case_id, facts in cases_facts.items():
-        for deadline in case_deadlines(facts, today, warning_days):
-            if deadline.state is DeadlineState.GEHAALD or deadline.due > last_day:
-                continue
+        # The unmet deadlines of case_deadlines, due by the last day (met ones never remind).
+        for deadline in pending_deadlines(facts, today, warning_days, due_until=last_day):
             reminder = Reminder(case_id, deadline)
             if not any(s.matches(reminder) for s in active):
                 result.append(reminder)

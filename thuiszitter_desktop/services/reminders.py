@@ -198,12 +198,12 @@ def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
 
 
 def today_overview(snapshot: ClockSnapshot, today: date) -> TodayOverview:
-    clocks = {clock.case_id: clock for clock in _clocks(snapshot.items, snapshot.facts)}
     reminders = reminders_for_today(snapshot.facts, snapshot.snoozes, today,
                                     warning_days=snapshot.warnings)
+    pupils = {item.case.id: item.pupil for item in snapshot.items}
     rows = tuple(
-        ReminderRow(r, clocks[r.case_id].pupil_name, clocks[r.case_id].school,
-                    r.describe(today))
+        ReminderRow(r, pupils[r.case_id].full_name,
+                    pupils[r.case_id].school or "Niet ingeschreven", r.describe(today))
         for r in reminders
     )
     return TodayOverview(today, rows)

@@ -53,6 +53,8 @@ class TodayPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths from a sample: measuring every row of a long list slowed start-up.
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.open_button = QPushButton("&Openen")

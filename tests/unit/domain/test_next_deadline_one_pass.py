@@ -1,4 +1,4 @@
-"""The overview's one-pass next deadline equals the full list's next deadline, always."""
+"""The one-pass shortcuts (overview, Vandaag) give exactly what the full deadline list gives."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from thuiszitter_desktop.domain.deadlines import (
     ActionDue,
     ClockFacts,
     DeadlineKind,
+    DeadlineState,
     EvaluationDue,
     case_deadlines,
     next_case_deadline,
     next_deadline,
+    pending_deadlines,
 )
 
 TODAY = date(2026, 11, 23)
@@ -77,6 +79,17 @@ def test_same_next_deadline_as_the_full_list(seed: int) -> None:
     # The sample really covered the rules: every kind, in more than one state.
     assert {kind for kind, _ in states} == set(DeadlineKind)
     assert len(states) >= 10
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pending_deadlines_are_the_unmet_ones_of_the_full_list(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    for _ in range(1_500):
+        facts, warnings = random_facts(rng), random_warnings(rng)
+        until = TODAY + timedelta(days=rng.randint(-3, 14)) if rng.random() < 0.7 else None
+        expected = [d for d in case_deadlines(facts, TODAY, warnings)
+                    if d.state is not DeadlineState.GEHAALD and (until is None or d.due <= until)]
+        assert pending_deadlines(facts, TODAY, warnings, due_until=until) == expected, facts
 
 
 def test_tie_on_the_same_day_goes_to_the_more_urgent_then_the_first() -> None:
