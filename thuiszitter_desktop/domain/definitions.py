@@ -71,9 +71,9 @@ class Span:
 def _type_and_threshold(definition: Definition, pupil: Pupil, case: Case) -> date | None:
     """The first day the type/duration rules allow, or None if the case never qualifies."""
     home = case.home_start
-    relatief = pupil.enrolled and case.verzuim_type is VerzuimType.ONGEOORLOOFD
     if definition is Definition.BREED:
         return home
+    relatief = pupil.enrolled and case.verzuim_type is VerzuimType.ONGEOORLOOFD
     if definition is Definition.INGRADO:
         return home + timedelta(days=INGRADO_WEEKS_DAYS + 1) if relatief else None
     if relatief or case.verzuim_type is VerzuimType.ABSOLUUT:
@@ -89,16 +89,17 @@ def qualifying_span(definition: Definition, pupil: Pupil, case: Case) -> Span | 
     if threshold is None:
         return None
     start = max(case.aanmelding_date, threshold)
-    ends: list[date] = []
-    if case.closed_on is not None:
-        ends.append(case.closed_on - timedelta(days=1))
+    last = None if case.closed_on is None else case.closed_on - _ONE_DAY
     if definition is not Definition.BREED:
         start = max(start, add_months(pupil.birth_date, 12 * MIN_AGE))
-        ends.append(add_months(pupil.birth_date, 12 * MAX_AGE_EXCLUSIVE) - timedelta(days=1))
-    last = min(ends) if ends else None
+        adult_eve = add_months(pupil.birth_date, 12 * MAX_AGE_EXCLUSIVE) - _ONE_DAY
+        last = adult_eve if last is None else min(last, adult_eve)
     if last is not None and last < start:
         return None
     return Span(start, last)
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def counts_on(definition: Definition, pupil: Pupil, case: Case, day: date) -> bool:

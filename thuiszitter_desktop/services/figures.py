@@ -11,6 +11,7 @@ from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
 from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
+from thuiszitter_desktop.services.bulk import paused_gc
 from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage import repo_cases, repo_settings
@@ -23,9 +24,9 @@ ExportFormat = Literal["csv", "xlsx"]
 
 def all_entries(ctx: AppContext) -> list[CaseEntry]:
     """Every case with its pupil, closed ones included: figures look back over quarters."""
-    with ctx.vault.read() as conn:
+    with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
         items = repo_cases.list_cases(conn, include_closed=True)
-    return [(item.pupil, item.case) for item in items]
+        return [(item.pupil, item.case) for item in items]
 
 
 def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarter]:
@@ -37,14 +38,17 @@ def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarte
 
 
 def load_figures(ctx: AppContext, quarter: Quarter, definition: Definition) -> QuarterFigures:
-    return quarter_figures(all_entries(ctx), quarter, definition, ctx.today())
+    entries = all_entries(ctx)
+    with paused_gc():  # spans and lists for every case: collections would rescan them all
+        return quarter_figures(entries, quarter, definition, ctx.today())
 
 
 def load_series(ctx: AppContext, quarters: Sequence[Quarter],
                 definition: Definition) -> list[QuarterFigures]:
     """Figures of several quarters from one read, for trend charts."""
     entries = all_entries(ctx)
-    return [quarter_figures(entries, q, definition, ctx.today()) for q in quarters]
+    with paused_gc():
+        return [quarter_figures(entries, q, definition, ctx.today()) for q in quarters]
 
 
 def case_rows(ctx: AppContext, case_ids: Sequence[str]) -> list[CaseloadRow]:

@@ -23,7 +23,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
-from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.rows import enum_by_name, enum_name, enum_or_none, upsert
 from thuiszitter_desktop.storage.tables import (
     cases,
     contact_moments,
@@ -51,7 +51,7 @@ def pupil_from_row(row: RowMapping) -> Pupil:
     return Pupil(
         id=row["id"], first_name=row["first_name"], last_name=row["last_name"],
         birth_date=row["birth_date"], school=row["school"], leerjaar=row["leerjaar"],
-        onderwijstype=Onderwijstype.from_name(row["onderwijstype"]), address=row["address"],
+        onderwijstype=enum_by_name(Onderwijstype, row["onderwijstype"]), address=row["address"],
         gemeente=row["gemeente"], swv=row["swv"],
     )
 
@@ -90,16 +90,18 @@ def case_values(case: Case) -> dict[str, Any]:
 def case_from_row(row: RowMapping) -> Case:
     return Case(
         id=row["id"], pupil_id=row["pupil_id"], aanmelding_date=row["aanmelding_date"],
-        home_since=row["home_since"], verzuim_type=VerzuimType.from_name(row["verzuim_type"]),
+        home_since=row["home_since"],
+        verzuim_type=enum_by_name(VerzuimType, row["verzuim_type"]),
         education_percentage=row["education_percentage"],
-        regie=Regie.from_name(row["regie"]),
+        regie=enum_by_name(Regie, row["regie"]),
         casusverantwoordelijke=row["casusverantwoordelijke"], consulent=row["consulent"],
-        stage=CaseStage.from_name(row["stage"]), first_contact_date=row["first_contact_date"],
+        stage=enum_by_name(CaseStage, row["stage"]),
+        first_contact_date=row["first_contact_date"],
         goals_set_date=row["goals_set_date"], passend_aanbod_date=row["passend_aanbod_date"],
         passend_aanbod_kind=row["passend_aanbod_kind"],
         ondersteuningsvraag=enum_or_none(Ondersteuningsvraag, row["ondersteuningsvraag"]),
         huidige_situatie=enum_or_none(HuidigeSituatie, row["huidige_situatie"]),
-        wachtlijst=Wachtlijst.from_name(row["wachtlijst"]),
+        wachtlijst=enum_by_name(Wachtlijst, row["wachtlijst"]),
         stagnatie_oorzaak=enum_or_none(StagnatieOorzaak, row["stagnatie_oorzaak"]),
         closed_on=row["closed_on"], closing_reason=enum_or_none(ClosingReason,
                                                                  row["closing_reason"]),
@@ -129,6 +131,7 @@ class CaseWithPupil:
 RECORD_COLUMNS = frozenset({"created_at", "updated_at", "version"})
 _CASE_COLUMNS = [c for c in cases.c if c.name not in RECORD_COLUMNS]
 _PUPIL_FIELDS = [c.name for c in pupils.c if c.name not in RECORD_COLUMNS]
+_PUPIL_LABELS = [(name, f"p_{name}") for name in _PUPIL_FIELDS]
 
 
 def cases_query(include_closed: bool = False,
@@ -149,7 +152,7 @@ def list_cases(conn: Connection, include_closed: bool = False,
     """Cases with their pupil in one query (the overview's only read)."""
     result = []
     for row in conn.execute(cases_query(include_closed, case_ids)).mappings():
-        pupil_row = {n: row[f"p_{n}"] for n in _PUPIL_FIELDS}
+        pupil_row = {name: row[label] for name, label in _PUPIL_LABELS}
         result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
     return result
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Table, select, update
 
@@ -17,7 +17,21 @@ def enum_name(value: Labelled | None) -> str | None:
 
 
 def enum_or_none(cls: type[E], name: str | None) -> E | None:
-    return cls.from_name(name) if name else None
+    return enum_by_name(cls, name) if name else None
+
+
+def enum_by_name(cls: type[E], name: str) -> E:
+    """``cls.from_name(name)`` through a plain dict: it runs for every row of a caseload."""
+    members = _MEMBERS.get(cls)
+    if members is None:
+        members = _MEMBERS[cls] = {member.name: member for member in cls}
+    found = members.get(name)
+    if found is None:
+        return cls.from_name(name)  # unknown name: the usual error
+    return cast(E, found)
+
+
+_MEMBERS: dict[type[Labelled], dict[str, Labelled]] = {}
 
 
 def upsert(conn: Connection, table: Table, values: dict[str, Any], now: datetime) -> None:
