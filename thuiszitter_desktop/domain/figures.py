@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension, count_by
+from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension, count_all
 from thuiszitter_desktop.domain.deadlines import add_months
 from thuiszitter_desktop.domain.definitions import (
     CaseEntry,
@@ -364,7 +364,7 @@ def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition
                        _mean([days for _, days in previous_found[measure]]))
         for measure in DurationMeasure)
     running = _running(spans, quarter, last)
-    counts = tuple(count_by(dimension, running, definition) for dimension in Dimension)
+    counts = count_all(running, definition)
     return QuarterFigures(
         quarter=quarter,
         definition=definition,
