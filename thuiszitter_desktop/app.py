@@ -59,7 +59,7 @@ def close_other_windows(keep: QWidget | None) -> bool:
         if getattr(widget, "_dirty", False) or (callable(unsaved) and unsaved()):
             discarded = True
         if hasattr(widget, "_dirty"):
-            widget._dirty = False  # type: ignore[attr-defined]
+            setattr(widget, "_dirty", False)  # noqa: B010 - any window's own flag
         if isinstance(widget, QDialog):
             widget.done(QDialog.DialogCode.Rejected)  # skips 'save changes?' prompts
         else:
@@ -335,8 +335,10 @@ def run(argv: list[str]) -> int:
     install_dutch_translations(app)  # Qt's own buttons: 'Opslaan', 'Annuleren', 'Ja', 'Nee'
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     folder = data_dir()
-    crash.install(folder / "logs",
-                  lambda text: QMessageBox.critical(None, "Er ging iets mis", text))
+    def notify_crash(text: str) -> None:
+        QMessageBox.critical(None, "Er ging iets mis", text)
+
+    crash.install(folder / "logs", notify_crash)
     controller = AppController(folder)
     if not controller.ask_for_vault():
         return 0

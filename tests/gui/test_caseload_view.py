@@ -13,7 +13,6 @@ from thuiszitter_desktop.services.caseload import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.ui.caseload_model import (
-    CASE_ID_ROLE,
     COLUMNS,
     DEADLINE_COLUMN,
     CaseloadFilterProxy,
@@ -21,6 +20,7 @@ from thuiszitter_desktop.ui.caseload_model import (
     Filters,
 )
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
+from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
 TODAY = date(2026, 11, 23)
 

@@ -101,10 +101,11 @@ class AutoLock(QObject):
         if session.isConnected():
             for service in ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"):
                 path = "/" + service.replace(".", "/")
-                session.connect("", path, service, "ActiveChanged", self,
+                # The stubs say bytes; PySide6 accepts only str here (checked at runtime).
+                session.connect("", path, service, "ActiveChanged", self,  # type: ignore[call-overload]
                                 "screensaver_active(bool)")
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
+            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",  # type: ignore[call-overload]
                            "org.freedesktop.login1.Manager", "PrepareForSleep", self,
                            "preparing_for_sleep(bool)")

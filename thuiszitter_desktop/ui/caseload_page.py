@@ -23,13 +23,13 @@ from thuiszitter_desktop.services import caseload
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.caseload_model import (
-    CASE_ID_ROLE,
     DEADLINE_COLUMN,
     CaseloadFilterProxy,
     CaseloadModel,
     Filters,
 )
 from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
 ALL = "__all__"
 RESIZE_SAMPLE_ROWS = 100

@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self._shown_page: QWidget | None = None
+        # object, not QWidget: pages are checked against the ShowAware protocol below.
+        self._shown_page: object | None = None
         self.pages.currentChanged.connect(self._page_changed)
 
         # Vandaag loads at once (it feeds the tray); every other page when first shown.
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, index: int) -> None:
         """Tell pages when they are shown and hidden: they load lazily (ui/lazy_page.py)."""
-        page = self.pages.widget(index)
+        page: object = self.pages.widget(index)
         if page is self._shown_page:
             return
         if isinstance(self._shown_page, ShowAware):

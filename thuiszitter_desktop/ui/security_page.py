@@ -161,12 +161,16 @@ class SecurityPage(QWidget):
         self.log.setRowCount(0)
         self.pupil_filter.clear()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.log.item(row, column)
+        return item.text() if item is not None else ""
+
     def _apply_filter(self) -> None:
         needle = self.pupil_filter.text().strip().lower()
         action = self.action_filter.currentText()
         for row in range(self.log.rowCount()):
-            pupil = self.log.item(row, 4).text().lower()
-            act = self.log.item(row, 2).text()
+            pupil = self._cell(row, 4).lower()
+            act = self._cell(row, 2)
             hidden = bool(needle and needle not in pupil) or (
                 action not in ("", ALL_ACTIONS) and act != action)
             self.log.setRowHidden(row, hidden)

@@ -71,8 +71,12 @@ class RetentionReviewDialog(QDialog):
         self.keep_button.clicked.connect(self._keep)
 
     def checked_ids(self) -> list[str]:
-        return [item.case_id for row, item in enumerate(self.items)
-                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+        checked = []
+        for row, item in enumerate(self.items):
+            cell = self.table.item(row, 0)
+            if cell is not None and cell.checkState() == Qt.CheckState.Checked:
+                checked.append(item.case_id)
+        return checked
 
     def anonymise_checked(self) -> None:
         ids = self.checked_ids()
