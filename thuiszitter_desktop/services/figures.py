@@ -23,9 +23,12 @@ ExportFormat = Literal["csv", "xlsx"]
 
 
 def all_entries(ctx: AppContext) -> list[CaseEntry]:
-    """Every case with its pupil, closed ones included: figures look back over quarters."""
+    """Every case with its pupil, closed ones included: figures look back over quarters.
+
+    Without names, addresses or free text: figures and the export are anonymous.
+    """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        items = repo_cases.list_cases(conn, include_closed=True)
+        items = repo_cases.anonymous_cases(conn)
         return [(item.pupil, item.case) for item in items]
 
 

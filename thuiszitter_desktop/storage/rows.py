@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, select, update
 
@@ -22,16 +22,16 @@ def enum_or_none(cls: type[E], name: str | None) -> E | None:
 
 def enum_by_name(cls: type[E], name: str) -> E:
     """``cls.from_name(name)`` through a plain dict: it runs for every row of a caseload."""
-    members = _MEMBERS.get(cls)
-    if members is None:
-        members = _MEMBERS[cls] = {member.name: member for member in cls}
-    found = members.get(name)
-    if found is None:
+    try:
+        return _MEMBERS[cls][name]  # type: ignore[no-any-return]
+    except KeyError:
+        if cls not in _MEMBERS:
+            _MEMBERS[cls] = {member.name: member for member in cls}
+            return enum_by_name(cls, name)
         return cls.from_name(name)  # unknown name: the usual error
-    return cast(E, found)
 
 
-_MEMBERS: dict[type[Labelled], dict[str, Labelled]] = {}
+_MEMBERS: dict[type[Labelled], dict[str, Any]] = {}
 
 
 def upsert(conn: Connection, table: Table, values: dict[str, Any], now: datetime) -> None:
