@@ -109,18 +109,21 @@ def _ages(columns: _Columns) -> Iterable[Hashable]:
     return map(lambda p, d: age_group(p.birth_date, d), columns[0], columns[2])
 
 
-_DIMENSIONS: dict[Dimension, tuple[_Raws, Callable[[Any], _Key]]] = {
-    Dimension.ONDERWIJSTYPE: (_of_pupil("onderwijstype"), _enum),
-    Dimension.LEEFTIJD: (_ages, _enum),
-    Dimension.VERZUIM: (_of_case("verzuim_type"), _enum),
-    Dimension.ONDERSTEUNINGSVRAAG: (_of_case("ondersteuningsvraag"), _enum),
-    Dimension.SITUATIE: (_of_case("huidige_situatie"), _enum),
-    Dimension.WACHTLIJST: (_of_case("wachtlijst"), _enum),
-    Dimension.SCHOOL: (_of_pupil("school"), lambda v: _text(v, NIET_INGESCHREVEN)),
-    Dimension.SWV: (_of_pupil("swv"), _text),
-    Dimension.GEMEENTE: (_of_pupil("gemeente"), _text),
-    Dimension.REGIE: (_of_case("regie"), _enum),
-    Dimension.STAGNATIE: (_of_case("stagnatie_oorzaak"), lambda v: _enum(v, GEEN_STAGNATIE)),
+_ENUM, _TEXT = True, False  # enum values are singletons: looked up by identity, see _count
+
+_DIMENSIONS: dict[Dimension, tuple[_Raws, Callable[[Any], _Key], bool]] = {
+    Dimension.ONDERWIJSTYPE: (_of_pupil("onderwijstype"), _enum, _ENUM),
+    Dimension.LEEFTIJD: (_ages, _enum, _ENUM),
+    Dimension.VERZUIM: (_of_case("verzuim_type"), _enum, _ENUM),
+    Dimension.ONDERSTEUNINGSVRAAG: (_of_case("ondersteuningsvraag"), _enum, _ENUM),
+    Dimension.SITUATIE: (_of_case("huidige_situatie"), _enum, _ENUM),
+    Dimension.WACHTLIJST: (_of_case("wachtlijst"), _enum, _ENUM),
+    Dimension.SCHOOL: (_of_pupil("school"), lambda v: _text(v, NIET_INGESCHREVEN), _TEXT),
+    Dimension.SWV: (_of_pupil("swv"), _text, _TEXT),
+    Dimension.GEMEENTE: (_of_pupil("gemeente"), _text, _TEXT),
+    Dimension.REGIE: (_of_case("regie"), _enum, _ENUM),
+    Dimension.STAGNATIE: (_of_case("stagnatie_oorzaak"), lambda v: _enum(v, GEEN_STAGNATIE),
+                          _ENUM),
 }
 
 
@@ -165,17 +168,21 @@ def count_all(
 
 def _count(dimension: Dimension, definition: Definition, columns: _Columns,
            ids: list[str]) -> CountTable:
-    raws_of, key_of = _DIMENSIONS[dimension]
+    raws_of, key_of, by_identity = _DIMENSIONS[dimension]
+    raws = list(raws_of(columns))
+    # Enum members (and None) are singletons, alive while counting: look their keys up by
+    # identity, since hashing an Enum member runs Python code. Text is looked up by value.
+    lookups: Iterable[Hashable] = map(id, raws) if by_identity else raws
     # Group on the sort key only, so 'De Regenboog' and 'de regenboog' are one school; the
     # first spelling met is the one shown.
     keys: dict[Hashable, tuple[tuple[int, str], str]] = {}
     labels: dict[tuple[int, str], str] = {}
     groups: dict[tuple[int, str], list[str]] = {}
-    for raw, case_id in zip(raws_of(columns), ids, strict=True):
-        found = keys.get(raw)
+    for raw, lookup, case_id in zip(raws, lookups, ids, strict=True):
+        found = keys.get(lookup)
         if found is None:
             order, sort_text, label = key_of(raw)
-            found = keys[raw] = ((order, sort_text), label)
+            found = keys[lookup] = ((order, sort_text), label)
         group_key, label = found
         bucket = groups.get(group_key)
         if bucket is None:

@@ -28,8 +28,7 @@ def all_entries(ctx: AppContext) -> list[CaseEntry]:
     Without names, addresses or free text: figures and the export are anonymous.
     """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        items = repo_cases.anonymous_cases(conn)
-        return [(item.pupil, item.case) for item in items]
+        return repo_cases.anonymous_cases(conn)
 
 
 def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarter]:

@@ -164,7 +164,7 @@ _ANONYMOUS_CASE = [literal("").label(c.name) if c.name in _LEFT_OUT else c for c
 _ANONYMOUS_PUPIL = ["birth_date", "school", "onderwijstype", "gemeente", "swv"]
 
 
-def anonymous_cases(conn: Connection) -> list[CaseWithPupil]:
+def anonymous_cases(conn: Connection) -> list[tuple[Pupil, Case]]:
     """Every case (closed ones too) with its pupil, without names, address or free text.
 
     For policy figures and the anonymised export only: the left-out fields are empty.
@@ -177,7 +177,7 @@ def anonymous_cases(conn: Connection) -> list[CaseWithPupil]:
                       birth_date=row["p_birth_date"], school=row["p_school"],
                       onderwijstype=enum_by_name(Onderwijstype, row["p_onderwijstype"]),
                       gemeente=row["p_gemeente"], swv=row["p_swv"])
-        result.append(CaseWithPupil(case_from_row(row), pupil))
+        result.append((pupil, case_from_row(row)))
     return result
 
 
