@@ -95,7 +95,7 @@ class CommitTextEdit(QPlainTextEdit):
         self.committed.emit()
 
 
-def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: int,
+def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: tuple[int, ...],
            ) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -116,7 +116,9 @@ def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: i
         # Never narrower than the header text, so no header is cut off.
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Free-text columns share the remaining width, so none shrinks to a few letters.
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     view.setTabKeyNavigation(True)
     return view
 
@@ -290,7 +292,7 @@ class PlanTab(QWidget):
         return scroll
 
     def _goals_box(self) -> QGroupBox:
-        self.goals_view = _table(self.goals_model, (0, 170, 130, 80, 170, 90), stretch=0)
+        self.goals_view = _table(self.goals_model, (0, 0, 130, 80, 0, 90), stretch=(0, 1, 4))
         self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
         self.add_goal_button = QPushButton("&Doel toevoegen")
         self.remove_goal_button = QPushButton("Doel verwijderen")
@@ -298,7 +300,7 @@ class PlanTab(QWidget):
                          self.goals_view, self.add_goal_button, self.remove_goal_button)
 
     def _actions_box(self) -> QGroupBox:
-        self.actions_view = _table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=2)
+        self.actions_view = _table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=(2,))
         self.actions_view.setItemDelegateForColumn(0, PersonDelegate(self, self))
         self.actions_view.setItemDelegateForColumn(1, ChoiceDelegate(OwnerKind.choices(), self))
         self.actions_view.setItemDelegateForColumn(4, ChoiceDelegate(ActionStatus.choices(),

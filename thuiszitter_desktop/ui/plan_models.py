@@ -153,7 +153,7 @@ class _PlanTableModel(QAbstractTableModel):
 
 class GoalsModel(_PlanTableModel):
     headers = ("Doel", "Zo meten we het", "Afgesproken met",
-               "Haalbaar?", "Waarom (niet) haalbaar", "Klaar op")
+               "Haalbaar?", "Toelichting", "Klaar op")
     mime = GOAL_MIME
 
     def items(self) -> tuple[Goal, ...]:
