@@ -175,20 +175,30 @@ def _count(dimension: Dimension, definition: Definition, columns: _Columns,
     lookups: Iterable[Hashable] = map(id, raws) if by_identity else raws
     # Group on the sort key only, so 'De Regenboog' and 'de regenboog' are one school; the
     # first spelling met is the one shown.
-    keys: dict[Hashable, tuple[tuple[int, str], str]] = {}
+    # First bucket per distinct value (one dict look-up per row), then merge the values that
+    # share a key; the first spelling met is the one shown.
+    buckets: dict[Hashable, tuple[object, list[str]]] = {}
+    for raw, lookup, case_id in zip(raws, lookups, ids, strict=True):
+        bucket = buckets.get(lookup)
+        if bucket is None:
+            buckets[lookup] = (raw, [case_id])
+        else:
+            bucket[1].append(case_id)
     labels: dict[tuple[int, str], str] = {}
     groups: dict[tuple[int, str], list[str]] = {}
-    for raw, lookup, case_id in zip(raws, lookups, ids, strict=True):
-        found = keys.get(lookup)
-        if found is None:
-            order, sort_text, label = key_of(raw)
-            found = keys[lookup] = ((order, sort_text), label)
-        group_key, label = found
-        bucket = groups.get(group_key)
-        if bucket is None:
-            groups[group_key] = [case_id]
-            labels[group_key] = label
+    merged: set[tuple[int, str]] = set()
+    for raw, bucket_ids in buckets.values():
+        order, sort_text, label = key_of(raw)
+        group_key = (order, sort_text)
+        if group_key in groups:
+            groups[group_key] = groups[group_key] + bucket_ids
+            merged.add(group_key)
         else:
-            bucket.append(case_id)
+            groups[group_key] = bucket_ids
+            labels[group_key] = label
+    if merged:  # keep the caseload's order within a merged group
+        position = {case_id: index for index, case_id in enumerate(ids)}
+        for group_key in merged:
+            groups[group_key].sort(key=position.__getitem__)
     rows = tuple(CountRow(labels[key], len(ids), tuple(ids)) for key, ids in sorted(groups.items()))
     return CountTable(dimension, definition, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
 from thuiszitter_desktop.domain import settings as settings_registry
@@ -22,13 +23,20 @@ QUARTERS_SHOWN = 8
 ExportFormat = Literal["csv", "xlsx"]
 
 
-def all_entries(ctx: AppContext) -> list[CaseEntry]:
+def all_entries(ctx: AppContext, still_relevant_on: date | None = None) -> list[CaseEntry]:
     """Every case with its pupil, closed ones included: figures look back over quarters.
 
-    Without names, addresses or free text: figures and the export are anonymous.
+    Without names, addresses or free text: figures and the export are anonymous. With
+    ``still_relevant_on``, only the cases that can still count from that day on.
     """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        return repo_cases.anonymous_cases(conn)
+        return repo_cases.anonymous_cases(conn, still_relevant_on)
+
+
+def _figure_entries(ctx: AppContext, quarters: Sequence[Quarter]) -> list[CaseEntry]:
+    """The cases the figures of ``quarters`` can count; each quarter's trend looks back one
+    quarter more, so the read starts at the previous quarter of the earliest one."""
+    return all_entries(ctx, min(q.previous().start for q in quarters))
 
 
 def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarter]:
@@ -40,7 +48,7 @@ def recent_quarters(ctx: AppContext, count: int = QUARTERS_SHOWN) -> list[Quarte
 
 
 def load_figures(ctx: AppContext, quarter: Quarter, definition: Definition) -> QuarterFigures:
-    entries = all_entries(ctx)
+    entries = _figure_entries(ctx, [quarter])
     with paused_gc():  # spans and lists for every case: collections would rescan them all
         return quarter_figures(entries, quarter, definition, ctx.today())
 
@@ -48,7 +56,7 @@ def load_figures(ctx: AppContext, quarter: Quarter, definition: Definition) -> Q
 def load_series(ctx: AppContext, quarters: Sequence[Quarter],
                 definition: Definition) -> list[QuarterFigures]:
     """Figures of several quarters from one read, for trend charts."""
-    entries = all_entries(ctx)
+    entries = _figure_entries(ctx, quarters) if quarters else []
     with paused_gc():
         return [quarter_figures(entries, q, definition, ctx.today()) for q in quarters]
 

@@ -7,8 +7,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, delete, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    RowMapping,
+    Select,
+    String,
+    and_,
+    delete,
+    or_,
+    select,
+    type_coerce,
+)
 
+from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
 from thuiszitter_desktop.domain.vocab import (
     CaseStage,
@@ -23,7 +36,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
-from thuiszitter_desktop.storage.rows import enum_by_name, enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.rows import E, enum_by_name, enum_name, enum_or_none, upsert
 from thuiszitter_desktop.storage.tables import (
     cases,
     contact_moments,
@@ -160,25 +173,88 @@ def list_cases(conn: Connection, include_closed: bool = False,
 # Figures and the anonymised export never show a name, an address or free text: reading them
 # would only cost time (a third of the read at 50,000 cases) and put them in memory for nothing.
 _LEFT_OUT = ("casusverantwoordelijke", "consulent", "passend_aanbod_kind", "closing_note", "notes")
-_ANONYMOUS_CASE = [literal("").label(c.name) if c.name in _LEFT_OUT else c for c in _CASE_COLUMNS]
 _ANONYMOUS_PUPIL = ["birth_date", "school", "onderwijstype", "gemeente", "swv"]
 
 
-def anonymous_cases(conn: Connection) -> list[tuple[Pupil, Case]]:
+def anonymous_cases(conn: Connection, still_relevant_on: date | None = None
+                    ) -> list[tuple[Pupil, Case]]:
     """Every case (closed ones too) with its pupil, without names, address or free text.
 
     For policy figures and the anonymised export only: the left-out fields are empty.
+    With ``still_relevant_on``, cases that can no longer count from that day on are skipped in
+    SQL (see ``_relevant_since``): for figures of the quarters from that day on.
     """
-    query = select(*_ANONYMOUS_CASE, *[pupils.c[n].label(f"p_{n}") for n in _ANONYMOUS_PUPIL]
-                   ).join(pupils, pupils.c.id == cases.c.pupil_id)
+    query = select(*_ANONYMOUS_SELECT).join(pupils, pupils.c.id == cases.c.pupil_id)
+    if still_relevant_on is not None:
+        query = query.where(_relevant_since(still_relevant_on))
+    # Plain tuples and ISO strings parsed in C: building two objects per row is the whole cost
+    # of this read (0.6 s at 50,000 cases through mappings and SQLAlchemy's date parsing).
+    to_date, no_date = date.fromisoformat, None
+    verzuim, regie, stage, support, situation, waiting, stagnation, reason, schooltype = (
+        _members(VerzuimType), _members(Regie), _members(CaseStage),
+        _members(Ondersteuningsvraag), _members(HuidigeSituatie), _members(Wachtlijst),
+        _members(StagnatieOorzaak), _members(ClosingReason), _members(Onderwijstype))
     result = []
-    for row in conn.execute(query).mappings():
-        pupil = Pupil(id=row["pupil_id"], first_name="", last_name="",
-                      birth_date=row["p_birth_date"], school=row["p_school"],
-                      onderwijstype=enum_by_name(Onderwijstype, row["p_onderwijstype"]),
-                      gemeente=row["p_gemeente"], swv=row["p_swv"])
-        result.append((pupil, case_from_row(row)))
+    for (case_id, pupil_id, aanmelding, home, verzuim_name, percentage, regie_name, stage_name,
+         contact, goals, aanbod, support_name, situation_name, waiting_name, stagnation_name,
+         closed, reason_name, birth, school, schooltype_name, gemeente, swv
+         ) in conn.execute(query).all():
+        pupil = Pupil(id=pupil_id, first_name="", last_name="", birth_date=to_date(birth),
+                      school=school, onderwijstype=schooltype[schooltype_name],
+                      gemeente=gemeente, swv=swv)
+        case = Case(
+            id=case_id, pupil_id=pupil_id, aanmelding_date=to_date(aanmelding),
+            home_since=to_date(home) if home else no_date,
+            verzuim_type=verzuim[verzuim_name], education_percentage=percentage,
+            regie=regie[regie_name], stage=stage[stage_name],
+            first_contact_date=to_date(contact) if contact else no_date,
+            goals_set_date=to_date(goals) if goals else no_date,
+            passend_aanbod_date=to_date(aanbod) if aanbod else no_date,
+            ondersteuningsvraag=support[support_name] if support_name else None,
+            huidige_situatie=situation[situation_name] if situation_name else None,
+            wachtlijst=waiting[waiting_name],
+            stagnatie_oorzaak=stagnation[stagnation_name] if stagnation_name else None,
+            closed_on=to_date(closed) if closed else no_date,
+            closing_reason=reason[reason_name] if reason_name else None,
+        )
+        result.append((pupil, case))
     return result
+
+
+# The columns ``anonymous_cases`` unpacks, in that order; dates as their stored ISO text.
+_FIGURE_CASE_COLUMNS = (
+    "id", "pupil_id", "aanmelding_date", "home_since", "verzuim_type", "education_percentage",
+    "regie", "stage", "first_contact_date", "goals_set_date", "passend_aanbod_date",
+    "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on",
+    "closing_reason")
+_ANONYMOUS_SELECT = [
+    *[type_coerce(cases.c[n], String) if isinstance(cases.c[n].type, Date) else cases.c[n]
+      for n in _FIGURE_CASE_COLUMNS],
+    *[type_coerce(pupils.c[n], String) if isinstance(pupils.c[n].type, Date) else pupils.c[n]
+      for n in _ANONYMOUS_PUPIL],
+]
+
+
+def _members(cls: type[E]) -> dict[str, E]:
+    return {member.name: member for member in cls}
+
+
+def _relevant_since(day: date) -> ColumnElement[bool]:
+    """Cases that may still count in a figure of a period starting on ``day`` or later.
+
+    A closed case counts (span, running, durations, flow) only up to its closing day, and a
+    target result is decided on the latest of the aanmelding, the met date (first contact,
+    goals, passend aanbod or the closing day) or a missed due date, which lies before the
+    closing day. So a case closed before ``day`` with all those dates before ``day`` cannot
+    appear; and a case at 50% education or more never counts under any definition.
+    """
+    c = cases.c
+    return and_(
+        c.education_percentage < EDUCATION_THRESHOLD,
+        or_(c.closed_on.is_(None), c.closed_on >= day, c.aanmelding_date >= day,
+            c.first_contact_date >= day, c.goals_set_date >= day,
+            c.passend_aanbod_date >= day),
+    )
 
 
 # -- contact moments ------------------------------------------------------------------------
