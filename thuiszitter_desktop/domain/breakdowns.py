@@ -8,6 +8,7 @@ rows always add up to the number of cases.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -172,23 +173,20 @@ def _count(dimension: Dimension, definition: Definition, columns: _Columns,
     raws = list(raws_of(columns))
     # Enum members (and None) are singletons, alive while counting: look their keys up by
     # identity, since hashing an Enum member runs Python code. Text is looked up by value.
-    lookups: Iterable[Hashable] = map(id, raws) if by_identity else raws
-    # Group on the sort key only, so 'De Regenboog' and 'de regenboog' are one school; the
-    # first spelling met is the one shown.
-    # First bucket per distinct value (one dict look-up per row), then merge the values that
-    # share a key; the first spelling met is the one shown.
-    buckets: dict[Hashable, tuple[object, list[str]]] = {}
-    for raw, lookup, case_id in zip(raws, lookups, ids, strict=True):
-        bucket = buckets.get(lookup)
-        if bucket is None:
-            buckets[lookup] = (raw, [case_id])
-        else:
-            bucket[1].append(case_id)
+    lookups: list[Hashable] = list(map(id, raws)) if by_identity else raws
+    # Group on the sort key only, so 'De Regenboog' and 'de regenboog' are one school. First
+    # one bucket per distinct value (a C-level look-up and append per row), then merge the
+    # values that share a key; buckets keep the order values were first met, so the first
+    # spelling met is the one shown.
+    buckets: defaultdict[Hashable, list[str]] = defaultdict(list)
+    for lookup, case_id in zip(lookups, ids, strict=True):
+        buckets[lookup].append(case_id)
+    raw_of = dict(zip(lookups, raws, strict=True)) if by_identity else None
     labels: dict[tuple[int, str], str] = {}
     groups: dict[tuple[int, str], list[str]] = {}
     merged: set[tuple[int, str]] = set()
-    for raw, bucket_ids in buckets.values():
-        order, sort_text, label = key_of(raw)
+    for lookup, bucket_ids in buckets.items():
+        order, sort_text, label = key_of(lookup if raw_of is None else raw_of[lookup])
         group_key = (order, sort_text)
         if group_key in groups:
             groups[group_key] = groups[group_key] + bucket_ids
