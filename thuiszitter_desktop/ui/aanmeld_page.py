@@ -21,12 +21,12 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_model import AanmeldModel
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog, save_pdf
 from thuiszitter_desktop.ui.case_window import CaseWindow
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 
 REFRESH_ON = frozenset({"case", "aanmelding"})
 
 
-class AanmeldPage(QWidget):
+class AanmeldPage(LazyPage, QWidget):
     """Start page for new reports: register one, print a blank form, see the recent ones."""
 
     case_registered = Signal(str)
@@ -93,12 +93,6 @@ class AanmeldPage(QWidget):
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- the list ---------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.loader.show()
-
-    def page_hidden(self) -> None:
-        self.loader.hide()
-
     def reload(self) -> None:
         chosen = self.selected_case_id()
         rows = aanmelding_overview.recent_aanmeldingen(self._ctx)

@@ -28,7 +28,7 @@ from thuiszitter_desktop.ui.caseload_model import (
     CaseloadModel,
     Filters,
 )
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
 ALL = "__all__"
@@ -37,7 +37,7 @@ RESIZE_SAMPLE_ROWS = 100
 
 DEADLINE_WIDTH_MAX = 330
 
-class CaseloadPage(QWidget):
+class CaseloadPage(LazyPage, QWidget):
     open_case = Signal(str)
     new_case = Signal()
 
@@ -107,12 +107,6 @@ class CaseloadPage(QWidget):
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.loader.show()
-
-    def page_hidden(self) -> None:
-        self.loader.hide()
-
     def reload(self) -> None:
         closed = self.show_closed.isChecked()
         snapshot = self._cache.snapshot() if self._cache is not None and not closed else None

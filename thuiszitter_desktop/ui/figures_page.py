@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +35,7 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
 from thuiszitter_desktop.ui.widgets import EnumCombo
 
@@ -85,7 +85,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     _fit_height(table)
 
 
-class FiguresPage(QWidget):
+class FiguresPage(LazyPage, QWidget):
     open_case = Signal(str)
     compare_list = Signal()
 
@@ -94,7 +94,6 @@ class FiguresPage(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.figures: QuarterFigures | None = None
-        self._stale = False
         outer = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -165,10 +164,8 @@ class FiguresPage(QWidget):
         self.csv_button.clicked.connect(lambda: self.save_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self.save_export("xlsx"))
         self.compare_button.clicked.connect(self.compare_list)
-        if lazy:  # in the main window: computed when first shown (see ui/lazy_page.py)
-            self._stale = True
-        else:
-            self.reload()
+        # In the main window: computed when first shown (see ui/lazy_page.py).
+        self.loader = LazyLoad(self.reload, lazy=lazy)
 
     def _box(self, title: str,
              headers: list[str]) -> tuple[QGroupBox, QVBoxLayout, QTableWidget]:
@@ -293,30 +290,12 @@ class FiguresPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         # Figures span the whole caseload: recompute only when someone is looking.
-        if change.entity != "case":
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def page_shown(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
-
-    def page_hidden(self) -> None:
-        pass  # on_change asks isVisible()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
-        super().showEvent(event)
+        if change.entity == "case":
+            self.loader.changed()
 
     def clear(self) -> None:
         """Forget the numbers before the vault locks; they are recomputed when shown again."""
         for table in (self.targets, self.durations, self.flow, self.counts):
             table.setRowCount(0)
         self.figures = None
-        self._stale = True
+        self.loader.forget()

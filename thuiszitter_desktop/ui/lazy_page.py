@@ -51,3 +51,15 @@ class LazyLoad:
     def forget(self) -> None:
         """The page was cleared (the vault locks): load again when shown."""
         self.stale = True
+
+
+class LazyPage:
+    """``page_shown``/``page_hidden`` for a page whose data loads through ``self.loader``."""
+
+    loader: LazyLoad
+
+    def page_shown(self) -> None:
+        self.loader.show()
+
+    def page_hidden(self) -> None:
+        self.loader.hide()

@@ -29,7 +29,7 @@ from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
 from thuiszitter_desktop.ui.widgets import format_date
@@ -38,7 +38,7 @@ REFRESH_ON = frozenset({"mdo", "case", "plan", "contact", "settings"})
 FOLLOW_UP_WEEKS = 6
 
 
-class MdoPage(QWidget):
+class MdoPage(LazyPage, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  lazy: bool = False) -> None:
         super().__init__(parent)
@@ -97,12 +97,6 @@ class MdoPage(QWidget):
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.loader.show()
-
-    def page_hidden(self) -> None:
-        self.loader.hide()
-
     def reload(self) -> None:
         chosen = self.current()
         self._meetings = list(reversed(mdo_service.list_mdos(self._ctx)))  # newest first

@@ -27,14 +27,14 @@ from thuiszitter_desktop.domain.retention import RetentionPolicy
 from thuiszitter_desktop.services import retention, security
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
 ALL_ACTIONS = "Alle acties"
 
 
-class SecurityPage(QWidget):
+class SecurityPage(LazyPage, QWidget):
     idle_changed = Signal(int)
     backup_requested = Signal()
     restore_requested = Signal()
@@ -123,12 +123,6 @@ class SecurityPage(QWidget):
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.loader.show()
-
-    def page_hidden(self) -> None:
-        self.loader.hide()
-
     def reload(self) -> None:
         last = security.last_integrity_check(self.ctx)
         state = " De kluis is alleen te lezen." if self.ctx.vault.read_only else ""
