@@ -16,9 +16,8 @@ from datetime import date
 from thuiszitter_desktop.domain.consent import Consent, consent_reasons
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import (
-    LEERPLICHT_MAX_AGE,
-    LEERPLICHT_MIN_AGE,
     Pupil,
+    leerplicht_age_error,
     new_id,
 )
 from thuiszitter_desktop.domain.vocab import Labelled, Onderwijstype, VerzuimType
@@ -229,13 +228,8 @@ def _pupil_errors(
         errors["pupil.birth_date"] = "De geboortedatum ligt in de toekomst."
     elif pupil.birth_date > report_date:
         errors["pupil.birth_date"] = "De geboortedatum ligt na de datum van aanmelding."
-    else:
-        age = pupil.age(report_date)
-        if not LEERPLICHT_MIN_AGE <= age <= LEERPLICHT_MAX_AGE:
-            errors["pupil.birth_date"] = (
-                f"Met deze geboortedatum is de leerling {age} jaar; dat past niet bij de "
-                "leerplichtige leeftijd (5 tot en met 18 jaar)."
-            )
+    elif (message := leerplicht_age_error(pupil.birth_date, report_date)) is not None:
+        errors["pupil.birth_date"] = message
     enrolled_route = route is not AanmeldRoute.ABSOLUUT_VERZUIM
     if enrolled_route and not pupil.school.strip():
         errors["pupil.school"] = "Vul de school van de leerling in."

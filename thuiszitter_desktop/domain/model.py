@@ -40,6 +40,15 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - int(before_birthday)
 
 
+def leerplicht_age_error(birth_date: date, on: date) -> str | None:
+    """Dutch message when the age on ``on`` is outside the leerplicht ages (5 to 18)."""
+    age = age_on(birth_date, on)
+    if LEERPLICHT_MIN_AGE <= age <= LEERPLICHT_MAX_AGE:
+        return None
+    return (f"Met deze geboortedatum is de leerling {age} jaar; dat past niet bij de "
+            "leerplichtige leeftijd (5 tot en met 18 jaar).")
+
+
 @dataclass(slots=True, kw_only=True)
 class Pupil:
     id: str = field(default_factory=new_id)
@@ -72,11 +81,8 @@ class Pupil:
             errors["last_name"] = "Vul de achternaam in."
         if self.birth_date > today:
             errors["birth_date"] = "De geboortedatum ligt in de toekomst."
-        elif not LEERPLICHT_MIN_AGE <= self.age(today) <= LEERPLICHT_MAX_AGE:
-            errors["birth_date"] = (
-                f"Met deze geboortedatum is de leerling {self.age(today)} jaar; "
-                "dat past niet bij de leerplichtige leeftijd (5 tot en met 18 jaar)."
-            )
+        elif (message := leerplicht_age_error(self.birth_date, today)) is not None:
+            errors["birth_date"] = message
         if errors:
             raise ValidationError(errors)
 
