@@ -39,7 +39,8 @@ NAV_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "Aanmelden": ("document-new", SP.SP_FileIcon),
     "MDO": ("system-users", SP.SP_FileDialogContentsView),
     "Beleidsinformatie": ("x-office-spreadsheet", SP.SP_FileDialogInfoView),
-    "Beveiliging": ("security-high", SP.SP_VistaShield),
+    # SP_VistaShield is empty outside Windows; the vault on disk is a fair picture.
+    "Beveiliging": ("security-high", SP.SP_DriveHDIcon),
 }
 
 
