@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from thuiszitter_desktop.app import AppController
 from thuiszitter_desktop.domain import settings as registry
 from thuiszitter_desktop.domain.deadlines import DeadlineKind
 from thuiszitter_desktop.domain.errors import ValidationError
@@ -13,6 +16,7 @@ from thuiszitter_desktop.services import intake, settings
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import warning_days
 from thuiszitter_desktop.storage import repo_settings
+from thuiszitter_desktop.storage.keyslots import KdfParams
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 
 
@@ -74,3 +78,17 @@ def test_a_damaged_stored_value_falls_back_to_the_default(ctx: AppContext) -> No
     with ctx.vault.transaction() as conn:
         repo_settings.store(conn, registry.IDLE_MINUTES.key, "veel")
     assert settings.value(ctx, registry.IDLE_MINUTES) == 5
+
+
+def test_idle_minutes_from_instellingen_reach_the_running_auto_lock(
+    qtbot: QtBot, isolated_dirs: Path, cheap_kdf: KdfParams
+) -> None:
+    controller = AppController(isolated_dirs, kdf=cheap_kdf)
+    controller.create_vault("lange zin als wachtwoord")
+    window = controller.show_main()
+    qtbot.addWidget(window)
+    assert controller.autolock is not None and controller.autolock.idle_minutes == 5
+    settings.save(window.ctx, {registry.IDLE_MINUTES.key: 12})
+    assert controller.autolock.idle_minutes == 12
+    window.close()
+    controller.shutdown()

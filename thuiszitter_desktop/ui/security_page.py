@@ -35,7 +35,6 @@ ALL_ACTIONS = "Alle acties"
 
 
 class SecurityPage(LazyPage, QWidget):
-    idle_changed = Signal(int)
     backup_requested = Signal()
     restore_requested = Signal()
     review_requested = Signal()
@@ -180,7 +179,6 @@ class SecurityPage(LazyPage, QWidget):
         except UserError as exc:
             QMessageBox.warning(self, "Niet opgeslagen", exc.message)
             return
-        self.idle_changed.emit(minutes)
 
     def _save_terms(self) -> None:
         policy = RetentionPolicy(**{k: s.value() for k, s in self.terms.items()})

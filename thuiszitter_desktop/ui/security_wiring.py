@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.services import dossier, retention, security
-from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.security_page import SecurityPage
 
@@ -108,7 +108,13 @@ def install_security(window: MainWindow, controller: AppController) -> SecurityP
     page.backup_requested.connect(lambda: manual_backup(window))
     page.restore_requested.connect(controller.request_restore)
     page.review_requested.connect(lambda: RetentionReviewDialog(ctx, window).exec())
-    page.idle_changed.connect(controller.set_idle_minutes)
+
+    def apply_idle_setting(change: Change) -> None:
+        # Wherever the setting changes (this page or Instellingen), the running timer follows.
+        if change.entity == "settings" and security.IDLE_KEY in change.ids:
+            controller.set_idle_minutes(security.idle_minutes(ctx))
+
+    window.changes.changed.connect(apply_idle_setting)
 
     actions = [
         ("&Back-up maken…", lambda: manual_backup(window)),
