@@ -10,12 +10,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from thuiszitter_desktop.domain.aanmelding import AanmeldRoute
+from thuiszitter_desktop.domain.vocab import (
+    CaseStage,
+    ClosingReason,
+    HuidigeSituatie,
+    Labelled,
+    Ondersteuningsvraag,
+    Onderwijstype,
+    Regie,
+    StagnatieOorzaak,
+    VerzuimType,
+    Wachtlijst,
+)
 from thuiszitter_desktop.reports.base import (
     PageFrame,
     build_pdf,
     dutch_date,
+    enum_labels,
     key_values,
     spacer,
     styles,
@@ -30,6 +45,9 @@ TABLE_TITLES = {
     "terugkoppelingen": "Terugkoppelingen", "plan_versions": "Plan van aanpak",
     "mdo_items": "Multidisciplinair overleg (MDO)", "mdo_participants": "Deelnemers MDO",
     "audit_log": "Logboek: wie heeft het dossier bekeken of gewijzigd",
+    "anonymised_cases": "Geanonimiseerd", "case_episodes": "Heropeningen van de casus",
+    "reminder_snoozes": "Uitgestelde of geziene herinneringen",
+    "plan_clocks": "Termijnen uit het plan (afgeleid)",
 }
 COLUMN_LABELS = {
     "first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum",
@@ -42,7 +60,57 @@ COLUMN_LABELS = {
     "closed_on": "Afgesloten op", "closing_reason": "Reden afsluiten",
     "at": "Wanneer", "actor": "Door", "action": "Actie", "entity": "Onderdeel",
     "detail": "Toelichting", "created_at": "Aangemaakt", "updated_at": "Laatst gewijzigd",
+    "absence_reason": "Reden van verzuim", "agreements": "Afspraken",
+    "anonymised_on": "Geanonimiseerd op", "attended": "Aanwezig",
+    "background": "Achtergrond", "casusverantwoordelijke": "Casusverantwoordelijke",
+    "clock": "Termijngegevens", "closing_note": "Toelichting afsluiten",
+    "confirmed_criteria": "Bevestigde criteria", "consent_covers_attendance":
+    "Toestemming voor aanwezigheid", "conversation_date": "Datum gesprek",
+    "created_on": "Gemaakt op", "criterion_4_note": "Toelichting criterium 4",
+    "deadline_key": "Termijn", "discussed": "Besproken", "document": "Inhoud (technisch)",
+    "due": "Uiterlijk", "education_percentage": "Percentage onderwijs",
+    "education_since": "Onderwijs sinds", "end_date": "Einddatum",
+    "first_contact_date": "Eerste contact", "goals_set_date": "Doelen gesteld op",
+    "has_smart_goal": "Heeft een SMART-doel", "health_details": "Gezondheid",
+    "health_needed": "Gezondheid nodig in de brief", "held_on": "Gehouden op",
+    "huidige_situatie": "Huidige situatie", "involved_help": "Betrokken hulp",
+    "needed_to_resume": "Nodig om terug te gaan", "number": "Versie",
+    "ondersteuningsvraag": "Ondersteuningsvraag", "outcome": "Uitkomst",
+    "parent_one_wish": "Eén wens van de ouders", "parent_three_words":
+    "Drie woorden van de ouders", "parent_two_things": "Twee dingen van de ouders",
+    "parental_consent_by": "Toestemming ouders door", "parental_consent_given":
+    "Toestemming ouders", "parental_consent_method": "Toestemming ouders, hoe",
+    "parental_consent_on": "Toestemming ouders op",
+    "passend_aanbod_date": "Passend aanbod gestart op",
+    "passend_aanbod_kind": "Soort passend aanbod", "position": "Volgorde",
+    "previous_closed_on": "Eerder afgesloten op", "protective_factors": "Beschermende factoren",
+    "pupil_age": "Leeftijd leerling", "pupil_consent_by": "Toestemming leerling door",
+    "pupil_consent_given": "Toestemming leerling", "pupil_consent_method":
+    "Toestemming leerling, hoe", "pupil_consent_on": "Toestemming leerling op",
+    "pupil_own_words": "Woorden van de leerling", "pupil_shares_reason":
+    "Leerling deelt de reden", "question": "Vraag", "reason": "Reden", "reasons": "Redenen",
+    "recipients": "Ontvangers", "regie": "Regie", "relation": "Relatie",
+    "reopened_on": "Heropend op", "report_date": "Datum melding",
+    "reporter_contact_name": "Contactpersoon school", "reporter_contact_role":
+    "Functie contactpersoon", "reporter_email": "E-mail school",
+    "reporter_phone": "Telefoon school", "reporter_school": "Gemeld door (school)",
+    "retention_end": "Bewaren tot", "risk_factors": "Risicofactoren",
+    "role_other": "Andere rol", "route": "Route", "school_actions": "Wat school al deed",
+    "school_role": "Rol van school", "snoozed_at": "Uitgesteld op",
+    "snoozed_by": "Uitgesteld door", "stagnatie_oorzaak": "Stagnatie-oorzaak",
+    "start_date": "Begindatum", "summary": "Samenvatting", "until": "Tot",
+    "verzuim_type": "Soort verzuim", "wachtlijst": "Wachtlijst",
+    "with_pupil_or_parents": "Met leerling of ouders", "written_on": "Geschreven op",
 }
+# Stored enum names ('VRIJSTELLING_5A') shown as the label the user knows ('Vrijstelling 5a'):
+# per column where a name means different things in different vocabularies, else generic.
+COLUMN_ENUMS: dict[str, type[Labelled]] = {
+    "verzuim_type": VerzuimType, "regie": Regie, "onderwijstype": Onderwijstype,
+    "stage": CaseStage, "closing_reason": ClosingReason, "route": AanmeldRoute,
+    "ondersteuningsvraag": Ondersteuningsvraag, "huidige_situatie": HuidigeSituatie,
+    "wachtlijst": Wachtlijst, "stagnatie_oorzaak": StagnatieOorzaak,
+}
+ENUM_LABELS = enum_labels()
 # Technical keys that mean nothing to a reader.
 HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id"}
 
@@ -55,12 +123,17 @@ class DossierData:
     tables: dict[str, list[dict[str, Any]]]
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, column: str = "") -> str:
     if value is None or value == "":
         return "—"
+    enum = COLUMN_ENUMS.get(column)
+    if enum is not None and isinstance(value, str) and value in enum.__members__:
+        return enum.from_name(value).label
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, str) and len(value) == 19 and value[10] == "T":
+    if isinstance(value, str) and value in ENUM_LABELS:
+        return ENUM_LABELS[value]
+    if isinstance(value, str) and len(value) >= 19 and value[10] == "T":
         try:
             moment = datetime.fromisoformat(value)
             return f"{dutch_date(moment.date())} {moment:%H:%M}"
@@ -75,9 +148,9 @@ def _show(value: Any) -> str:
 
 
 def _row_block(row: dict[str, Any]) -> Flowable:
-    pairs = [(COLUMN_LABELS.get(key, key.replace("_", " ")), _show(value))
+    pairs = [(COLUMN_LABELS.get(key, key.replace("_", " ")), _show(value, key))
              for key, value in row.items() if key not in HIDDEN]
-    return key_values(pairs)
+    return key_values(pairs, label_width=62 * mm)  # 'Casusverantwoordelijke' on one line
 
 
 def dossier_pdf(data: DossierData) -> bytes:
