@@ -189,6 +189,7 @@ def spacer(height_mm: float = 4) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
+@cache  # built on first use, not at start-up
 def enum_labels() -> dict[str, str]:
     """Stored enum name → Dutch label, for names that mean the same in every vocabulary
     (documents that print raw stored values, such as the AVG dossier). A name with different

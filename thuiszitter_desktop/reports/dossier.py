@@ -110,7 +110,7 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
     "ondersteuningsvraag": Ondersteuningsvraag, "huidige_situatie": HuidigeSituatie,
     "wachtlijst": Wachtlijst, "stagnatie_oorzaak": StagnatieOorzaak,
 }
-ENUM_LABELS = enum_labels()
+
 # Technical keys that mean nothing to a reader.
 HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id"}
 
@@ -131,8 +131,8 @@ def _show(value: Any, column: str = "") -> str:
         return enum.from_name(value).label
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, str) and value in ENUM_LABELS:
-        return ENUM_LABELS[value]
+    if isinstance(value, str) and value in enum_labels():
+        return enum_labels()[value]
     if isinstance(value, str) and len(value) >= 19 and value[10] == "T":
         try:
             moment = datetime.fromisoformat(value)
