@@ -8,16 +8,25 @@ rows always add up to the number of cases.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import Any
 
 from thuiszitter_desktop.domain.definitions import CaseEntry, Definition
-from thuiszitter_desktop.domain.model import Case, Pupil, age_on
-from thuiszitter_desktop.domain.vocab import Labelled
+from thuiszitter_desktop.domain.model import age_on
+from thuiszitter_desktop.domain.vocab import (
+    HuidigeSituatie,
+    Labelled,
+    Ondersteuningsvraag,
+    Onderwijstype,
+    Regie,
+    StagnatieOorzaak,
+    VerzuimType,
+    Wachtlijst,
+)
 
 ONBEKEND = "Onbekend"
 NIET_INGESCHREVEN = "Niet ingeschreven"
@@ -88,51 +97,76 @@ def _text(value: str, missing: str = ONBEKEND) -> _Key:
     return (0, cleaned.casefold(), cleaned)
 
 
-# Per dimension: the raw values of the cases (hashable), taken from the lists of pupils, cases
-# and reference days at once, and how one raw value becomes its _Key. Counting groups on raw
-# values and converts each distinct value once: converting every row (cleaning text, finding
-# an enum's position) was most of the counting at 50,000 cases.
-_Columns = tuple[list[Pupil], list[Case], list[date]]
-_Raws = Callable[[_Columns], Iterable[Hashable]]
+# The characteristics counted, as attribute columns taken from the pupils and cases in one pass
+# each (reading eleven attributes row by row over 50,000 cases was most of the counting).
+_PUPIL_FIELDS = ("onderwijstype", "school", "swv", "gemeente", "birth_date")
+_CASE_FIELDS = ("verzuim_type", "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "regie",
+                "stagnatie_oorzaak")
+_Columns = dict[str, Sequence[Any]]
 
 
-def _of_pupil(name: str) -> _Raws:
-    get = attrgetter(name)
-    return lambda columns: map(get, columns[0])
+def _ages(columns: _Columns) -> list[AgeGroup]:
+    # Birth dates and reference days repeat across a caseload: each pair is computed once.
+    group = functools.lru_cache(maxsize=None)(age_group)
+    return list(map(group, columns["birth_date"], columns["day"]))
 
 
-def _of_case(name: str) -> _Raws:
-    get = attrgetter(name)
-    return lambda columns: map(get, columns[1])
+# Per dimension: its column (or how to compute it), how one raw value becomes its _Key, and for
+# enum characteristics every possible value. Counting tallies raw values in C (``Counter``) and
+# converts each distinct value once. Enum members and None are singletons: they are tallied by
+# identity, since hashing an Enum member runs Python code.
+_Source = str | Callable[[_Columns], Sequence[Any]]
+_Dimension = tuple[_Source, Callable[[Any], _Key], tuple[Labelled | None, ...] | None]
 
 
-def _ages(columns: _Columns) -> Iterable[Hashable]:
-    return map(lambda p, d: age_group(p.birth_date, d), columns[0], columns[2])
+def _values(cls: type[Labelled]) -> tuple[Labelled | None, ...]:
+    return (*cls, None)
 
 
-_ENUM, _TEXT = True, False  # enum values are singletons: looked up by identity, see _count
-
-_DIMENSIONS: dict[Dimension, tuple[_Raws, Callable[[Any], _Key], bool]] = {
-    Dimension.ONDERWIJSTYPE: (_of_pupil("onderwijstype"), _enum, _ENUM),
-    Dimension.LEEFTIJD: (_ages, _enum, _ENUM),
-    Dimension.VERZUIM: (_of_case("verzuim_type"), _enum, _ENUM),
-    Dimension.ONDERSTEUNINGSVRAAG: (_of_case("ondersteuningsvraag"), _enum, _ENUM),
-    Dimension.SITUATIE: (_of_case("huidige_situatie"), _enum, _ENUM),
-    Dimension.WACHTLIJST: (_of_case("wachtlijst"), _enum, _ENUM),
-    Dimension.SCHOOL: (_of_pupil("school"), lambda v: _text(v, NIET_INGESCHREVEN), _TEXT),
-    Dimension.SWV: (_of_pupil("swv"), _text, _TEXT),
-    Dimension.GEMEENTE: (_of_pupil("gemeente"), _text, _TEXT),
-    Dimension.REGIE: (_of_case("regie"), _enum, _ENUM),
-    Dimension.STAGNATIE: (_of_case("stagnatie_oorzaak"), lambda v: _enum(v, GEEN_STAGNATIE),
-                          _ENUM),
+_DIMENSIONS: dict[Dimension, _Dimension] = {
+    Dimension.ONDERWIJSTYPE: ("onderwijstype", _enum, _values(Onderwijstype)),
+    Dimension.LEEFTIJD: (_ages, _enum, _values(AgeGroup)),
+    Dimension.VERZUIM: ("verzuim_type", _enum, _values(VerzuimType)),
+    Dimension.ONDERSTEUNINGSVRAAG: ("ondersteuningsvraag", _enum, _values(Ondersteuningsvraag)),
+    Dimension.SITUATIE: ("huidige_situatie", _enum, _values(HuidigeSituatie)),
+    Dimension.WACHTLIJST: ("wachtlijst", _enum, _values(Wachtlijst)),
+    Dimension.SCHOOL: ("school", lambda v: _text(v, NIET_INGESCHREVEN), None),
+    Dimension.SWV: ("swv", _text, None),
+    Dimension.GEMEENTE: ("gemeente", _text, None),
+    Dimension.REGIE: ("regie", _enum, _values(Regie)),
+    Dimension.STAGNATIE: ("stagnatie_oorzaak", lambda v: _enum(v, GEEN_STAGNATIE),
+                          _values(StagnatieOorzaak)),
 }
 
 
-@dataclass(frozen=True, slots=True)
+def _column(columns: _Columns, source: _Source) -> Sequence[Any]:
+    return columns[source] if isinstance(source, str) else source(columns)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class CountRow:
+    """One value of a dimension with its number of cases.
+
+    The cases behind the number are looked up when asked for (``case_ids``, in caseload
+    order): a user opens one row at a time, and collecting ids for every row of eleven
+    dimensions cost more than the counting itself.
+    """
+
     label: str
     count: int
-    case_ids: tuple[str, ...]
+    _find_ids: Callable[[], tuple[str, ...]] = field(repr=False)
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return self._find_ids()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CountRow):
+            return NotImplemented
+        return (self.label, self.count, self.case_ids) == (other.label, other.count,
+                                                           other.case_ids)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, yet holds a function
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,42 +195,53 @@ def count_all(
     dimensions: Iterable[Dimension] = tuple(Dimension),
 ) -> tuple[CountTable, ...]:
     """``count_by`` for several dimensions, taking the entries apart once."""
-    columns: _Columns = ([p for (p, _c), _d in entries], [c for (_p, c), _d in entries],
-                         [d for _e, d in entries])
-    ids = [case.id for case in columns[1]]
+    pupils = [pupil for (pupil, _case), _day in entries]
+    cases = [case for (_pupil, case), _day in entries]
+    columns: _Columns = {
+        **_transposed(pupils, _PUPIL_FIELDS), **_transposed(cases, _CASE_FIELDS),
+        "day": [day for _entry, day in entries]}
+    ids = [case.id for case in cases]
     return tuple(_count(dimension, definition, columns, ids) for dimension in dimensions)
+
+
+def _transposed(items: Sequence[object], names: tuple[str, ...]) -> _Columns:
+    if not items:
+        return {name: () for name in names}
+    return dict(zip(names, zip(*map(attrgetter(*names), items), strict=True), strict=True))
 
 
 def _count(dimension: Dimension, definition: Definition, columns: _Columns,
            ids: list[str]) -> CountTable:
-    raws_of, key_of, by_identity = _DIMENSIONS[dimension]
-    raws = list(raws_of(columns))
-    # Enum members (and None) are singletons, alive while counting: look their keys up by
-    # identity, since hashing an Enum member runs Python code. Text is looked up by value.
-    lookups: list[Hashable] = list(map(id, raws)) if by_identity else raws
-    # Group on the sort key only, so 'De Regenboog' and 'de regenboog' are one school. First
-    # one bucket per distinct value (a C-level look-up and append per row), then merge the
-    # values that share a key; buckets keep the order values were first met, so the first
-    # spelling met is the one shown.
-    buckets: defaultdict[Hashable, list[str]] = defaultdict(list)
-    for lookup, case_id in zip(lookups, ids, strict=True):
-        buckets[lookup].append(case_id)
-    raw_of = dict(zip(lookups, raws, strict=True)) if by_identity else None
+    source, key_of, possible = _DIMENSIONS[dimension]
+    column = _column(columns, source)
+    if possible is None:
+        tally = Counter(column)
+        raw_of: dict[Hashable, Any] | None = None
+    else:
+        tally = Counter(map(id, column))
+        raw_of = {id(value): value for value in possible}
+    # Merge the values that share a sort key, so 'De Regenboog' and 'de regenboog' are one
+    # school; the first spelling met is the one shown (Counter keeps first-met order).
     labels: dict[tuple[int, str], str] = {}
-    groups: dict[tuple[int, str], list[str]] = {}
-    merged: set[tuple[int, str]] = set()
-    for lookup, bucket_ids in buckets.items():
-        order, sort_text, label = key_of(lookup if raw_of is None else raw_of[lookup])
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    members: dict[tuple[int, str], set[Hashable]] = defaultdict(set)
+    for value, number in tally.items():
+        order, sort_text, label = key_of(value if raw_of is None else raw_of[value])
         group_key = (order, sort_text)
-        if group_key in groups:
-            groups[group_key] = groups[group_key] + bucket_ids
-            merged.add(group_key)
-        else:
-            groups[group_key] = bucket_ids
-            labels[group_key] = label
-    if merged:  # keep the caseload's order within a merged group
-        position = {case_id: index for index, case_id in enumerate(ids)}
-        for group_key in merged:
-            groups[group_key].sort(key=position.__getitem__)
-    rows = tuple(CountRow(labels[key], len(ids), tuple(ids)) for key, ids in sorted(groups.items()))
+        labels.setdefault(group_key, label)
+        counts[group_key] += number
+        members[group_key].add(value)
+    rows = tuple(
+        CountRow(labels[key], counts[key],
+                 functools.partial(_ids_with, source, possible is not None, columns, ids,
+                                   frozenset(members[key])))
+        for key in sorted(counts))
     return CountTable(dimension, definition, rows)
+
+
+def _ids_with(source: _Source, by_identity: bool, columns: _Columns, ids: list[str],
+              wanted: frozenset[Hashable]) -> tuple[str, ...]:
+    """The ids of the cases whose value is one of ``wanted``, in caseload order."""
+    column = _column(columns, source)
+    values = map(id, column) if by_identity else column
+    return tuple(case_id for case_id, value in zip(ids, values, strict=True) if value in wanted)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from thuiszitter_desktop.domain.breakdowns import AgeGroup, Dimension
+from thuiszitter_desktop.domain.breakdowns import AgeGroup, CountRow, Dimension
 from thuiszitter_desktop.domain.definitions import (
     Definition,
     Span,
@@ -252,6 +252,24 @@ def test_broad_counts(broad_q3: QuarterFigures) -> None:
     assert _counts(broad_q3, Dimension.STAGNATIE) == [
         ("Geen stagnatie vastgelegd", ("A", "B", "C", "D", "E"))]
     assert all(table.total == 5 for table in broad_q3.counts)
+
+
+def test_count_rows_are_equal_only_with_the_same_pupils_behind_them(today: date) -> None:
+    """Figures compare by their pupils too (the prefilter test relies on it), though the
+    pupils behind a count are looked up only when asked for."""
+
+    def verzuim_rows(entries: list[tuple[Pupil, Case]]) -> tuple[CountRow, ...]:
+        figures = quarter_figures(entries, Q3, Definition.BREED, today)
+        return next(t for t in figures.counts if t.dimension is Dimension.VERZUIM).rows
+
+    swapped = caseload()  # A and B swap their verzuim type: the same labels and counts
+    by_id = {case.id: case for _, case in swapped}
+    by_id["A"].verzuim_type, by_id["B"].verzuim_type = (by_id["B"].verzuim_type,
+                                                        by_id["A"].verzuim_type)
+    original, changed = verzuim_rows(caseload()), verzuim_rows(swapped)
+    assert original == verzuim_rows(caseload())
+    assert [(r.label, r.count) for r in changed] == [(r.label, r.count) for r in original]
+    assert changed != original
 
 
 def test_national_count_on_same_caseload(today: date) -> None:
