@@ -41,6 +41,7 @@ Episodes (reopened cases, and a pupil who returns to school and drops out again)
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -82,8 +83,13 @@ DEFAULT_WARNING_DAYS: dict[DeadlineKind, int] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def add_months(day: date, months: int) -> date:
-    """``day`` plus whole calendar months, clamped to the last day of the target month."""
+    """``day`` plus whole calendar months, clamped to the last day of the target month.
+
+    Cached: the figures and the clock ask this for every case, and the dates of a caseload
+    repeat (a cache hit is a C-level look-up, the computation runs Python code).
+    """
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     if day.day <= 28:  # every month has these days (and monthrange is slow in bulk)
