@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.breakdowns import Dimension
@@ -121,3 +123,35 @@ def test_new_case_refreshes_when_shown(qtbot: QtBot, ctx: AppContext) -> None:
     window.show()
     window.show_page(page)
     qtbot.waitUntil(lambda: page.flow.item(0, 2).text() == "1")
+
+
+def test_report_is_the_shown_quarter_and_definition(page: FiguresPage, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "rapport.pdf"
+    asked: list[str] = []
+
+    def choose(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked.append(str(args[2]))  # the suggested file name
+        return str(target), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    page.definition.set_value(Definition.INGRADO)
+    page.save_report()
+    assert asked == ["kwartaalrapport-2026-K4-ingrado.pdf"]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "4e kwartaal 2026" in text and "Ingrado" in text
+    assert page.saved.text() == "Opgeslagen: rapport.pdf"
+
+
+def test_change_while_shown_recounts_and_hiding_lets_go_of_the_cases(
+        qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.figures_page
+    window.show_page(page)
+    assert page.flow.item(0, 2).text() == "0"
+    register(ctx, "Noor", "Jansen", date(2026, 11, 2))  # while the dashboard is in view
+    assert page.flow.item(0, 2).text() == "1"
+    window.show_page(window.today_page)
+    assert page.figures is not None  # the numbers stay; the cases read behind them do not
+    assert not page.source.holds_cases

@@ -41,7 +41,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     count(caseload, "load_rows")
     count(aanmelding_overview, "recent_aanmeldingen")
     count(mdo, "list_mdos")
-    count(figures, "load_figures")
+    count(figures, "all_entries")
     return counted
 
 
@@ -64,7 +64,7 @@ def test_pages_not_yet_shown_have_not_read_anything(reads: Counter[str],
 
 @pytest.mark.parametrize(("page_name", "read"), [
     ("caseload", "load_rows"), ("aanmeld_page", "recent_aanmeldingen"),
-    ("mdo_page", "list_mdos"), ("figures_page", "load_figures"),
+    ("mdo_page", "list_mdos"), ("figures_page", "all_entries"),
 ])
 def test_showing_a_page_loads_it_once(reads: Counter[str], window: MainWindow,
                                       page_name: str, read: str) -> None:

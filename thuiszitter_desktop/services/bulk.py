@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
@@ -23,3 +26,14 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def built_with_paused_gc(build: Callable[[], T]) -> T:
+    """``build()`` with the collector paused, for work that reads and then condenses.
+
+    What ``build`` made and dropped (the cases read, say) is freed by reference counting as
+    it returns, before the collector resumes: a collection triggered on resuming would scan
+    every such object once more (about 0.1 s at 50,000 cases) only to find it garbage.
+    """
+    with paused_gc():
+        return build()

@@ -17,7 +17,7 @@ from thuiszitter_desktop.domain.deadlines import (
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import CaseStage
-from thuiszitter_desktop.services.bulk import paused_gc
+from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import ClockSnapshot, facts_by_case, warning_days
 from thuiszitter_desktop.storage import repo_cases, repo_settings
@@ -74,12 +74,15 @@ def load_rows(ctx: AppContext, include_closed: bool = False,
     if snapshot is not None and not include_closed:
         with paused_gc():
             return _rows(snapshot.items, snapshot.facts, today, snapshot.warnings)
-    with paused_gc():  # builds objects for every case at once
+
+    def read() -> list[CaseloadRow]:
         with ctx.vault.read() as conn:
             items = repo_cases.list_cases(conn, include_closed=include_closed)
             facts = facts_by_case(conn, items, only_these=False)
             warnings = warning_days(repo_settings.load_all(conn))
         return _rows(items, facts, today, warnings)
+
+    return built_with_paused_gc(read)  # builds objects for every case at once
 
 
 def _rows(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],

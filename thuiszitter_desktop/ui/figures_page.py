@@ -37,7 +37,7 @@ from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
-from thuiszitter_desktop.ui.widgets import EnumCombo
+from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_COLUMN_MAX = 240
@@ -93,6 +93,7 @@ class FiguresPage(LazyPage, QWidget):
                  lazy: bool = False) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.source = figures.FigureSource(ctx)
         self.figures: QuarterFigures | None = None
         outer = QVBoxLayout(self)
 
@@ -191,7 +192,8 @@ class FiguresPage(LazyPage, QWidget):
 
     def reload(self) -> None:
         definition = self.selected_definition()
-        self.figures = figures.load_figures(self._ctx, self.selected_quarter(), definition)
+        with busy_cursor():
+            self.figures = self.source.figures(self.selected_quarter(), definition)
         caption = f"Definitie: {definition.label}."
         if self.figures.is_partial:
             caption += " Het kwartaal loopt nog: gemeten tot en met vandaag."
@@ -271,14 +273,18 @@ class FiguresPage(LazyPage, QWidget):
 
     # -- files ----------------------------------------------------------------------------
     def save_report(self) -> None:
-        quarter, definition = self.selected_quarter(), self.selected_definition()
-        data = figures.quarterly_report(self._ctx, quarter, definition)
+        if self.figures is None:
+            return
+        quarter, definition = self.figures.quarter, self.figures.definition
+        with busy_cursor():
+            data = figures.report_pdf(self._ctx, self.figures)
         name = f"kwartaalrapport-{quarter.year}-K{quarter.q}-{definition.name.lower()}.pdf"
         self._save(data, name, "PDF (*.pdf)")
 
     def save_export(self, kind: figures.ExportFormat) -> None:
         quarter, definition = self.selected_quarter(), self.selected_definition()
-        data = figures.export_quarter(self._ctx, quarter, definition, kind)
+        with busy_cursor():
+            data = figures.export_quarter(self._ctx, quarter, definition, kind)
         name = f"thuiszitters-{quarter.year}-K{quarter.q}-{definition.name.lower()}.{kind}"
         self._save(data, name, "CSV (*.csv)" if kind == "csv" else "Excel (*.xlsx)")
 
@@ -291,11 +297,17 @@ class FiguresPage(LazyPage, QWidget):
     def on_change(self, change: Change) -> None:
         # Figures span the whole caseload: recompute only when someone is looking.
         if change.entity == "case":
+            self.source.forget()
             self.loader.changed()
+
+    def page_hidden(self) -> None:
+        super().page_hidden()
+        self.source.forget()  # the cases read are kept only while the page is in view
 
     def clear(self) -> None:
         """Forget the numbers before the vault locks; they are recomputed when shown again."""
         for table in (self.targets, self.durations, self.flow, self.counts):
             table.setRowCount(0)
         self.figures = None
+        self.source.forget()
         self.loader.forget()

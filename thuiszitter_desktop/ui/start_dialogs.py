@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum, auto
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.passphrase import assess
 from thuiszitter_desktop.storage.errors import VaultCorruptError
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.ui.widgets import ErrorLabel, busy_cursor
 
 
 def _password_field(placeholder: str) -> QLineEdit:
@@ -39,14 +39,12 @@ def _password_field(placeholder: str) -> QLineEdit:
 
 def _busy(action: Callable[[], None], error: ErrorLabel) -> bool:
     """Run ``action`` with a wait cursor; show a UserError calmly. Returns success."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        action()
+        with busy_cursor():
+            action()
     except UserError as exc:
         error.show_message(exc.message)
         return False
-    finally:
-        QGuiApplication.restoreOverrideCursor()
     error.show_message(None)
     return True
 
@@ -215,8 +213,8 @@ class UnlockDialog(QDialog):
             self.error.show_message("Typ eerst uw wachtwoord.")
             return
         try:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            self._unlock(passphrase)
+            with busy_cursor():
+                self._unlock(passphrase)
         except VaultCorruptError as exc:
             self.error.show_message(exc.message)
             self.restore_button.setVisible(self._restore is not None)
@@ -226,8 +224,6 @@ class UnlockDialog(QDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.accept()
 
     def _on_restore(self) -> None:

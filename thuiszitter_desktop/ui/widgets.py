@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,16 @@ E = TypeVar("E", bound=Labelled)
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 DATE_FORMAT = "dd-MM-yyyy"
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """A wait cursor while work that can take a moment runs (large caseloads)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def to_qdate(day: date) -> QDate:

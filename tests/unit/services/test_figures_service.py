@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from thuiszitter_desktop.domain.definitions import Definition
@@ -78,3 +79,33 @@ def test_export_has_no_names_and_is_logged(ctx: AppContext) -> None:
     with ctx.vault.read() as conn:
         details = [e.detail for e in repo_audit.entries(conn) if e.action == "geëxporteerd"]
     assert details == ["K4 2026; BREED; csv; 1 rijen", "K4 2026; BREED; xlsx; 1 rijen"]
+
+
+def test_figure_source_reads_once_for_every_quarter_and_definition(
+        ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 8, 5), contact=date(2026, 8, 7))
+    register(ctx, "Sem", "de Vries", date(2026, 10, 12))
+    shown = figures.recent_quarters(ctx)
+    older = Quarter(2024, 3)  # before the quarters the dashboard offers
+    wanted = {(q, d): figures.load_figures(ctx, q, d) for q in [*shown, older] for d in Definition}
+    reads: list[date | None] = []
+    read = figures.all_entries
+    monkeypatch.setattr(figures, "all_entries",
+                        lambda c, since=None: reads.append(since) or read(c, since))
+    source = figures.FigureSource(ctx)
+    for (quarter, definition), expected in wanted.items():
+        assert source.figures(quarter, definition) == expected
+    # One read covers every quarter the dashboard offers (each with its previous quarter,
+    # for the trend); only the older quarter needed a second one.
+    assert reads == [date(2024, 10, 1), date(2024, 4, 1)]
+
+
+def test_figure_source_shows_changes_after_forget(ctx: AppContext) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 5))
+    source = figures.FigureSource(ctx)
+    assert len(source.figures(Q4, Definition.BREED).flow.running_ids) == 1
+    register(ctx, "Sem", "de Vries", date(2026, 10, 12))
+    source.forget()
+    assert not source.holds_cases
+    assert len(source.figures(Q4, Definition.BREED).flow.running_ids) == 2
+    assert source.holds_cases
