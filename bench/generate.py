@@ -54,6 +54,15 @@ TABLE_ORDER: tuple[Table, ...] = (pupils, cases, contact_moments, involved_profe
 CHUNK = 5_000
 
 
+@dataclass(frozen=True)
+class Landmarks:
+    """Records of a written caseload that the measurements work on."""
+
+    pupil_name: str  # an enrolled pupil, for the search keystrokes
+    plan_case_id: str  # a case with a plan van aanpak
+    agenda_mdo_id: str  # an MDO with 20 pupils
+
+
 @dataclass
 class Caseload:
     """Rows per table name, plus the records the benchmark works on."""
@@ -65,6 +74,13 @@ class Caseload:
 
     def count(self, table: Table) -> int:
         return self.count_rows(table.name)
+
+    def landmarks(self) -> Landmarks:
+        """What the measurements need once the rows are written (the rows themselves are not
+        kept: hundreds of thousands of dicts would weigh on the process being measured)."""
+        pupil = next(row for row in self.rows["pupils"] if row["school"])
+        return Landmarks(f"{pupil['first_name']} {pupil['last_name']}", self.plan_case_id,
+                         self.agenda_mdo_id)
 
     def count_rows(self, table_name: str) -> int:
         return len(self.rows.get(table_name, []))
