@@ -11,8 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.services import aanmelding_overview, caseload, cases, figures, mdo
+from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.services import aanmelding_overview, caseload, cases, mdo
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_cases
 from thuiszitter_desktop.ui.caseload_model import DEADLINE_COLUMN
 from thuiszitter_desktop.ui.lazy_page import LazyLoad
 from thuiszitter_desktop.ui.main_window import MainWindow
@@ -41,7 +43,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     count(caseload, "load_rows")
     count(aanmelding_overview, "recent_aanmeldingen")
     count(mdo, "list_mdos")
-    count(figures, "all_entries")
+    count(repo_cases, "anonymous_cases")
     return counted
 
 
@@ -64,7 +66,7 @@ def test_pages_not_yet_shown_have_not_read_anything(reads: Counter[str],
 
 @pytest.mark.parametrize(("page_name", "read"), [
     ("caseload", "load_rows"), ("aanmeld_page", "recent_aanmeldingen"),
-    ("mdo_page", "list_mdos"), ("figures_page", "all_entries"),
+    ("mdo_page", "list_mdos"), ("figures_page", "anonymous_cases"),
 ])
 def test_showing_a_page_loads_it_once(reads: Counter[str], window: MainWindow,
                                       page_name: str, read: str) -> None:
@@ -82,6 +84,18 @@ def test_vandaag_and_caseload_share_one_clock_read(window: MainWindow,
     model = window.caseload.model
     assert [model.index(0, DEADLINE_COLUMN).data()] == [
         f"{r.deadline.describe(ctx.today())}" for r in caseload.load_rows(ctx) if r.deadline]
+
+
+def test_dashboard_uses_the_open_cases_vandaag_read(reads: Counter[str], window: MainWindow,
+                                                    ctx: AppContext) -> None:
+    closed = register(ctx, "Sem", "de Vries", date(2026, 10, 20))
+    cases.close_case(ctx, closed.id, ClosingReason.VERHUISD)
+    reads_before = window.clock_cache.reads
+    window.show_page(window.figures_page)
+    assert window.clock_cache.reads == reads_before  # no second read of the open cases
+    assert reads["anonymous_cases"] == 1  # only the closed ones were read
+    running = window.figures_page.figures.flow.running_ids  # type: ignore[union-attr]
+    assert closed.id in running and len(running) == 2  # Zoë (open) and Sem (closed)
 
 
 def test_change_while_hidden_marks_stale_and_reloads_when_shown(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Literal
 
 from thuiszitter_desktop.domain import settings as settings_registry
-from thuiszitter_desktop.domain.definitions import CaseEntry, Definition
+from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD, CaseEntry, Definition
 from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
+from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
 from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
@@ -61,6 +62,9 @@ def load_series(ctx: AppContext, quarters: Sequence[Quarter],
     return built_with_paused_gc(read_and_compute)
 
 
+OpenCases = Callable[[], Sequence[repo_cases.CaseWithPupil]]
+
+
 class FigureSource:
     """The cases behind the dashboard, read once and kept until ``forget()``.
 
@@ -68,10 +72,14 @@ class FigureSource:
     computes again from the cases already read (at 50,000 cases the read is more than half
     of the time). The owner forgets them when the caseload changes, the page is hidden or the
     vault locks. The read covers every quarter of ``recent_quarters``.
+
+    In the main window every open case is already in memory (the clock snapshot Vandaag
+    shows); given ``open_cases``, only the closed cases are read from the vault.
     """
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, open_cases: OpenCases | None = None) -> None:
         self._ctx = ctx
+        self._open_cases = open_cases
         self._entries: list[CaseEntry] | None = None
         self._since: date | None = None
 
@@ -82,8 +90,18 @@ class FigureSource:
                 self._entries = None  # dropped before reading again, not after
                 quarters = [*recent_quarters(self._ctx), quarter]
                 self._since = min(q.previous().start for q in quarters)
-                self._entries = all_entries(self._ctx, self._since)
+                self._entries = self._read(self._since)
             return quarter_figures(self._entries, quarter, definition, self._ctx.today())
+
+    def _read(self, since: date) -> list[CaseEntry]:
+        if self._open_cases is None:
+            return all_entries(self._ctx, since)
+        # An open case is always still relevant (see repo_cases._relevant_since), unless it
+        # is at 50% education or more.
+        opened = [(item.pupil, item.case) for item in self._open_cases()
+                  if item.case.education_percentage < EDUCATION_THRESHOLD]
+        with self._ctx.vault.read() as conn:
+            return opened + repo_cases.anonymous_cases(conn, since, closed_only=True)
 
     @property
     def holds_cases(self) -> bool:
@@ -95,9 +113,8 @@ class FigureSource:
 
 
 def case_rows(ctx: AppContext, case_ids: Sequence[str]) -> list[CaseloadRow]:
-    """The pupils behind a number, as overview rows (in the order of ``case_ids``)."""
-    by_id = {row.case_id: row for row in rows_for(ctx, list(case_ids))}
-    return [by_id[case_id] for case_id in case_ids if case_id in by_id]
+    """The pupils behind a number, as overview rows sorted by name (accents ignored)."""
+    return sorted(rows_for(ctx, list(case_ids)), key=lambda row: plain(row.pupil_name))
 
 
 def organisation(ctx: AppContext) -> str:

@@ -31,6 +31,7 @@ from thuiszitter_desktop.domain.definitions import Definition
 from thuiszitter_desktop.domain.figures import QuarterFigures, TargetResult, format_number
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services import figures
+from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
@@ -90,10 +91,12 @@ class FiguresPage(LazyPage, QWidget):
     compare_list = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 lazy: bool = False) -> None:
+                 lazy: bool = False, cache: ClockCache | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.source = figures.FigureSource(ctx)
+        # With the main window's clock cache, the open cases Vandaag read are not read again.
+        self.source = figures.FigureSource(
+            ctx, None if cache is None else lambda: cache.snapshot().items)
         self.figures: QuarterFigures | None = None
         outer = QVBoxLayout(self)
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def install_figures(window: MainWindow) -> FiguresPage:
-    page = FiguresPage(window.ctx, lazy=True)  # computes when first shown
+    page = FiguresPage(window.ctx, lazy=True, cache=window.clock_cache)  # when first shown
     window.add_page("Beleidsinformatie", page)
     page.open_case.connect(window.open_case)
     page.compare_list.connect(lambda: ListImportDialog(window.ctx, parent=window).exec())

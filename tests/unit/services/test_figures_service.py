@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from thuiszitter_desktop.domain.definitions import Definition
-from thuiszitter_desktop.domain.figures import Target
+from thuiszitter_desktop.domain.figures import QuarterFigures, Target
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services import cases, figures
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.storage import repo_audit, repo_settings
+from thuiszitter_desktop.services.reminders import read_snapshot
+from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_settings
 
 # The ctx clock stands at 23 November 2026 (Q4).
 Q4 = Quarter(2026, 4)
@@ -42,7 +44,7 @@ def test_figures_come_from_the_vault_including_closed_cases(ctx: AppContext) -> 
     assert set(result.flow.running_ids) == {zoe.id, sem.id}
     assert result.flow.ended_ids == (sem.id,)  # closed today: last counted yesterday
     rows = figures.case_rows(ctx, contact.denominator_ids)
-    assert {r.pupil_name for r in rows} == {"Zoë Çelik-d'Hondt", "Sem de Vries"}
+    assert [r.pupil_name for r in rows] == ["Sem de Vries", "Zoë Çelik-d'Hondt"]  # by name
 
 
 def test_recent_quarters_newest_first(ctx: AppContext) -> None:
@@ -109,3 +111,41 @@ def test_figure_source_shows_changes_after_forget(ctx: AppContext) -> None:
     assert not source.holds_cases
     assert len(source.figures(Q4, Definition.BREED).flow.running_ids) == 2
     assert source.holds_cases
+
+
+def _by_content(result: QuarterFigures) -> object:
+    """Figures with every list of pupils as a set: the two reads return cases in other orders."""
+    return (
+        [(t.target, set(t.numerator_ids), set(t.denominator_ids)) for t in result.targets],
+        [(d.measure, set(d.days_by_case), d.previous_mean) for d in result.durations],
+        [set(ids) for ids in (result.flow.new_ids, result.flow.ended_ids,
+                              result.flow.running_ids, result.flow.at_end_ids)],
+        [(c.dimension, [(r.label, r.count, set(r.case_ids)) for r in c.rows])
+         for c in result.counts],
+    )
+
+
+def test_figure_source_with_the_open_cases_in_memory_reads_only_closed_ones(
+        ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 8, 5), contact=date(2026, 8, 7))
+    sem = register(ctx, "Sem", "de Vries", date(2026, 7, 12))
+    cases.close_case(ctx, sem.id, ClosingReason.TERUG_OP_SCHOOL)
+    noor = register(ctx, "Noor", "Jansen", date(2026, 10, 1))
+    cases.save_case(ctx, cases.load_case(ctx, noor.id).pupil,
+                    replace(cases.load_case(ctx, noor.id).case, education_percentage=60))
+    snapshot = read_snapshot(ctx)  # what Vandaag holds: the open cases
+    read_closed: list[bool] = []
+    anonymous = repo_cases.anonymous_cases
+    monkeypatch.setattr(repo_cases, "anonymous_cases", lambda conn, since=None, closed_only=False:
+                        read_closed.append(closed_only) or anonymous(conn, since,
+                                                                     closed_only=closed_only))
+    source = figures.FigureSource(ctx, lambda: snapshot.items)
+    for quarter in (Q4, Quarter(2026, 3)):
+        for definition in Definition:
+            shared = source.figures(quarter, definition)
+            assert _by_content(shared) == _by_content(
+                figures.load_figures(ctx, quarter, definition))
+    assert read_closed[0] is True  # the source read only closed cases ...
+    assert read_closed.count(True) == 1  # ... once; the others are the comparisons
+    running = source.figures(Quarter(2026, 3), Definition.BREED).flow.running_ids
+    assert sem.id in running and noor.id not in running  # closed in Q4; 60% never counts
