@@ -129,13 +129,33 @@ def stored_terugkoppeling(ctx: AppContext, case_id: str) -> bool:
     return intake.load_terugkoppeling(ctx, case_id) is not None
 
 
+def edit_contact(w: CaseWindow) -> None:
+    w.contacts.notes.setText("Moeder gebeld")  # typed, 'toevoegen' not clicked
+
+
+def stored_contact(ctx: AppContext, case_id: str) -> bool:
+    return [c.notes for c in cases.load_case(ctx, case_id).contacts] == ["Moeder gebeld"]
+
+
+def edit_professional(w: CaseWindow) -> None:
+    w.people.name.setText("Daan Bakker")
+    w.people.organisation.setText("Jeugdteam Heuvelrug (fictief)")
+
+
+def stored_professional(ctx: AppContext, case_id: str) -> bool:
+    return [p.name for p in cases.load_case(ctx, case_id).professionals] == ["Daan Bakker"]
+
+
 EDITS: list[tuple[str, Callable[[CaseWindow], None], Callable[[AppContext, str], bool]]] = [
+    ("Contactmomenten", edit_contact, stored_contact),
+    ("Betrokkenen", edit_professional, stored_professional),
     ("Aanmelding", edit_aanmelding, stored_aanmelding),
     ("Intake", edit_intake, stored_intake),
     ("Intake", edit_stage, stored_stage),
     ("Terugkoppeling", edit_terugkoppeling, stored_terugkoppeling),
 ]
-IDS = ["aanmelding", "intake conversation", "intake step date", "terugkoppeling draft"]
+IDS = ["contact typed", "professional typed", "aanmelding", "intake conversation",
+       "intake step date", "terugkoppeling draft"]
 
 
 def test_opening_and_closing_without_edits_asks_nothing(
@@ -229,6 +249,20 @@ def test_failed_tab_save_keeps_the_window_open_on_that_tab(
     assert window.isVisible()
     assert window.tabs.currentWidget() is window.intake_tabs.intake
     assert window.intake_tabs.intake.summary.text().startswith("Niet opgeslagen")
+
+
+def test_professional_typed_without_a_name_is_not_lost_on_save(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case_id = register(ctx)
+    window = open_window(qtbot, ctx, case_id)
+    window.people.phone.setText("06-98765432")  # the name is required
+    answering(monkeypatch, Answer.Save)
+    window.close()
+    assert window.isVisible()
+    assert window.tabs.currentWidget() is window.people
+    assert window.people.error.text() != "" and window.people.phone.text() == "06-98765432"
+    assert cases.load_case(ctx, case_id).professionals == []
 
 
 # -- a new terugkoppeling draft replaces the current one only when the user agrees ------------

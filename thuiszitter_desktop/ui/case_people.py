@@ -89,22 +89,35 @@ class _CaseListTab(QWidget, Generic[T]):
     def after_add(self) -> None:
         """Empty the fields that should not carry over to the next record."""
 
+    def typed_fields(self) -> Sequence[QLineEdit]:
+        """The text fields of a new record that hold something the user typed."""
+        raise NotImplementedError
+
+    # -- a new record typed but not yet added (the case window asks before closing) ---------
+    def has_unsaved_changes(self) -> bool:
+        return any(field.text().strip() for field in self.typed_fields())
+
+    def save_changes(self) -> bool:
+        """Add the record typed in the fields, if any; False when it cannot be stored."""
+        return self._add() if self.has_unsaved_changes() else True
+
     # -- the list ----------------------------------------------------------------------------
     def _show(self) -> None:
         fill_table(self.table, [self.cells(item) for item in self._items])
         self.remove.setEnabled(bool(self._items))
 
-    def _add(self) -> None:
+    def _add(self) -> bool:
         item = self.from_fields()
         try:
             self._save(self._ctx, item)
         except UserError as exc:
             self.error.show_message(exc.message)
-            return
+            return False
         self.error.show_message(None)
         self.insert(item)
         self.after_add()
         self._show()
+        return True
 
     def _remove(self) -> None:
         row = self.table.currentRow()
@@ -161,6 +174,9 @@ class ContactsTab(_CaseListTab[ContactMoment]):
         self.participants.clear()
         self.notes.clear()
 
+    def typed_fields(self) -> Sequence[QLineEdit]:
+        return (self.participants, self.notes)
+
 
 class ProfessionalsTab(_CaseListTab[InvolvedProfessional]):
     """Who is involved around the pupil (school contacts, JGZ, jeugdteam, SWV …)."""
@@ -196,3 +212,6 @@ class ProfessionalsTab(_CaseListTab[InvolvedProfessional]):
         for field in (self.name, self.organisation, self.phone, self.email):
             field.clear()
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def typed_fields(self) -> Sequence[QLineEdit]:
+        return (self.name, self.organisation, self.phone, self.email)

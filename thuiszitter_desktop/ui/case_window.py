@@ -46,7 +46,8 @@ def initial_size(available: QSize, cap: QSize = MAX_SIZE) -> QSize:
 
 
 class SavesOwnChanges(Protocol):
-    """A tab with its own save button (aanmelding, intake, terugkoppeling)."""
+    """A tab with its own save button (aanmelding, intake, terugkoppeling), or with a new
+    record typed but not yet added (contactmomenten, betrokkenen)."""
 
     def has_unsaved_changes(self) -> bool: ...
 
@@ -117,7 +118,8 @@ class CaseWindow(QDialog):
             self.tabs.addTab(self.contacts, "Contactmomenten")
             self.tabs.addTab(self.people, "Betrokkenen")
             self.intake_tabs = add_intake_tabs(self.tabs, ctx, case.id)
-            self.own_save_tabs = [(tab, tab) for tab in (self.intake_tabs.aanmelding,
+            self.own_save_tabs = [(tab, tab) for tab in (self.contacts, self.people,
+                                                        self.intake_tabs.aanmelding,
                                                         self.intake_tabs.intake,
                                                         self.intake_tabs.terugkoppeling)]
             self.plan_tab = PlanTab(ctx, case.id)
