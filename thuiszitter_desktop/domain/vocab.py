@@ -13,9 +13,10 @@ from typing import Self
 class Labelled(Enum):
     """An enum whose value is its Dutch label."""
 
-    @property
-    def label(self) -> str:
-        return str(self.value)
+    label: str  # the value, as a plain attribute: ``Enum.value`` is a slow property
+
+    def __init__(self, label: str) -> None:
+        self.label = label
 
     @classmethod
     def from_name(cls, name: str) -> Self:
