@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         # Most of the screen, never more: laptops are often 1366 pixels wide.
         self.resize(initial_size(self.screen().availableGeometry().size(), QSize(1400, 820)))
         # The open cases' clock, read once for Vandaag, the status line and the caseload. It
-        # subscribes to the change bus before the views do, so it forgets first.
+        # subscribes to the change bus before the views do, so it is up to date before they ask.
         self.clock_cache = ClockCache(ctx)
         self.changes = QtChanges(ctx.changes, self)
 

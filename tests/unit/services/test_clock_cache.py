@@ -1,0 +1,139 @@
+"""The clock cache stays what a fresh read would give, reading only what each change touched."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from thuiszitter_desktop.domain import settings as settings_registry
+from thuiszitter_desktop.domain.mdo import Mdo
+from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
+from thuiszitter_desktop.domain.plan import Action, Goal
+from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
+from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.services import mdo as mdo_service
+from thuiszitter_desktop.services import plan as plan_service
+from thuiszitter_desktop.services import settings as settings_service
+from thuiszitter_desktop.services.clock_cache import ClockCache
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.reminders import ClockSnapshot, read_snapshot
+from thuiszitter_desktop.storage import repo_cases
+
+# The ctx clock stands at 23 November 2026.
+
+
+def register(ctx: AppContext, first: str, last: str, aanmelding: date) -> Case:
+    pupil = Pupil(first_name=first, last_name=last, birth_date=date(2013, 4, 2),
+                  school="OBS De Regenboog")
+    return cases.register_case(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=aanmelding))
+
+
+def content(snapshot: ClockSnapshot) -> object:
+    """What the views use of a snapshot; the order of the cases does not matter to them."""
+    return ({item.case.id: (item.case, item.pupil) for item in snapshot.items},
+            dict(snapshot.facts), snapshot.snoozes, dict(snapshot.settings))
+
+
+@pytest.fixture
+def cache(ctx: AppContext) -> Iterator[ClockCache]:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 10, 26))
+    register(ctx, "Sem", "de Vries", date(2026, 11, 10))
+    kept = ClockCache(ctx)
+    kept.snapshot()
+    yield kept
+    kept.detach()
+
+
+def _case_id(ctx: AppContext, first_name: str) -> str:
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True)
+    return next(i.case.id for i in items if i.pupil.first_name == first_name)
+
+
+def new_case(ctx: AppContext) -> None:
+    register(ctx, "Noor", "Jansen", date(2026, 11, 18))
+
+
+def contact(ctx: AppContext) -> None:
+    cases.save_contact(ctx, ContactMoment(case_id=_case_id(ctx, "Zoë"), on=date(2026, 11, 20),
+                                          kind=ContactKind.HUISBEZOEK))
+
+
+def edit_case(ctx: AppContext) -> None:
+    detail = cases.load_case(ctx, _case_id(ctx, "Sem"))
+    cases.save_case(ctx, replace(detail.pupil, last_name="de Vries-Bakker"),
+                    replace(detail.case, home_since=date(2026, 9, 1)))
+
+
+def close(ctx: AppContext) -> None:
+    cases.close_case(ctx, _case_id(ctx, "Zoë"), ClosingReason.TERUG_OP_SCHOOL)
+
+
+def close_and_reopen(ctx: AppContext) -> None:
+    case_id = _case_id(ctx, "Zoë")
+    cases.close_case(ctx, case_id, ClosingReason.VERHUISD)
+    cases.reopen_case(ctx, case_id)
+
+
+def plan(ctx: AppContext) -> None:
+    started = plan_service.start_plan(ctx, _case_id(ctx, "Sem"))
+    goal = Goal(description="Sem gaat weer 2 ochtenden naar school",
+                indicator="aanwezig op maandag en donderdag", deadline=date(2027, 1, 15),
+                actions=(Action(what="Rooster aanpassen met de mentor",
+                                due=date(2026, 11, 25)),))
+    plan_service.save_plan(ctx, replace(started, goals=(goal,),
+                                        evaluation_dates=(date(2026, 11, 27),)))
+
+
+def snooze(ctx: AppContext) -> None:
+    first = reminders.load_today(ctx).rows[0].reminder
+    reminders.snooze_reminder(ctx, first, date(2026, 11, 26), "Moeder belt maandag terug")
+
+
+def setting(ctx: AppContext) -> None:
+    settings_service.save(ctx, {settings_registry.WARN_GOALS.key: 1})
+
+
+def meeting(ctx: AppContext) -> None:
+    mdo_service.save_mdo(ctx, Mdo(on=date(2026, 12, 3), start_time=time(14, 0),
+                                  school="OBS De Regenboog", location="Lokaal 2",
+                                  chair="Fatma Yilmaz"))
+
+
+CHANGES: list[tuple[Callable[[AppContext], None], str]] = [
+    (new_case, "case"), (contact, "case"), (edit_case, "case"), (close_and_reopen, "case"),
+    (plan, "plan"), (snooze, "reminder"), (setting, "settings"), (meeting, "mdo"),
+    (close, "case"),
+]
+
+
+@pytest.mark.parametrize(("change", "entity"), CHANGES, ids=[c.__name__ for c, _ in CHANGES])
+def test_snapshot_after_a_change_equals_a_fresh_read_without_reading_everything(
+        ctx: AppContext, cache: ClockCache, change: Callable[[AppContext], None],
+        entity: str) -> None:
+    seen: list[str] = []
+    ctx.changes.subscribe(lambda c: seen.append(c.entity))
+    change(ctx)
+    assert entity in seen
+    assert content(cache.snapshot()) == content(read_snapshot(ctx))
+    assert cache.reads == 1  # brought up to date, never read whole again
+
+
+def test_every_change_in_a_row_keeps_the_snapshot_true(ctx: AppContext,
+                                                       cache: ClockCache) -> None:
+    for change, _ in CHANGES:
+        change(ctx)
+        assert content(cache.snapshot()) == content(read_snapshot(ctx)), change.__name__
+    assert cache.reads == 1
+
+
+@pytest.mark.parametrize("change", [Change("case"), Change("vault"), Change("onbekend", ("x",)),
+                                    Change("case", tuple(f"id-{n}" for n in range(501)))])
+def test_changes_it_cannot_patch_lead_to_one_full_read(ctx: AppContext, cache: ClockCache,
+                                                       change: Change) -> None:
+    ctx.changes.publish(change)
+    assert content(cache.snapshot()) == content(read_snapshot(ctx))
+    assert cache.reads == 2
