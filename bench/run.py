@@ -72,6 +72,7 @@ def measure_size(size: int, folder: Path, today: date, runs: int) -> tuple[Numbe
     steps: list[tuple[str, Callable[[Subject], Numbers]]] = [
         ("unlock", measures.unlock), ("model load", measures.model_load),
         ("keystrokes", measures.keystrokes), ("save", measures.save),
+        ("save in the window", measures.window_save),
         ("documents", measures.documents),
         ("sqlcipher overhead",
          lambda s: measures.sqlcipher_overhead(s, folder / "plain-copy.db")),
