@@ -306,3 +306,13 @@ def test_new_case_window_registers_or_cancels(qtbot: QtBot, ctx: AppContext) -> 
     assert (window.save_button.text(), window.cancel_button.text()) == ("Registreren",
                                                                         "Annuleren")
     assert window.tabs.count() == 1
+
+
+def test_date_fields_keep_their_own_width_in_a_wide_window(qtbot: QtBot, ctx: AppContext) -> None:
+    window = open_window(qtbot, ctx, register(ctx))
+    window.resize(1300, 900)
+    window.tabs.setCurrentWidget(window.contacts)
+    qtbot.waitUntil(lambda: window.contacts.notes.width() > 800)
+    # The text field beside it stretches; the date stays wide enough for dd-mm-jjjj only.
+    assert window.contacts.on.width() < 250
+    assert window.contacts.on.width() >= window.contacts.on.sizeHint().width()

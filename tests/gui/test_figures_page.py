@@ -53,6 +53,10 @@ def test_targets_with_verdict_and_definition(page: FiguresPage) -> None:
     assert page.targets_box.title() == "Doelen — Breed"
     # 14 days: Zoë met it, Sem did not (due 26-10); no offer clock fell due yet.
     assert page.targets_chart.values == [50.0, 0.0, 0.0, 50.0]
+    # The chart's axis has room for short names only; the table beside it has the full ones.
+    assert page.targets_chart.labels == ["Eerste contact ≤ 7 dagen", "Doelen ≤ 1 maand",
+                                         "Passend aanbod ≤ 3 maanden",
+                                         "Eerste contact ≤ 14 dagen"]
 
 
 def test_definition_switch_recounts(page: FiguresPage) -> None:

@@ -77,6 +77,14 @@ class Target(Labelled):
     EERSTE_CONTACT_14 = "Eerste contact binnen 14 dagen"
 
     @property
+    def short_label(self) -> str:
+        """For chart axes, where the full label would be cut off."""
+        return {"EERSTE_CONTACT_7": "Eerste contact ≤ 7 dagen",
+                "DOELEN_1_MAAND": "Doelen ≤ 1 maand",
+                "PASSEND_AANBOD_3_MAANDEN": "Passend aanbod ≤ 3 maanden",
+                "EERSTE_CONTACT_14": "Eerste contact ≤ 14 dagen"}[self.name]
+
+    @property
     def norm(self) -> int:
         """The required share of cases, in percent."""
         return {"EERSTE_CONTACT_7": 80, "DOELEN_1_MAAND": 90, "PASSEND_AANBOD_3_MAANDEN": 80,

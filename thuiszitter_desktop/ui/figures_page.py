@@ -217,7 +217,7 @@ class FiguresPage(LazyPage, QWidget):
             [r.target.label, f"{r.target.norm}%", _pct(r.percentage),
              f"{len(r.numerator_ids)} van {len(r.denominator_ids)}", r.verdict]
             for r in results])
-        self.targets_chart.set_bars([r.target.label for r in results],
+        self.targets_chart.set_bars([r.target.short_label for r in results],
                                     [r.percentage or 0.0 for r in results],
                                     norms=[float(r.target.norm) for r in results],
                                     maximum=100.0)

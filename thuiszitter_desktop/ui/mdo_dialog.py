@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -53,6 +54,7 @@ class MdoDialog(QDialog):
         self.on = DateField(mdo.on)
         self.start = QTimeEdit(QTime(mdo.start_time.hour, mdo.start_time.minute))
         self.start.setDisplayFormat("HH:mm")
+        self.start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.location = QLineEdit(mdo.location)
         self.video_link = QLineEdit(mdo.video_link)
         self.chair = QLineEdit(mdo.chair)
