@@ -15,7 +15,7 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services import intake, settings
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import warning_days
-from thuiszitter_desktop.storage import repo_settings
+from thuiszitter_desktop.storage import repo_audit, repo_settings
 from thuiszitter_desktop.storage.keyslots import KdfParams
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 
@@ -88,7 +88,16 @@ def test_idle_minutes_from_instellingen_reach_the_running_auto_lock(
     window = controller.show_main()
     qtbot.addWidget(window)
     assert controller.autolock is not None and controller.autolock.idle_minutes == 5
+    audit_lines = len(audit_entries(window.ctx))
     settings.save(window.ctx, {registry.IDLE_MINUTES.key: 12})
     assert controller.autolock.idle_minutes == 12
+    # The Beveiliging page shows the new value too, without storing it a second time.
+    assert controller.security_page.idle.value() == 12
+    assert len(audit_entries(window.ctx)) == audit_lines + 1
     window.close()
     controller.shutdown()
+
+
+def audit_entries(ctx: AppContext) -> list[object]:
+    with ctx.vault.read() as conn:
+        return list(repo_audit.entries(conn))

@@ -148,6 +148,11 @@ class SecurityPage(LazyPage, QWidget):
 
     def on_change(self, change: Change) -> None:
         self.loader.changed()
+        if change.entity == "settings" and security.IDLE_KEY in change.ids:
+            # Changed here or in Instellingen: show the stored value (without saving it again).
+            self.idle.blockSignals(True)
+            self.idle.setValue(security.idle_minutes(self.ctx))
+            self.idle.blockSignals(False)
 
     def clear(self) -> None:
         self.loader.forget()
