@@ -13,7 +13,7 @@ given a new date) the reminder comes back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -120,18 +120,23 @@ def reminders_for_today(
     *,
     warning_days: dict[DeadlineKind, int] | None = None,
     horizon_days: int = REMINDER_HORIZON_DAYS,
+    pending: Mapping[str, Sequence[Deadline]] | None = None,
 ) -> list[Reminder]:
     """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
 
     Order: verlopen first, the longest overdue on top; then the rest by due date. Ties keep
     clock deadlines before plan items and then go by case id, so the order is stable.
+    ``pending`` may give each case's ``pending_deadlines`` up to the last day, worked out
+    before (see services/clock_cache).
     """
     last_day = today + timedelta(days=horizon_days - 1)
     active = [s for s in snoozes if s.hides_on(today)]
     result: list[Reminder] = []
     for case_id, facts in cases_facts.items():
         # The unmet deadlines of case_deadlines, due by the last day (met ones never remind).
-        for deadline in pending_deadlines(facts, today, warning_days, due_until=last_day):
+        deadlines = (pending[case_id] if pending is not None
+                     else pending_deadlines(facts, today, warning_days, due_until=last_day))
+        for deadline in deadlines:
             reminder = Reminder(case_id, deadline)
             if not any(s.matches(reminder) for s in active):
                 result.append(reminder)

@@ -50,8 +50,9 @@ _STAGE_ORDER = {stage: stage.order for stage in CaseStage}
 
 
 def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
-             warnings: dict[DeadlineKind, int] | None = None) -> CaseloadRow:
-    """One overview row; the deadline uses the same facts as the Vandaag list and exports."""
+             deadline: Deadline | None) -> CaseloadRow:
+    """One overview row; ``deadline`` is ``next_case_deadline`` of the same facts the Vandaag
+    list and the exports use."""
     return CaseloadRow(
         case_id=case.id, pupil_name=pupil.full_name, age=pupil.age(today),
         school=pupil.school or "Niet ingeschreven", onderwijstype=pupil.onderwijstype.label,
@@ -59,21 +60,25 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
         days_at_home=days_at_home(facts, today), regie=case.regie.label,
         casusverantwoordelijke=case.casusverantwoordelijke, consulent=case.consulent,
         stage=case.stage.label, stage_order=_STAGE_ORDER[case.stage],
-        deadline=next_case_deadline(facts, today, warnings), is_open=case.is_open,
+        deadline=deadline, is_open=case.is_open,
         days_without_aanbod=days_without_passend_aanbod(facts, today),
     )
 
 
 def load_rows(ctx: AppContext, include_closed: bool = False,
-              snapshot: ClockSnapshot | None = None) -> list[CaseloadRow]:
+              snapshot: ClockSnapshot | None = None,
+              next_deadlines: Mapping[str, Deadline | None] | None = None,
+              ) -> list[CaseloadRow]:
     """Every open case (and closed ones when asked) as overview rows.
 
-    Open cases only can come from a ``snapshot`` already read for Vandaag (no read then).
+    Open cases only can come from a ``snapshot`` already read for Vandaag (no read then), with
+    each case's next deadline worked out before (``ClockCache.next_deadlines``).
     """
     today = ctx.today()
     if snapshot is not None and not include_closed:
         with paused_gc():
-            return _rows(snapshot.items, snapshot.facts, today, snapshot.warnings)
+            return _rows(snapshot.items, snapshot.facts, today, snapshot.warnings,
+                         next_deadlines)
 
     def read() -> list[CaseloadRow]:
         with ctx.vault.read() as conn:
@@ -86,8 +91,13 @@ def load_rows(ctx: AppContext, include_closed: bool = False,
 
 
 def _rows(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],
-          today: date, warnings: dict[DeadlineKind, int]) -> list[CaseloadRow]:
-    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+          today: date, warnings: dict[DeadlineKind, int],
+          next_deadlines: Mapping[str, Deadline | None] | None = None) -> list[CaseloadRow]:
+    if next_deadlines is None:
+        return [make_row(i.case, i.pupil, facts[i.case.id], today,
+                         next_case_deadline(facts[i.case.id], today, warnings)) for i in items]
+    return [make_row(i.case, i.pupil, facts[i.case.id], today, next_deadlines[i.case.id])
+            for i in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +106,17 @@ class OverviewCounts:
     overdue_cases: int  # open cases with at least one overdue deadline (snoozed or not)
 
 
-def overview_counts(snapshot: ClockSnapshot, today: date) -> OverviewCounts:
-    """For the status line: the same counts the overview rows give, without building them."""
+def overview_counts(snapshot: ClockSnapshot, today: date,
+                    next_deadlines: Mapping[str, Deadline | None] | None = None,
+                    ) -> OverviewCounts:
+    """For the status line: the same counts the overview rows give, without building them
+    (each case's next deadline may be given, worked out before)."""
     warnings = snapshot.warnings
     overdue = 0
     for item in snapshot.items:
         # A case has an overdue deadline exactly when its next deadline is overdue.
-        deadline = next_case_deadline(snapshot.facts[item.case.id], today, warnings)
+        deadline = (next_deadlines[item.case.id] if next_deadlines is not None
+                    else next_case_deadline(snapshot.facts[item.case.id], today, warnings))
         if deadline is not None and deadline.state is DeadlineState.VERLOPEN:
             overdue += 1
     return OverviewCounts(len(snapshot.items), overdue)
@@ -117,7 +131,8 @@ def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:
         facts = facts_by_case(conn, items)
         warnings = warning_days(repo_settings.load_all(conn))
     today = ctx.today()
-    return [make_row(i.case, i.pupil, facts[i.case.id], today, warnings) for i in items]
+    return [make_row(i.case, i.pupil, facts[i.case.id], today,
+                     next_case_deadline(facts[i.case.id], today, warnings)) for i in items]
 
 
 def load_row(ctx: AppContext, case_id: str) -> CaseloadRow | None:

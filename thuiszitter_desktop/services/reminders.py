@@ -6,7 +6,7 @@ the same state in the caseload overview, the Vandaag list and the exports.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -18,6 +18,7 @@ from thuiszitter_desktop.domain.deadlines import (
     DEFAULT_WARNING_DAYS,
     ActionDue,
     ClockFacts,
+    Deadline,
     DeadlineKind,
     EvaluationDue,
     case_deadlines,
@@ -224,19 +225,22 @@ class TodayOverview:
 
 
 def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
-               snapshot: ClockSnapshot | None = None) -> TodayOverview:
+               snapshot: ClockSnapshot | None = None,
+               pending: Mapping[str, Sequence[Deadline]] | None = None) -> TodayOverview:
     """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
 
-    From ``snapshot`` when given (no read), else from a fresh read.
+    From ``snapshot`` when given (no read), else from a fresh read; ``pending`` may give each
+    case's unmet deadlines this week, worked out before (``ClockCache.pending_deadlines``).
     """
     source = snapshot or read_snapshot(ctx, plan_items)
     # The deadlines of every open case are worked out and dropped: see built_with_paused_gc.
-    return built_with_paused_gc(lambda: today_overview(source, ctx.today()))
+    return built_with_paused_gc(lambda: today_overview(source, ctx.today(), pending))
 
 
-def today_overview(snapshot: ClockSnapshot, today: date) -> TodayOverview:
+def today_overview(snapshot: ClockSnapshot, today: date,
+                   pending: Mapping[str, Sequence[Deadline]] | None = None) -> TodayOverview:
     reminders = reminders_for_today(snapshot.facts, snapshot.snoozes, today,
-                                    warning_days=snapshot.warnings)
+                                    warning_days=snapshot.warnings, pending=pending)
     pupils = {item.case.id: item.pupil for item in snapshot.items}
     rows = tuple(
         ReminderRow(r, pupils[r.case_id].full_name,

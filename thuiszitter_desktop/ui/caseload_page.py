@@ -109,8 +109,12 @@ class CaseloadPage(LazyPage, QWidget):
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
         closed = self.show_closed.isChecked()
-        snapshot = self._cache.snapshot() if self._cache is not None and not closed else None
-        rows = caseload.load_rows(self._ctx, include_closed=closed, snapshot=snapshot)
+        if self._cache is not None and not closed:
+            rows = caseload.load_rows(self._ctx, snapshot=self._cache.snapshot(),
+                                      next_deadlines=self._cache.next_deadlines(
+                                          self._ctx.today()))
+        else:
+            rows = caseload.load_rows(self._ctx, include_closed=closed)
         self.model.set_rows(rows, self._ctx.today())
         self._fill_value_filters()
         self._update_count()

@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         # From the shared clock snapshot: the caseload page may not have loaded yet.
-        counts = caseload.overview_counts(self.clock_cache.snapshot(), self.ctx.today())
+        today = self.ctx.today()
+        counts = caseload.overview_counts(self.clock_cache.snapshot(), today,
+                                          self.clock_cache.next_deadlines(today))
         overdue = counts.overdue_cases
         text = f"{counts.open_cases} open casussen"
         if overdue:

@@ -89,8 +89,12 @@ class TodayPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        snapshot = self._cache.snapshot() if self._cache is not None else None
-        overview = reminders.load_today(self._ctx, snapshot=snapshot)
+        if self._cache is not None:
+            overview = reminders.load_today(
+                self._ctx, snapshot=self._cache.snapshot(),
+                pending=self._cache.pending_deadlines(self._ctx.today()))
+        else:
+            overview = reminders.load_today(self._ctx)
         self.model.set_rows(list(overview.rows))
         self.heading.setText(f"Vandaag, {dutch_date(overview.today)}")
         self.summary.setText(overview.notification or "Geen termijnen om op te letten.")

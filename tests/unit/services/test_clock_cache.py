@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
 from thuiszitter_desktop.domain import settings as settings_registry
+from thuiszitter_desktop.domain.deadlines import ClockFacts
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal
 from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
 from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.services import clock_cache as clock_cache_module
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services import settings as settings_service
@@ -137,3 +139,36 @@ def test_changes_it_cannot_patch_lead_to_one_full_read(ctx: AppContext, cache: C
     ctx.changes.publish(change)
     assert content(cache.snapshot()) == content(read_snapshot(ctx))
     assert cache.reads == 2
+
+
+def test_deadlines_worked_out_again_only_for_cases_that_changed(
+        ctx: AppContext, cache: ClockCache, monkeypatch: pytest.MonkeyPatch) -> None:
+    today = ctx.today()
+    computed: list[ClockFacts] = []
+    real = clock_cache_module.next_case_deadline
+
+    def counting(facts: ClockFacts, *args: object, **kwargs: object) -> object:
+        computed.append(facts)
+        return real(facts, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(clock_cache_module, "next_case_deadline", counting)
+    assert len(cache.next_deadlines(today)) == 2 and len(computed) == 2
+    contact(ctx)  # Zoë only
+    zoe = _case_id(ctx, "Zoë")
+    after = cache.next_deadlines(today)
+    assert computed[2:] == [cache.snapshot().facts[zoe]]
+    snapshot = read_snapshot(ctx)
+    assert after == {case_id: real(facts, today, snapshot.warnings)
+                     for case_id, facts in snapshot.facts.items()}
+    assert cache.next_deadlines(today + timedelta(days=1)) is not None
+    assert len(computed) == 2 + 1 + 2  # another day: every case again
+
+
+def test_vandaag_from_the_cache_equals_vandaag_from_a_fresh_read(ctx: AppContext,
+                                                                 cache: ClockCache) -> None:
+    for change, _ in CHANGES:
+        change(ctx)
+        today = ctx.today()
+        shared = reminders.load_today(ctx, snapshot=cache.snapshot(),
+                                      pending=cache.pending_deadlines(today))
+        assert shared == reminders.load_today(ctx), change.__name__
