@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -9,8 +10,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.deadlines import ClockFacts, case_deadlines, next_deadline
+from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.caseload import CaseloadRow
-from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.ui.caseload_model import (
     COLUMNS,
@@ -155,3 +157,24 @@ def test_ctrl_f_focuses_search_and_escape_clears(qtbot: QtBot, page: CaseloadPag
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert page.search.text() == ""
     assert page.proxy.rowCount() == 54
+
+
+def test_a_save_keeps_the_chosen_school_and_updates_the_school_list(ctx: AppContext,
+                                                                    page: CaseloadPage) -> None:
+    page.school.setCurrentIndex(page.school.findText("SO De Wissel"))
+    shown = page.proxy.rowCount()
+    other = next(r for r in page.model.rows_view() if r.school != "SO De Wissel")
+
+    def move_to(school: str) -> None:
+        detail = cases.load_case(ctx, other.case_id)
+        cases.save_case(ctx, replace(detail.pupil, school=school), detail.case)
+        page.on_change(Change("case", (other.case_id,)))
+
+    move_to("Nieuwe School (fictief)")
+    assert page.school.findText("Nieuwe School (fictief)") >= 0
+    assert page.school.currentText() == "SO De Wissel" and page.proxy.rowCount() == shown
+    move_to("SO De Wissel")  # the same schools as before the first save, plus this pupil
+    assert page.school.findText("Nieuwe School (fictief)") < 0
+    assert page.proxy.rowCount() == shown + 1
+    assert other.case_id in {page.proxy.index(r, 0).data(CASE_ID_ROLE)
+                             for r in range(page.proxy.rowCount())}

@@ -104,6 +104,7 @@ class CaseloadPage(LazyPage, QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search)
 
         self._fill_fixed_filters()
+        self._filter_values: tuple[list[str], list[str]] | None = None
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
@@ -146,6 +147,7 @@ class CaseloadPage(LazyPage, QWidget):
         """Drop every row (used when the vault locks)."""
         self.model.set_rows([])
         self.search.clear()
+        self._filter_values = None  # filled afresh from the next load
         self.loader.forget()
 
     # -- filters --------------------------------------------------------------------------
@@ -158,9 +160,12 @@ class CaseloadPage(LazyPage, QWidget):
             self.verzuim.addItem(label, label)
 
     def _fill_value_filters(self) -> None:
-        rows = self.model.rows()
+        rows = self.model.rows_view()
         schools = sorted({r.school for r in rows})
         consulenten = sorted({r.consulent for r in rows if r.consulent})
+        if (schools, consulenten) == self._filter_values:
+            return  # after most saves: the proxy filters a changed row by itself
+        self._filter_values = (schools, consulenten)
         for combo, all_label, values in (
             (self.school, "Alle scholen", schools),
             (self.consulent, "Alle consulenten", consulenten),
