@@ -98,7 +98,10 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last_day))
 
 
-@dataclass(frozen=True, slots=True)
+# ActionDue and EvaluationDue are read-only by convention, not frozen: every overview load
+# builds thousands of them, and a frozen dataclass is built four times slower (bench/). The
+# ClockFacts holding them is frozen, and the clock cache relies on that.
+@dataclass(slots=True)
 class ActionDue:
     """A plan action with a date (``PlanVanAanpak`` goal actions that have ``due`` set)."""
 
@@ -109,7 +112,7 @@ class ActionDue:
     cancelled: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EvaluationDue:
     """A planned evaluation of the plan; done once progress was recorded for it."""
 

@@ -23,9 +23,13 @@ from thuiszitter_desktop.services.reminders import ClockSnapshot, facts_by_case,
 from thuiszitter_desktop.storage import repo_cases, repo_settings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CaseloadRow:
-    """What the overview shows of one case; plain data, no Qt."""
+    """What the overview shows of one case; plain data, no Qt.
+
+    Read-only by convention, not frozen: one per open case on every load, and a frozen
+    dataclass is built four times slower.
+    """
 
     case_id: str
     pupil_name: str
