@@ -209,3 +209,24 @@ def test_state_of_snoozed_reminder_not_hidden_in_caseload(
     assert first.state is DeadlineState.VERLOPEN
 
 
+
+
+def test_deadline_text_fills_the_width_also_after_a_refresh(
+    qtbot: QtBot, ctx: AppContext, caseload: dict[str, Case]
+) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 800)
+    window.show()
+    table = window.today_page.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+
+    def right_edge() -> int:
+        return header.sectionViewportPosition(last) + header.sectionSize(last)
+
+    qtbot.waitUntil(lambda: right_edge() >= table.viewport().width() - 1)
+    cases.save_contact(ctx, ContactMoment(case_id=caseload["zoe"].id, on=date(2026, 11, 20),
+                                          kind=ContactKind.HUISBEZOEK))  # refreshes the list
+    qtbot.wait(10)
+    assert right_edge() >= table.viewport().width() - 1

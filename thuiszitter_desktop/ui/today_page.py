@@ -106,6 +106,11 @@ class TodayPage(QWidget):
         if has_rows:
             self.table.selectRow(0)
             self.table.resizeColumnsToContents()
+            # The deadline text takes the rest of the width: sizing to contents shrank it, and
+            # switching the stretch on again makes Qt recompute it.
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setStretchLastSection(True)
         self._notification = overview.notification
         self.notification_changed.emit(overview.notification)
 
