@@ -159,3 +159,23 @@ def test_change_while_shown_recounts_and_hiding_lets_go_of_the_cases(
     window.show_page(window.today_page)
     assert page.figures is not None  # the numbers stay; the cases read behind them do not
     assert not page.source.holds_cases
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1366, True), (1024, False)])
+def test_dashboard_fits_a_laptop_screen(qtbot: QtBot, ctx: AppContext, width: int,
+                                        side_by_side: bool) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.minimumSizeHint().width() <= 1024  # no page forces a wider window
+    window.resize(width, 768)
+    window.show()
+    window.show_page(window.figures_page)
+    page = window.figures_page
+    qtbot.waitUntil(lambda: (page.counts_box.geometry().top()
+                             == page.targets_box.geometry().top()) is side_by_side)
+    # Every column of the targets table is in view, and the page needs no sideways scrolling.
+    table = page.targets
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= (
+        table.viewport().width())

@@ -82,14 +82,20 @@ class CaseloadPage(LazyPage, QWidget):
         header.setStretchLastSection(True)
         self.table.sortByColumn(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder)
 
+        # Search and actions on one line, the four filters on the next: side by side on a
+        # laptop screen the school and consulent filters were cut to 'Alle schole'.
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_closed)
+        top.addWidget(self.new_button)
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         for combo in (self.school, self.consulent, self.stage, self.verzuim):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)  # 'Alle consulenten', most school names
             filters.addWidget(combo, 1)
-        filters.addWidget(self.show_closed)
-        filters.addWidget(self.new_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)

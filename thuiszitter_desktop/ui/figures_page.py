@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -86,6 +87,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     _fit_height(table)
 
 
+SIDE_BY_SIDE_WIDTH = 950  # of the page, without the navigation list
+
+
 class FiguresPage(LazyPage, QWidget):
     open_case = Signal(str)
     compare_list = Signal()
@@ -119,10 +123,15 @@ class FiguresPage(LazyPage, QWidget):
         for widget in (quarter_label, self.quarter, definition_label, self.definition):
             bar.addWidget(widget)
         bar.addStretch(1)
+        # The files on a line of their own: beside the choices they made the window at least
+        # 1,250 pixels wide.
+        files = QHBoxLayout()
         for button in (self.report_button, self.csv_button, self.xlsx_button,
                        self.compare_button):
-            bar.addWidget(button)
+            files.addWidget(button)
+        files.addStretch(1)
         outer.addLayout(bar)
+        outer.addLayout(files)
         self.saved = QLabel("")
         outer.addWidget(self.saved)
 
@@ -145,11 +154,9 @@ class FiguresPage(LazyPage, QWidget):
         counts_layout.insertWidget(1, self.dimension)
         self.counts_chart = BarChartView()
         counts_layout.addWidget(self.counts_chart)
-        grid.addWidget(self.targets_box, 0, 0)
-        grid.addWidget(self.counts_box, 0, 1)
-        grid.addWidget(self.durations_box, 1, 0, 1, 2)
-        grid.addWidget(self.flow_box, 2, 0, 1, 2)
-        grid.setRowStretch(3, 1)
+        self._grid = grid
+        self._side_by_side: bool | None = None
+        self._arrange(side_by_side=True)
         grid.setColumnStretch(0, 3)  # the targets table has the long texts
         grid.setColumnStretch(1, 2)
         scroll = QScrollArea()
@@ -170,6 +177,25 @@ class FiguresPage(LazyPage, QWidget):
         self.compare_button.clicked.connect(self.compare_list)
         # In the main window: computed when first shown (see ui/lazy_page.py).
         self.loader = LazyLoad(self.reload, lazy=lazy)
+
+    def _arrange(self, side_by_side: bool) -> None:
+        """Targets and counts side by side on a wide window, one below the other on a narrow
+        one (below about 1,150 pixels their tables and charts were cut off)."""
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        grid = self._grid
+        for box in (self.targets_box, self.counts_box, self.durations_box, self.flow_box):
+            grid.removeWidget(box)
+        grid.addWidget(self.targets_box, 0, 0, 1, 1 if side_by_side else 2)
+        grid.addWidget(self.counts_box, *((0, 1, 1, 1) if side_by_side else (1, 0, 1, 2)))
+        grid.addWidget(self.durations_box, 2, 0, 1, 2)
+        grid.addWidget(self.flow_box, 3, 0, 1, 2)
+        grid.setRowStretch(4, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(side_by_side=event.size().width() >= SIDE_BY_SIDE_WIDTH)
+        super().resizeEvent(event)
 
     def _box(self, title: str,
              headers: list[str]) -> tuple[QGroupBox, QVBoxLayout, QTableWidget]:
