@@ -101,3 +101,12 @@ def test_main_window_opens_the_case_and_refreshes_the_list(
     page.table.selectRow(0)
     page.open_selected()
     assert opened == [case_id]
+
+
+def test_pupil_names_stay_readable_on_a_narrow_window(qtbot: QtBot, page: AanmeldPage) -> None:
+    page.resize(800, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    name_column = 1
+    needed = page.table.sizeHintForColumn(name_column)
+    assert page.table.columnWidth(name_column) >= needed > 0

@@ -63,8 +63,10 @@ class AanmeldPage(LazyPage, QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # Every column as wide as its content (the pupil's name was squeezed to '…' on a narrow
+        # window when it took the spare width); the last one takes what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.empty = QLabel("Geen aanmeldingen in de afgelopen "
                             f"{aanmelding_overview.RECENT_DAYS} dagen.")
 
