@@ -316,3 +316,12 @@ def test_date_fields_keep_their_own_width_in_a_wide_window(qtbot: QtBot, ctx: Ap
     # The text field beside it stretches; the date stays wide enough for dd-mm-jjjj only.
     assert window.contacts.on.width() < 250
     assert window.contacts.on.width() >= window.contacts.on.sizeHint().width()
+
+
+def test_number_fields_keep_their_own_width_in_a_wide_window(qtbot: QtBot,
+                                                             ctx: AppContext) -> None:
+    window = open_window(qtbot, ctx, register(ctx))
+    window.resize(1300, 900)
+    form = window.form
+    qtbot.waitUntil(lambda: form.consulent.width() > 300)
+    assert form.percentage.width() < 150  # '100 %' fits; the text fields stretch

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from thuiszitter_desktop.ui.widgets import (
     OptionalDateField,
     blocked_notice,
     field_row,
+    number_field,
     show_blocking_reasons,
     text_box,
     with_error,
@@ -124,12 +124,10 @@ class AanmeldingForm(QWidget):
             box.setChecked(criterion in a.confirmed_criteria)
         self.criterion_4_note = QLineEdit(a.criterion_4_note)
         self.criterion_4_note.setPlaceholderText("Wat is er opvallend? Bijv. vaak ziek naar huis")
-        self.percentage = QSpinBox()
-        self.percentage.setRange(UNKNOWN, 100)
+        self.percentage = number_field(
+            UNKNOWN, 100, UNKNOWN if a.education_percentage is None else a.education_percentage,
+            " %")
         self.percentage.setSpecialValueText("— onbekend —")
-        self.percentage.setSuffix(" %")
-        self.percentage.setValue(UNKNOWN if a.education_percentage is None
-                                 else a.education_percentage)
         self.education_since = OptionalDateField("bekend", a.education_since, today)
         self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
         self.involved_help = _text_box(a.involved_help, "Welke hulpverlening is betrokken?")

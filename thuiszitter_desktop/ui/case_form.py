@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from thuiszitter_desktop.ui.widgets import (
     ErrorLabel,
     OptionalDateField,
     field_row,
+    number_field,
 )
 
 
@@ -66,10 +66,7 @@ class CaseForm(QWidget):
         self.home_since = OptionalDateField("bekend", case.home_since, today)
         self.verzuim_type = EnumCombo(VerzuimType)
         self.verzuim_type.set_value(case.verzuim_type)
-        self.percentage = QSpinBox()
-        self.percentage.setRange(0, 100)
-        self.percentage.setSuffix(" %")
-        self.percentage.setValue(case.education_percentage)
+        self.percentage = number_field(0, 100, case.education_percentage, " %")
         self.regie = EnumCombo(Regie)
         self.regie.set_value(case.regie)
         self.casusverantwoordelijke = QLineEdit(case.casusverantwoordelijke)

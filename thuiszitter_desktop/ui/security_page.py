@@ -28,7 +28,7 @@ from thuiszitter_desktop.services import retention, security
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.ui.widgets import ErrorLabel, number_field
 
 AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
 ALL_ACTIONS = "Alle acties"
@@ -47,10 +47,8 @@ class SecurityPage(LazyPage, QWidget):
 
         lock_box = QGroupBox("Automatisch vergrendelen")
         lock_form = QFormLayout(lock_box)
-        self.idle = QSpinBox()
-        self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
-        self.idle.setSuffix(" minuten")
-        self.idle.setValue(security.idle_minutes(ctx))
+        self.idle = number_field(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES, security.idle_minutes(ctx),
+                                 " minuten")
         self.idle.valueChanged.connect(self._save_idle)
         lock_form.addRow("Vergrendelen na", self.idle)
         layout.addWidget(lock_box)
@@ -80,9 +78,7 @@ class SecurityPage(LazyPage, QWidget):
         }
         current = retention.policy(ctx).to_dict()
         for key, label in labels.items():
-            spin = QSpinBox()
-            spin.setRange(0, 100)
-            spin.setValue(current[key])
+            spin = number_field(0, 100, current[key])
             self.terms[key] = spin
             keep_form.addRow(label, spin)
         keep_buttons = QHBoxLayout()

@@ -20,7 +20,7 @@ from thuiszitter_desktop.domain import settings as registry
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services import settings as settings_service
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.widgets import ErrorLabel, save_cancel_buttons
+from thuiszitter_desktop.ui.widgets import ErrorLabel, number_field, save_cancel_buttons
 
 
 def _editor(setting: registry.Setting, value: Any) -> QWidget:
@@ -35,10 +35,7 @@ def _editor(setting: registry.Setting, value: Any) -> QWidget:
         box.setChecked(bool(value))
         return box
     if setting.kind is int:
-        spin = QSpinBox()
-        spin.setRange(setting.minimum or 0, setting.maximum or 999)
-        spin.setValue(int(value))
-        return spin
+        return number_field(setting.minimum or 0, setting.maximum or 999, int(value))
     edit = QLineEdit(str(value))
     edit.setMinimumWidth(320)
     return edit

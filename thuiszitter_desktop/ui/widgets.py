@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,16 @@ class DateField(QDateEdit):
 
     def set_value(self, day: date) -> None:
         self.setDate(to_qdate(day))
+
+
+def number_field(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    """A whole number in a range; as wide as its numbers, not stretched across a form."""
+    field = QSpinBox()
+    field.setRange(low, high)
+    field.setSuffix(suffix)
+    field.setValue(value)
+    field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return field
 
 
 class OptionalDateField(QWidget):
