@@ -19,6 +19,11 @@ def all_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+def test_declared_head_is_alembics_only_head() -> None:
+    """Unlocking skips Alembic when the vault is at HEAD_REVISION: it must be the real head."""
+    assert migrate.script_directory().get_heads() == [migrate.HEAD_REVISION]
+
+
 def test_new_vault_is_at_every_head(vault: Vault) -> None:
     with vault.read() as conn:
         assert migrate.current_revisions(conn) == set(migrate.script_directory().get_heads())
