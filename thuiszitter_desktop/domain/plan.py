@@ -178,12 +178,15 @@ def goals_set_date(versions: Iterable[PlanVanAanpak]) -> date | None:
 
 
 def goals_set_after_save(
-    current: date | None, plan: PlanVanAanpak, saved_on: date
+    current: date | None, plan: PlanVanAanpak, saved_on: date,
+    episode_start: date | None = None,
 ) -> date | None:
     """The case's 'doelen gesteld' date after saving ``plan`` on ``saved_on``.
 
-    Once set it never moves: later versions without a SMART goal do not undo it.
+    Once set in the current episode it never moves: later versions without a SMART goal do
+    not undo it. A date from before ``episode_start`` (the case was reopened since) belonged
+    to the earlier episode: a plan with a SMART goal saved now sets the new episode's date.
     """
-    if current is not None:
+    if current is not None and (episode_start is None or current >= episode_start):
         return current
-    return saved_on if plan.has_smart_goal else None
+    return saved_on if plan.has_smart_goal else current

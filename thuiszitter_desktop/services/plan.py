@@ -30,7 +30,7 @@ from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.figures import organisation
 from thuiszitter_desktop.services.reminders import PlanItems
-from thuiszitter_desktop.storage import repo_cases, repo_plan
+from thuiszitter_desktop.storage import repo_cases, repo_plan, repo_reminders
 
 NOT_LATEST = ("Dit is een oudere versie van het plan. Alleen de nieuwste versie kan worden "
               "aangepast.")
@@ -150,9 +150,11 @@ def _require_latest(conn: Connection, plan: PlanVanAanpak) -> None:
 
 def _update_case(ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None:
     case = repo_cases.get_case(conn, plan.case_id)
+    episode = repo_reminders.latest_episodes(conn, [plan.case_id]).get(plan.case_id)
     updated = replace(
         case,
-        goals_set_date=goals_set_after_save(case.goals_set_date, plan, ctx.today()),
+        goals_set_date=goals_set_after_save(case.goals_set_date, plan, ctx.today(),
+                                            episode.reopened_on if episode else None),
         regie=plan.regie,
         casusverantwoordelijke=plan.casusverantwoordelijke.strip(),
     )

@@ -359,3 +359,15 @@ def test_unknown_snapshot_schema_is_refused() -> None:
     data["schema"] = 99
     with pytest.raises(ValueError):
         plan_from_dict(data)
+
+
+def test_goals_set_after_save_starts_again_in_a_new_episode() -> None:
+    plan = make_plan(smart_goal())
+    reopened = date(2026, 9, 7)
+    # The date of the earlier episode stays until a plan with a SMART goal is saved.
+    assert goals_set_after_save(date(2026, 3, 20), make_plan(), date(2026, 9, 10),
+                                reopened) == date(2026, 3, 20)
+    assert goals_set_after_save(date(2026, 3, 20), plan, date(2026, 9, 10),
+                                reopened) == date(2026, 9, 10)
+    assert goals_set_after_save(date(2026, 9, 10), plan, date(2026, 9, 30),
+                                reopened) == date(2026, 9, 10)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,8 +14,8 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import Case, InvolvedProfessional, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal, GoalProgress, Owner
 from thuiszitter_desktop.domain.plan_edit import add_action, add_goal, update_plan
-from thuiszitter_desktop.domain.vocab import CaseStage, ProfessionalRole, Regie
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.domain.vocab import CaseStage, ClosingReason, ProfessionalRole, Regie
+from thuiszitter_desktop.services import cases, reminders
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_audit, repo_plan
@@ -145,3 +146,17 @@ def test_demo_caseload_has_plans_with_versions(ctx: AppContext) -> None:
             assert version.has_smart_goal
         assert [v.version for v in versions] == list(range(1, len(versions) + 1))
     assert all(items for items in plan_service.plan_items(ctx).values())
+
+
+def test_goals_in_a_plan_after_reopening_stop_the_new_doelen_clock(ctx: AppContext) -> None:
+    case = register(ctx)
+    detail = cases.load_case(ctx, case.id)
+    # Goals were set in the first episode; the pupil went back to school, then home again.
+    cases.save_case(ctx, detail.pupil, replace(detail.case, goals_set_date=date(2026, 11, 5)))
+    cases.close_case(ctx, case.id, ClosingReason.TERUG_OP_SCHOOL)
+    cases.reopen_case(ctx, case.id)  # today, 23 November: a new episode
+    plan = plan_service.start_plan(ctx, case.id)
+    plan_service.save_plan(ctx, add_goal(plan, GOAL))
+    assert cases.load_case(ctx, case.id).case.goals_set_date == date(2026, 11, 23)
+    facts = reminders.read_snapshot(ctx).facts[case.id]
+    assert facts.effective_goals_set == date(2026, 11, 23)
