@@ -26,6 +26,9 @@ Doorloopsnelheid (seed 003), in calendar days from the start of the home situati
 - "tot passend aanbod": cases whose passend aanbod started in the quarter.
 Each with average and median, and the trend of the average against the previous quarter.
 
+A reopened case enters as one entry per episode (``episodes``): targets and durations count
+per episode; flow and counts count the case once.
+
 In- and outflow: *nieuw* = started counting in the quarter, *gestopt* = last day counted in the
 quarter (closed, or no longer within the definition, e.g. turned 18), *lopend* = counted on at
 least one day of the quarter, *op einddatum* = still counting on the period end. Counts per
@@ -337,7 +340,8 @@ def _flow(population: list[tuple[CaseEntry, Span]], definition: Definition, firs
             ended.append(case.id)
         if span.contains(last):
             at_end.append(case.id)
-    return Flow(definition, tuple(new), tuple(ended), tuple(running), tuple(at_end))
+    # A reopened case has an entry per episode (``episodes``), yet is one pupil in the flow.
+    return Flow(definition, *(tuple(dict.fromkeys(ids)) for ids in (new, ended, running, at_end)))
 
 
 def running_entries(caseload: Caseload, quarter: Quarter, definition: Definition,
@@ -353,9 +357,13 @@ def running_entries(caseload: Caseload, quarter: Quarter, definition: Definition
 def _running(spans: list[tuple[CaseEntry, Span]], quarter: Quarter,
              last: date) -> list[tuple[CaseEntry, date]]:
     first = quarter.start
-    return [(entry, last if span.last is None or span.last > last else span.last)
-            for entry, span in spans
-            if span.start <= last and (span.last is None or span.last >= first)]
+    # One row per case: of a reopened case's episodes (``episodes``) the latest one counting.
+    by_case: dict[str, tuple[CaseEntry, date]] = {}
+    for entry, span in spans:
+        if span.start <= last and (span.last is None or span.last >= first):
+            by_case[entry[1].id] = (entry, last if span.last is None or span.last > last
+                                    else span.last)
+    return list(by_case.values())
 
 
 def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition,

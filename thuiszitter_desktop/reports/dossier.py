@@ -84,6 +84,10 @@ COLUMN_LABELS = {
     "passend_aanbod_date": "Passend aanbod gestart op",
     "passend_aanbod_kind": "Soort passend aanbod", "position": "Volgorde",
     "previous_closed_on": "Eerder afgesloten op", "protective_factors": "Beschermende factoren",
+    "previous_closing_reason": "Reden eerdere afsluiting",
+    "previous_home_since": "Eerder thuis sinds",
+    "previous_goals_set_date": "Eerder doelen gesteld op",
+    "previous_passend_aanbod_date": "Eerder passend aanbod gestart op",
     "pupil_age": "Leeftijd leerling", "pupil_consent_by": "Toestemming leerling door",
     "pupil_consent_given": "Toestemming leerling", "pupil_consent_method":
     "Toestemming leerling, hoe", "pupil_consent_on": "Toestemming leerling op",
@@ -107,6 +111,7 @@ COLUMN_LABELS = {
 COLUMN_ENUMS: dict[str, type[Labelled]] = {
     "verzuim_type": VerzuimType, "regie": Regie, "onderwijstype": Onderwijstype,
     "stage": CaseStage, "closing_reason": ClosingReason, "route": AanmeldRoute,
+    "previous_closing_reason": ClosingReason,
     "ondersteuningsvraag": Ondersteuningsvraag, "huidige_situatie": HuidigeSituatie,
     "wachtlijst": Wachtlijst, "stagnatie_oorzaak": StagnatieOorzaak,
 }

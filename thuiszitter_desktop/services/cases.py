@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain.episodes import ClosedEpisode
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -71,7 +72,8 @@ def reopen_case(ctx: AppContext, case_id: str) -> Case:
     with ctx.vault.transaction() as conn:
         case = repo.get_case(conn, case_id)
         # A reopened case starts a new episode: its clocks restart (domain/deadlines.py).
-        repo_reminders.add_episode(conn, case_id, ctx.today(), case.closed_on, ctx.now())
+        repo_reminders.add_episode(conn, case_id, ctx.today(), case.closed_on, ctx.now(),
+                                   closed=ClosedEpisode.of(case))
         case.reopen()
         repo.save_case(conn, case, ctx.now())
         ctx.audit(conn, "heropend", "casus", case_id, case_id)

@@ -6,8 +6,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Literal
 
+from sqlalchemy import Connection
+
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD, CaseEntry, Definition
+from thuiszitter_desktop.domain.episodes import episode_entries
 from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
@@ -16,7 +19,7 @@ from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.storage import repo_cases, repo_settings
+from thuiszitter_desktop.storage import repo_cases, repo_reminders, repo_settings
 
 # The intake documents use "organisation_name"; older code used "organisation".
 QUARTERS_SHOWN = 8
@@ -31,7 +34,23 @@ def all_entries(ctx: AppContext, still_relevant_on: date | None = None) -> list[
     ``still_relevant_on``, only the cases that can still count from that day on.
     """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        return repo_cases.anonymous_cases(conn, still_relevant_on)
+        return _as_episodes(conn, repo_cases.anonymous_cases(conn, still_relevant_on))
+
+
+def _as_episodes(conn: Connection, entries: list[CaseEntry]) -> list[CaseEntry]:
+    """A reopened case as one entry per episode (``domain/episodes``); few cases are."""
+    reopened = repo_reminders.reopenings(conn)
+    ids = [case.id for _, case in entries if case.id in reopened]
+    if not ids:
+        return entries
+    contacts = repo_reminders.contact_dates(conn, ids)
+    result: list[CaseEntry] = []
+    for pupil, case in entries:
+        if case.id in reopened:
+            result += episode_entries(pupil, case, reopened[case.id], contacts.get(case.id, ()))
+        else:
+            result.append((pupil, case))
+    return result
 
 
 def _figure_entries(ctx: AppContext, quarters: Sequence[Quarter]) -> list[CaseEntry]:
@@ -101,7 +120,8 @@ class FigureSource:
         opened = [(item.pupil, item.case) for item in self._open_cases()
                   if item.case.education_percentage < EDUCATION_THRESHOLD]
         with self._ctx.vault.read() as conn:
-            return opened + repo_cases.anonymous_cases(conn, since, closed_only=True)
+            return _as_episodes(
+                conn, opened + repo_cases.anonymous_cases(conn, since, closed_only=True))
 
     @property
     def holds_cases(self) -> bool:

@@ -9,9 +9,11 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, select
 
+from thuiszitter_desktop.domain.episodes import ClosedEpisode, Reopening
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.reminders import Snooze
-from thuiszitter_desktop.storage.rows import upsert
+from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
 from thuiszitter_desktop.storage.tables import contact_moments
 from thuiszitter_desktop.storage.tables_reminders import case_episodes, reminder_snoozes
 
@@ -45,11 +47,17 @@ class Episode:
 
 
 def add_episode(conn: Connection, case_id: str, reopened_on: date,
-                previous_closed_on: date | None, now: datetime) -> None:
-    """Record that ``case_id`` was reopened: its clocks restart (domain/deadlines.py)."""
+                previous_closed_on: date | None, now: datetime,
+                closed: ClosedEpisode | None = None) -> None:
+    """Record that ``case_id`` was reopened: its clocks restart (domain/deadlines.py); with
+    ``closed``, what the case recorded about the episode that closed (for the figures)."""
     upsert(conn, case_episodes, {
         "id": new_id(), "case_id": case_id, "reopened_on": reopened_on,
         "previous_closed_on": previous_closed_on,
+        "previous_closing_reason": enum_name(closed.closing_reason) if closed else None,
+        "previous_home_since": closed.home_since if closed else None,
+        "previous_goals_set_date": closed.goals_set_date if closed else None,
+        "previous_passend_aanbod_date": closed.passend_aanbod_date if closed else None,
     }, now)
 
 
@@ -64,6 +72,21 @@ def latest_episodes(conn: Connection,
     for r in conn.execute(query).mappings():
         result[r["case_id"]] = Episode(r["case_id"], r["reopened_on"], r["previous_closed_on"])
     return result
+
+
+def reopenings(conn: Connection) -> dict[str, list[Reopening]]:
+    """Every reopening of every case, oldest first (the figures count each episode)."""
+    c = case_episodes.c
+    query = select(c.case_id, c.reopened_on, c.previous_closed_on, c.previous_closing_reason,
+                   c.previous_home_since, c.previous_goals_set_date,
+                   c.previous_passend_aanbod_date).order_by(c.reopened_on, c.created_at)
+    found: defaultdict[str, list[Reopening]] = defaultdict(list)
+    for case_id, reopened_on, closed_on, reason, home, goals, aanbod in conn.execute(query):
+        # Nothing recorded: a reopening from before 0009_episode_history.
+        closed = (ClosedEpisode(enum_or_none(ClosingReason, reason), home, goals, aanbod)
+                  if any((reason, home, goals, aanbod)) else None)
+        found[case_id].append(Reopening(reopened_on, closed_on, closed))
+    return dict(found)
 
 
 # -- contact dates --------------------------------------------------------------------------

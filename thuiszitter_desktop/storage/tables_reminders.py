@@ -30,6 +30,11 @@ case_episodes = Table(
     Column("case_id", String(ID), ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
     Column("reopened_on", Date, nullable=False),
     Column("previous_closed_on", Date),
+    # The closed episode as it was (0009_episode_history; empty for older episodes).
+    Column("previous_closing_reason", String(40)),
+    Column("previous_home_since", Date),
+    Column("previous_goals_set_date", Date),
+    Column("previous_passend_aanbod_date", Date),
     *record_columns(),
 )
 Index("ix_case_episodes_case_id", case_episodes.c.case_id)

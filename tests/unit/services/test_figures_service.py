@@ -17,7 +17,7 @@ from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services import cases, figures
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import read_snapshot
-from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_settings
+from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_reminders, repo_settings
 
 # The ctx clock stands at 23 November 2026 (Q4).
 Q4 = Quarter(2026, 4)
@@ -149,3 +149,20 @@ def test_figure_source_with_the_open_cases_in_memory_reads_only_closed_ones(
     assert read_closed.count(True) == 1  # ... once; the others are the comparisons
     running = source.figures(Quarter(2026, 3), Definition.BREED).flow.running_ids
     assert sem.id in running and noor.id not in running  # closed in Q4; 60% never counts
+
+
+def test_a_reopened_case_counts_per_episode_in_every_read(ctx: AppContext) -> None:
+    zoe = register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 7, 6), contact=date(2026, 7, 8))
+    cases.close_case(ctx, zoe.id, ClosingReason.TERUG_OP_SCHOOL)
+    cases.reopen_case(ctx, zoe.id)  # today: the pupil is home again
+    with ctx.vault.read() as conn:
+        [reopening] = repo_reminders.reopenings(conn)[zoe.id]
+    assert reopening.closed is not None
+    assert reopening.closed.closing_reason is ClosingReason.TERUG_OP_SCHOOL
+    shared = figures.FigureSource(ctx, lambda: read_snapshot(ctx).items).figures(
+        Q4, Definition.BREED)
+    alone = figures.load_figures(ctx, Q4, Definition.BREED)
+    assert _by_content(shared) == _by_content(alone)
+    # The first episode ended yesterday, the second started today: one pupil in the flow.
+    assert alone.flow.running_ids == (zoe.id,)
+    assert alone.flow.ended_ids == (zoe.id,) and alone.flow.new_ids == (zoe.id,)
