@@ -37,6 +37,7 @@ from thuiszitter_desktop.storage.tables import (
 )
 from thuiszitter_desktop.storage.tables_mdo import mdo_items, mdo_meetings, mdo_participants
 from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
+from thuiszitter_desktop.storage.tables_reminders import case_episodes
 from thuiszitter_desktop.storage.vault import Vault
 
 PLACES = ("Rivierstad", "Polderdorp", "Heuvelrug-Oost", "Dijkzicht", "Molenwaard",
@@ -48,9 +49,10 @@ PUPILS_PER_MDO = 6
 AGENDA_PUPILS = 20
 AUDIT_LINES_PER_CASE = 3
 # Tables in foreign-key order.
-TABLE_ORDER: tuple[Table, ...] = (pupils, cases, contact_moments, involved_professionals,
-                                  plan_versions, plan_clocks, mdo_meetings, mdo_participants,
-                                  mdo_items, audit_log)
+TABLE_ORDER: tuple[Table, ...] = (pupils, cases, case_episodes, contact_moments,
+                                  involved_professionals, plan_versions, plan_clocks,
+                                  mdo_meetings, mdo_participants, mdo_items, audit_log)
+REOPENED_SHARE = 0.05  # open cases that went back to school once and were reopened
 CHUNK = 5_000
 
 
@@ -134,12 +136,29 @@ def _contacts(item: DemoCase, today: date, rng: random.Random) -> list[ContactMo
     return found
 
 
+def _episode(item: DemoCase, today: date, rng: random.Random) -> dict[str, Any] | None:
+    """For some open cases of at least six weeks: closed for a while, then reopened."""
+    case = item.case
+    age = (today - case.aanmelding_date).days
+    if not case.is_open or age < 42 or rng.random() >= REOPENED_SHARE / 0.5:
+        return None  # (about half of the open cases are that old)
+    closed = case.aanmelding_date + timedelta(days=rng.randint(14, age // 2))
+    return {"id": new_id(), "case_id": case.id,
+            "reopened_on": closed + timedelta(days=rng.randint(7, (today - closed).days)),
+            "previous_closed_on": closed, "previous_closing_reason": "TERUG_OP_SCHOOL",
+            "previous_home_since": case.home_since, "previous_goals_set_date": None,
+            "previous_passend_aanbod_date": None}
+
+
 def _case_rows(items: list[DemoCase], today: date, now: datetime,
                rng: random.Random) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLE_ORDER}
     for item in items:
         rows["pupils"].append(_stamp(repo_cases.pupil_values(item.pupil), now))
         rows["cases"].append(_stamp(repo_cases.case_values(item.case), now))
+        episode = _episode(item, today, rng)
+        if episode is not None:
+            rows["case_episodes"].append(_stamp(episode, now))
         for c in _contacts(item, today, rng):
             rows["contact_moments"].append(_stamp({
                 "id": c.id, "case_id": c.case_id, "on_date": c.on, "kind": c.kind.name,
