@@ -40,16 +40,17 @@ def all_entries(ctx: AppContext, still_relevant_on: date | None = None) -> list[
 def _as_episodes(conn: Connection, entries: list[CaseEntry]) -> list[CaseEntry]:
     """A reopened case as one entry per episode (``domain/episodes``); few cases are."""
     reopened = repo_reminders.reopenings(conn)
-    ids = [case.id for _, case in entries if case.id in reopened]
-    if not ids:
+    if not reopened:
         return entries
-    contacts = repo_reminders.contact_dates(conn, ids)
+    contacts = repo_reminders.contact_dates(conn, reopened_only=True)
     result: list[CaseEntry] = []
+    keep, expand = result.append, result.extend
     for pupil, case in entries:
-        if case.id in reopened:
-            result += episode_entries(pupil, case, reopened[case.id], contacts.get(case.id, ()))
+        found = reopened.get(case.id)
+        if found is None:
+            keep((pupil, case))
         else:
-            result.append((pupil, case))
+            expand(episode_entries(pupil, case, found, contacts.get(case.id, ())))
     return result
 
 

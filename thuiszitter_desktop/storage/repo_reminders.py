@@ -90,14 +90,17 @@ def reopenings(conn: Connection) -> dict[str, list[Reopening]]:
 
 
 # -- contact dates --------------------------------------------------------------------------
-def contact_dates(conn: Connection,
-                  case_ids: Iterable[str] | None = None) -> dict[str, tuple[date, ...]]:
-    """Per case, the dates of contacts with pupil or parents (what stops the two-week clock)."""
+def contact_dates(conn: Connection, case_ids: Iterable[str] | None = None, *,
+                  reopened_only: bool = False) -> dict[str, tuple[date, ...]]:
+    """Per case, the dates of contacts with pupil or parents (what stops the two-week clock);
+    with ``reopened_only``, of the cases that were ever reopened (the figures' episodes)."""
     query = select(contact_moments.c.case_id, contact_moments.c.on_date).where(
         contact_moments.c.with_pupil_or_parents.is_(True)
     )
     if case_ids is not None:
         query = query.where(contact_moments.c.case_id.in_(list(case_ids)))
+    if reopened_only:
+        query = query.where(contact_moments.c.case_id.in_(select(case_episodes.c.case_id)))
     found: defaultdict[str, list[date]] = defaultdict(list)
     for case_id, on_date in conn.execute(query):
         found[case_id].append(on_date)
