@@ -8,13 +8,13 @@ as an aanmelding of its own:
 - Episode 1 runs from the aanmelding to the first closing date, each later one from its reopen
   date to the next closing date (the last one: the case's own closing date, or still open). The
   days between a closing and the next reopening do not count.
-- A date belongs to the episode it falls in: after the previous closing date, up to and
-  including the episode's own closing date. The case keeps one goals date and one passend
-  aanbod date; each counts for the episode it falls in. An episode's first contact is the
-  earliest contact with pupil or parents in it, for a later episode on or after its reopen date
-  (as the clock counts it).
-- Home start: the case's ``home_since`` for the episode it falls in; for a later episode
-  without one the reopen date (the clock's rule), for the first the aanmelding date.
+- Contacts, goals and offers count for the episode they fall in: from its start (for a later
+  episode its reopen date, as the clock counts them) up to its closing date, and before the
+  next reopen date. An episode's first contact is the earliest contact with pupil or parents
+  in it.
+- Home start: ``home_since`` when it lies after the previous closing date and up to the
+  episode's own (the pupil may have gone home again before the reopen date); for a later
+  episode without one the reopen date (the clock's rule), for the first the aanmelding date.
 - An earlier episode takes its closing reason, home start, goals date and passend aanbod date
   from what the case recorded when it closed (kept at reopening). Reopenings recorded before
   that was kept have none: those episodes take the case's current dates that fall in them, and
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from thuiszitter_desktop.domain.definitions import CaseEntry
 from thuiszitter_desktop.domain.model import Case, Pupil
@@ -72,36 +72,47 @@ def episode_entries(pupil: Pupil, case: Case, reopenings: Sequence[Reopening],
     closings = [r.previous_closed_on or r.reopened_on for r in ordered]
     entries: list[CaseEntry] = []
     for index, start in enumerate(starts):
-        after = closings[index - 1] if index > 0 else None  # the previous closing
-        until = closings[index] if index < len(closings) else None  # this episode's own
-
-        def within(day: date | None, after: date | None = after,
-                   until: date | None = until) -> date | None:
-            if day is None or (after is not None and day <= after) or (
-                    until is not None and day > until):
-                return None
-            return day
-
-        first = index == 0
-        stops_clock = [day for day in (case.first_contact_date, *contacts)
-                       if day is not None and within(day) is not None
-                       and (first or day >= start)]
+        first, last = index == 0, index == len(starts) - 1
+        # This episode's own closing, and the last day its contacts, goals and offers count:
+        # never after it closed, and before the next reopen date.
+        closing: date | None = None
+        ends: date | None = None
+        if not last:
+            own = closing = closings[index]
+            ends = min(own, starts[index + 1] - _ONE_DAY)
+        # The home start may lie after the previous closing (home again before the reopen
+        # date); contacts, goals and offers count from the episode's start (the clock's rule).
+        home_window = (None if first else closings[index - 1], closing)
+        event_window = (None if first else start - _ONE_DAY, ends)
         # An earlier episode as the case recorded it at closing (when that was kept).
-        closed = ordered[index].closed if until is not None else None
+        closed = None if last else ordered[index].closed
         source = case if closed is None else closed
-        if until is None:
+        if last:
             reason = case.closing_reason
         else:
             reason = closed.closing_reason if closed is not None else None
-        home = within(source.home_since)
+        home = _within(source.home_since, *home_window)
+        stops_clock = [day for day in (case.first_contact_date, *contacts)
+                       if day is not None and _within(day, *event_window) is not None]
         entries.append((pupil, replace(
             case,
             aanmelding_date=start,
             home_since=home if home is not None or first else start,
             first_contact_date=min(stops_clock, default=None),
-            goals_set_date=within(source.goals_set_date),
-            passend_aanbod_date=within(source.passend_aanbod_date),
-            closed_on=until if until is not None else case.closed_on,
+            goals_set_date=_within(source.goals_set_date, *event_window),
+            passend_aanbod_date=_within(source.passend_aanbod_date, *event_window),
+            closed_on=case.closed_on if last else closing,
             closing_reason=reason,
         )))
     return entries
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _within(day: date | None, after: date | None, until: date | None) -> date | None:
+    """``day`` when it lies after ``after`` and on or before ``until`` (None: no bound)."""
+    if day is None or (after is not None and day <= after) or (
+            until is not None and day > until):
+        return None
+    return day

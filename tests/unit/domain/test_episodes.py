@@ -108,3 +108,15 @@ def test_a_case_with_two_episodes_in_one_quarter_counts_once() -> None:
     assert result.flow.running_ids == ("noor",)
     assert result.flow.new_ids == ("noor",) and result.flow.ended_ids == ("noor",)
     assert [table.total for table in result.counts] == [1] * len(Dimension)
+
+
+def test_closed_and_reopened_on_one_day_the_contact_that_day_counts_for_the_new_episode() -> None:
+    same_day = Reopening(D(2026, 11, 23), previous_closed_on=D(2026, 11, 23),
+                         closed=ClosedEpisode(ClosingReason.VERHUISD, None, None, None))
+    case = replace(NOW, aanmelding_date=D(2026, 10, 1), home_since=None,
+                   first_contact_date=D(2026, 10, 3), goals_set_date=None)
+    first, second = (c for _, c in episode_entries(NOOR, case, [same_day],
+                                                   (D(2026, 10, 3), D(2026, 11, 23))))
+    assert (first.first_contact_date, first.closed_on) == (D(2026, 10, 3), D(2026, 11, 23))
+    assert (second.aanmelding_date, second.first_contact_date) == (D(2026, 11, 23),
+                                                                   D(2026, 11, 23))

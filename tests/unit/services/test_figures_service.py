@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from thuiszitter_desktop.domain.definitions import Definition
 from thuiszitter_desktop.domain.figures import QuarterFigures, Target
-from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.quarters import Quarter
-from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
 from thuiszitter_desktop.services import cases, figures
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import read_snapshot
@@ -155,6 +155,8 @@ def test_a_reopened_case_counts_per_episode_in_every_read(ctx: AppContext) -> No
     zoe = register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 7, 6), contact=date(2026, 7, 8))
     cases.close_case(ctx, zoe.id, ClosingReason.TERUG_OP_SCHOOL)
     cases.reopen_case(ctx, zoe.id)  # today: the pupil is home again
+    cases.save_contact(ctx, ContactMoment(case_id=zoe.id, on=date(2026, 11, 23),
+                                          kind=ContactKind.HUISBEZOEK))
     with ctx.vault.read() as conn:
         [reopening] = repo_reminders.reopenings(conn)[zoe.id]
     assert reopening.closed is not None
@@ -166,3 +168,6 @@ def test_a_reopened_case_counts_per_episode_in_every_read(ctx: AppContext) -> No
     # The first episode ended yesterday, the second started today: one pupil in the flow.
     assert alone.flow.running_ids == (zoe.id,)
     assert alone.flow.ended_ids == (zoe.id,) and alone.flow.new_ids == (zoe.id,)
+    # The new episode's first contact (a home visit today) met the seven-day target.
+    contact = next(r for r in alone.targets if r.target is Target.EERSTE_CONTACT_7)
+    assert contact.numerator_ids == (zoe.id,) == contact.denominator_ids
