@@ -87,7 +87,7 @@ COLUMN_LABELS = {
     "previous_closing_reason": "Reden eerdere afsluiting",
     "previous_home_since": "Eerder thuis sinds",
     "previous_goals_set_date": "Eerder doelen gesteld op",
-    "previous_passend_aanbod_date": "Eerder passend aanbod gestart op",
+    "previous_passend_aanbod_date": "Eerder passend aanbod op",
     "pupil_age": "Leeftijd leerling", "pupil_consent_by": "Toestemming leerling door",
     "pupil_consent_given": "Toestemming leerling", "pupil_consent_method":
     "Toestemming leerling, hoe", "pupil_consent_on": "Toestemming leerling op",
@@ -117,7 +117,7 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
 }
 
 # Technical keys that mean nothing to a reader.
-HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id"}
+HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id"}
 
 
 @dataclass(frozen=True)

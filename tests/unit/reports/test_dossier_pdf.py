@@ -7,7 +7,9 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from thuiszitter_desktop.reports.dossier import DossierData, dossier_pdf
+from thuiszitter_desktop.reports.dossier import COLUMN_LABELS, HIDDEN, DossierData, dossier_pdf
+from thuiszitter_desktop.storage.repo_security import case_tables
+from thuiszitter_desktop.storage.tables import audit_log, cases, pupils
 
 
 def pdf_text(data: bytes) -> str:
@@ -32,3 +34,10 @@ def test_stored_values_and_columns_are_shown_in_dutch() -> None:
         assert expected in text, expected
     for raw in ("VRIJSTELLING_5A", "verzuim type", "AANMELDING_ONTVANGEN", "2026-11-23T"):
         assert raw not in text, raw
+
+
+def test_every_stored_column_of_a_case_has_a_dutch_label_or_is_a_technical_key() -> None:
+    tables = [pupils, cases, *case_tables(), audit_log]
+    unlabelled = [(table.name, column.name) for table in tables for column in table.columns
+                  if column.name not in HIDDEN and column.name not in COLUMN_LABELS]
+    assert unlabelled == []
