@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -97,12 +97,25 @@ def _text(value: str, missing: str = ONBEKEND) -> _Key:
     return (0, cleaned.casefold(), cleaned)
 
 
-# The characteristics counted, as attribute columns taken from the pupils and cases in one pass
-# each (reading eleven attributes row by row over 50,000 cases was most of the counting).
-_PUPIL_FIELDS = ("onderwijstype", "school", "swv", "gemeente", "birth_date")
-_CASE_FIELDS = ("verzuim_type", "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "regie",
-                "stagnatie_oorzaak")
-_Columns = dict[str, Sequence[Any]]
+# The characteristics counted are attribute columns of the pupils and the cases, each taken out
+# in one pass (reading eleven attributes row by row over 50,000 cases was most of the counting).
+_PUPIL_FIELDS = frozenset({"onderwijstype", "school", "swv", "gemeente", "birth_date"})
+
+
+class _Columns:
+    """The values of one field of every entry, each column taken out when first asked for."""
+
+    def __init__(self, entries: Sequence[tuple[CaseEntry, date]]) -> None:
+        self.pupils = [pupil for (pupil, _case), _day in entries]
+        self.cases = [case for (_pupil, case), _day in entries]
+        self._found: dict[str, Sequence[Any]] = {"day": [day for _entry, day in entries]}
+
+    def __getitem__(self, name: str) -> Sequence[Any]:
+        found = self._found.get(name)
+        if found is None:
+            items = self.pupils if name in _PUPIL_FIELDS else self.cases
+            found = self._found[name] = list(map(attrgetter(name), items))
+        return found
 
 
 def _ages(columns: _Columns) -> list[AgeGroup]:
@@ -195,19 +208,41 @@ def count_all(
     dimensions: Iterable[Dimension] = tuple(Dimension),
 ) -> tuple[CountTable, ...]:
     """``count_by`` for several dimensions, taking the entries apart once."""
-    pupils = [pupil for (pupil, _case), _day in entries]
-    cases = [case for (_pupil, case), _day in entries]
-    columns: _Columns = {
-        **_transposed(pupils, _PUPIL_FIELDS), **_transposed(cases, _CASE_FIELDS),
-        "day": [day for _entry, day in entries]}
-    ids = [case.id for case in cases]
-    return tuple(_count(dimension, definition, columns, ids) for dimension in dimensions)
+    counts = Counts(entries, definition)
+    return tuple(counts.table(dimension) for dimension in dimensions)
 
 
-def _transposed(items: Sequence[object], names: tuple[str, ...]) -> _Columns:
-    if not items:
-        return {name: () for name in names}
-    return dict(zip(names, zip(*map(attrgetter(*names), items), strict=True), strict=True))
+class Counts:
+    """The counts per characteristic of a set of entries, each table made when first asked
+    for: the dashboard shows one characteristic at a time, the quarterly report all of them.
+    Iterating gives every table in ``Dimension`` order."""
+
+    def __init__(self, entries: Sequence[tuple[CaseEntry, date]],
+                 definition: Definition) -> None:
+        self.definition = definition
+        self._columns = _Columns(entries)
+        self._ids = [case.id for case in self._columns.cases]
+        self._tables: dict[Dimension, CountTable] = {}
+
+    def table(self, dimension: Dimension) -> CountTable:
+        found = self._tables.get(dimension)
+        if found is None:
+            found = self._tables[dimension] = _count(dimension, self.definition,
+                                                     self._columns, self._ids)
+        return found
+
+    def __iter__(self) -> Iterator[CountTable]:
+        return (self.table(dimension) for dimension in Dimension)
+
+    def __len__(self) -> int:
+        return len(Dimension)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Counts):
+            return NotImplemented
+        return self.definition is other.definition and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, which is made lazily
 
 
 def _count(dimension: Dimension, definition: Definition, columns: _Columns,

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension, count_all
+from thuiszitter_desktop.domain.breakdowns import Counts, CountTable, Dimension
 from thuiszitter_desktop.domain.deadlines import add_months
 from thuiszitter_desktop.domain.definitions import (
     CaseEntry,
@@ -243,7 +243,7 @@ class QuarterFigures:
     targets: tuple[TargetResult, ...]
     durations: tuple[DurationFigure, ...]
     flow: Flow
-    counts: tuple[CountTable, ...]
+    counts: Counts  # per characteristic, each made when first asked for
 
     @property
     def is_partial(self) -> bool:
@@ -384,7 +384,7 @@ def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition
                        _mean([days for _, days in previous_found[measure]]))
         for measure in DurationMeasure)
     running = _running(spans, quarter, last)
-    counts = count_all(running, definition)
+    counts = Counts(running, definition)
     return QuarterFigures(
         quarter=quarter,
         definition=definition,

@@ -263,7 +263,7 @@ class FiguresPage(LazyPage, QWidget):
 
     def current_counts(self) -> CountTable:
         assert self.figures is not None
-        return next(t for t in self.figures.counts if t.dimension is self.dimension.value())
+        return self.figures.counts.table(self.dimension.member())
 
     def _show_counts(self) -> None:
         if self.figures is None:
