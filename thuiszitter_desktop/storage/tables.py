@@ -109,6 +109,9 @@ contact_moments = Table(
     *record_columns(),
 )
 Index("ix_contact_moments_case_id", contact_moments.c.case_id)
+# Covers the clock's read of contact dates (0010_contact_clock_index).
+Index("ix_contact_moments_clock", contact_moments.c.case_id,
+      contact_moments.c.with_pupil_or_parents, contact_moments.c.on_date)
 
 involved_professionals = Table(
     "involved_professionals",
