@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -94,14 +94,19 @@ def load_rows(ctx: AppContext, include_closed: bool = False,
     return built_with_paused_gc(read)  # builds objects for every case at once
 
 
-def _rows(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],
+def _rows(items: Sequence[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],
           today: date, warnings: dict[DeadlineKind, int],
           next_deadlines: Mapping[str, Deadline | None] | None = None) -> list[CaseloadRow]:
     if next_deadlines is None:
-        return [make_row(i.case, i.pupil, facts[i.case.id], today,
-                         next_case_deadline(facts[i.case.id], today, warnings)) for i in items]
+        next_deadlines = _next_deadlines(items, facts, today, warnings)
     return [make_row(i.case, i.pupil, facts[i.case.id], today, next_deadlines[i.case.id])
             for i in items]
+
+
+def _next_deadlines(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],
+                    today: date, warnings: dict[DeadlineKind, int]
+                    ) -> dict[str, Deadline | None]:
+    return {i.case.id: next_case_deadline(facts[i.case.id], today, warnings) for i in items}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +120,12 @@ def overview_counts(snapshot: ClockSnapshot, today: date,
                     ) -> OverviewCounts:
     """For the status line: the same counts the overview rows give, without building them
     (each case's next deadline may be given, worked out before)."""
-    warnings = snapshot.warnings
-    overdue = 0
-    for item in snapshot.items:
-        # A case has an overdue deadline exactly when its next deadline is overdue.
-        deadline = (next_deadlines[item.case.id] if next_deadlines is not None
-                    else next_case_deadline(snapshot.facts[item.case.id], today, warnings))
-        if deadline is not None and deadline.state is DeadlineState.VERLOPEN:
-            overdue += 1
+    if next_deadlines is None:
+        next_deadlines = _next_deadlines(snapshot.items, snapshot.facts, today,
+                                         snapshot.warnings)
+    # A case has an overdue deadline exactly when its next deadline is overdue.
+    overdue = sum(1 for deadline in next_deadlines.values()
+                  if deadline is not None and deadline.state is DeadlineState.VERLOPEN)
     return OverviewCounts(len(snapshot.items), overdue)
 
 
@@ -134,9 +137,7 @@ def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:
         items = repo_cases.list_cases(conn, include_closed=True, case_ids=case_ids)
         facts = facts_by_case(conn, items)
         warnings = warning_days(repo_settings.load_all(conn))
-    today = ctx.today()
-    return [make_row(i.case, i.pupil, facts[i.case.id], today,
-                     next_case_deadline(facts[i.case.id], today, warnings)) for i in items]
+    return _rows(items, facts, ctx.today(), warnings)
 
 
 def load_row(ctx: AppContext, case_id: str) -> CaseloadRow | None:

@@ -23,6 +23,7 @@ from thuiszitter_desktop.domain.deadlines import (
     EvaluationDue,
     case_deadlines,
 )
+from thuiszitter_desktop.domain.episodes import Reopening
 from thuiszitter_desktop.domain.model import Case
 from thuiszitter_desktop.domain.reminders import (
     REMINDER_HORIZON_DAYS,
@@ -51,7 +52,6 @@ from thuiszitter_desktop.storage import (
     repo_reminders,
     repo_settings,
 )
-from thuiszitter_desktop.storage.repo_reminders import Episode
 
 # Settings (stored in the vault's settings table, JSON values).
 WARNING_SETTINGS = {
@@ -64,7 +64,7 @@ PlanItems = Mapping[str, tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]
 
 
 def clock_facts_for(case: Case, contacts: tuple[date, ...] = (),
-                    episode: Episode | None = None,
+                    episode: Reopening | None = None,
                     plan: tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]] = ((), ()),
                     ) -> ClockFacts:
     """The clock facts of one case: the single place where a case becomes ClockFacts."""

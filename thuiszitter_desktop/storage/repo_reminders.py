@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Connection, select
@@ -39,13 +38,6 @@ def list_snoozes(conn: Connection, case_ids: Iterable[str] | None = None) -> lis
 
 
 # -- episodes -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Episode:
-    case_id: str
-    reopened_on: date
-    previous_closed_on: date | None
-
-
 def add_episode(conn: Connection, case_id: str, reopened_on: date,
                 previous_closed_on: date | None, now: datetime,
                 closed: ClosedEpisode | None = None) -> None:
@@ -61,25 +53,15 @@ def add_episode(conn: Connection, case_id: str, reopened_on: date,
     }, now)
 
 
-def latest_episodes(conn: Connection,
-                    case_ids: Iterable[str] | None = None) -> dict[str, Episode]:
-    """The current episode of every reopened case (the latest reopen)."""
-    query = select(case_episodes).order_by(case_episodes.c.reopened_on,
-                                           case_episodes.c.created_at)
-    if case_ids is not None:
-        query = query.where(case_episodes.c.case_id.in_(list(case_ids)))
-    result: dict[str, Episode] = {}
-    for r in conn.execute(query).mappings():
-        result[r["case_id"]] = Episode(r["case_id"], r["reopened_on"], r["previous_closed_on"])
-    return result
-
-
-def reopenings(conn: Connection) -> dict[str, list[Reopening]]:
-    """Every reopening of every case, oldest first (the figures count each episode)."""
+def reopenings(conn: Connection,
+               case_ids: Iterable[str] | None = None) -> dict[str, list[Reopening]]:
+    """Every reopening of every (or each given) case, oldest first."""
     c = case_episodes.c
     query = select(c.case_id, c.reopened_on, c.previous_closed_on, c.previous_closing_reason,
                    c.previous_home_since, c.previous_goals_set_date,
                    c.previous_passend_aanbod_date).order_by(c.reopened_on, c.created_at)
+    if case_ids is not None:
+        query = query.where(c.case_id.in_(list(case_ids)))
     found: defaultdict[str, list[Reopening]] = defaultdict(list)
     for case_id, reopened_on, closed_on, reason, home, goals, aanbod in conn.execute(query):
         # Nothing recorded: a reopening from before 0009_episode_history.
@@ -87,6 +69,12 @@ def reopenings(conn: Connection) -> dict[str, list[Reopening]]:
                   if any((reason, home, goals, aanbod)) else None)
         found[case_id].append(Reopening(reopened_on, closed_on, closed))
     return dict(found)
+
+
+def latest_episodes(conn: Connection,
+                    case_ids: Iterable[str] | None = None) -> dict[str, Reopening]:
+    """The latest reopening of every reopened case: where its current episode starts."""
+    return {case_id: found[-1] for case_id, found in reopenings(conn, case_ids).items()}
 
 
 # -- contact dates --------------------------------------------------------------------------
