@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -191,25 +191,6 @@ class CountTable:
     @property
     def total(self) -> int:
         return sum(row.count for row in self.rows)
-
-
-def count_by(
-    dimension: Dimension,
-    entries: Sequence[tuple[CaseEntry, date]],
-    definition: Definition,
-) -> CountTable:
-    """Count ``entries`` (each with the day its age is taken on) per value of ``dimension``."""
-    return count_all(entries, definition, (dimension,))[0]
-
-
-def count_all(
-    entries: Sequence[tuple[CaseEntry, date]],
-    definition: Definition,
-    dimensions: Iterable[Dimension] = tuple(Dimension),
-) -> tuple[CountTable, ...]:
-    """``count_by`` for several dimensions, taking the entries apart once."""
-    counts = Counts(entries, definition)
-    return tuple(counts.table(dimension) for dimension in dimensions)
 
 
 class Counts:
