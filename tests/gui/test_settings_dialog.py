@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.app import AppController
@@ -101,3 +101,15 @@ def test_idle_minutes_from_instellingen_reach_the_running_auto_lock(
 def audit_entries(ctx: AppContext) -> list[object]:
     with ctx.vault.read() as conn:
         return list(repo_audit.entries(conn))
+
+
+def test_every_explanation_is_shown_whole(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    helps = [label for label in dialog.findChildren(QLabel)
+             if label.text() in {s.help for s in registry.ALL}]
+    assert len(helps) == len(registry.ALL)
+    # A wrapped explanation gets the height its lines need (they were cut off before).
+    assert all(label.height() >= label.heightForWidth(label.width()) for label in helps)

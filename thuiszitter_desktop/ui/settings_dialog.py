@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -60,7 +62,8 @@ class SettingsDialog(QDialog):
         current = settings_service.load(ctx)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
         for setting in registry.ALL:
             editor = _editor(setting, current[setting.key])
             editor.setToolTip(setting.help)
@@ -82,8 +85,15 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel("Deze instellingen staan versleuteld in de kluis.")
         layout.addWidget(intro)
-        layout.addLayout(form)
+        # In a scroll area the form gets the height its wrapped explanations need (a dialog
+        # sized from its hint cut them off); wide enough that each takes a line or two.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        self.resize(780, 640)
 
     def save(self) -> None:
         values = {key: _value(widget) for key, widget in self.editors.items()}
