@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -28,8 +28,15 @@ from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.security_page import SecurityPage
 
 if TYPE_CHECKING:
-    from thuiszitter_desktop.app import AppController
     from thuiszitter_desktop.ui.main_window import MainWindow
+
+
+class SecurityController(Protocol):
+    """What the security features need from the one who owns the vault (the app's controller)."""
+
+    def request_restore(self) -> None: ...
+
+    def set_idle_minutes(self, minutes: int) -> None: ...
 
 
 class RetentionReviewDialog(QDialog):
@@ -100,7 +107,7 @@ class RetentionReviewDialog(QDialog):
         self.reject()
 
 
-def install_security(window: MainWindow, controller: AppController) -> SecurityPage:
+def install_security(window: MainWindow, controller: SecurityController) -> SecurityPage:
     ctx = window.ctx
     page = SecurityPage(ctx, lazy=True)  # reads the audit log when first shown
     window.add_page("Beveiliging", page)
