@@ -22,9 +22,10 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
 from thuiszitter_desktop.ui.case_window import CaseWindow, initial_size, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
-from thuiszitter_desktop.ui.figures_wiring import install_figures
+from thuiszitter_desktop.ui.figures_page import FiguresPage
 from thuiszitter_desktop.ui.lazy_page import ShowAware
-from thuiszitter_desktop.ui.mdo_wiring import install_mdo
+from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
+from thuiszitter_desktop.ui.mdo_page import MdoPage
 from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.today_page import TodayPage
@@ -110,8 +111,17 @@ class MainWindow(QMainWindow):
         self.add_page("Aanmelden", self.aanmeld_page)
         self.aanmeld_page.open_case.connect(self.open_case)
         self.changes.changed.connect(self.aanmeld_page.on_change)
-        self.mdo_page = install_mdo(self)
-        self.figures_page = install_figures(self)
+        self.mdo_page = MdoPage(self.ctx, lazy=True)
+        self.add_page("MDO", self.mdo_page)
+        self.changes.changed.connect(self.mdo_page.on_change)
+        self.lock_requested.connect(self.mdo_page.clear)
+        self.figures_page = FiguresPage(self.ctx, lazy=True, cache=self.clock_cache)
+        self.add_page("Beleidsinformatie", self.figures_page)
+        self.figures_page.open_case.connect(self.open_case)
+        self.figures_page.compare_list.connect(
+            lambda: ListImportDialog(self.ctx, parent=self).exec())
+        self.changes.changed.connect(self.figures_page.on_change)
+        self.lock_requested.connect(self.figures_page.clear)
 
     def add_page(self, title: str, page: QWidget) -> None:
         """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages)."""
