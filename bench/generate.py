@@ -19,12 +19,8 @@ from sqlalchemy import Connection, Table
 from thuiszitter_desktop.domain.mdo import MdoOutcome, MdoRole
 from thuiszitter_desktop.domain.model import ContactMoment, new_id
 from thuiszitter_desktop.domain.vocab import ContactKind
-from thuiszitter_desktop.services.demo import (
-    FIRST_NAMES,
-    LAST_NAMES,
-    DemoCase,
-    build_demo_cases,
-)
+from thuiszitter_desktop.services.demo import FIRST_NAMES, LAST_NAMES, build_demo_cases
+from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_plan import demo_plans
 from thuiszitter_desktop.storage import repo_cases, repo_plan
 from thuiszitter_desktop.storage.repo_mdo import outcome_to_json

@@ -7,7 +7,6 @@ same seed and date always give the same caseload.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
@@ -25,6 +24,7 @@ from thuiszitter_desktop.domain.vocab import (
     Wachtlijst,
 )
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_intake import save_demo_intake
 from thuiszitter_desktop.services.demo_mdo import demo_mdos
 from thuiszitter_desktop.services.demo_plan import demo_plans
@@ -56,14 +56,6 @@ SCHOOLS = (
 CONSULENTEN = ("Anouk Vermeer", "Joris Hoekstra", "Fatima Bouzid")
 GEMEENTEN = ("Rivierstad", "Polderdorp", "Heuvelrug-Oost")
 SWV = "SWV Rivierland (fictief)"
-
-
-@dataclass(frozen=True)
-class DemoCase:
-    pupil: Pupil
-    case: Case
-    contacts: list[ContactMoment]
-    professionals: list[InvolvedProfessional]
 
 
 def _birth_date(rng: random.Random, today: date, onderwijstype: Onderwijstype) -> date:

@@ -7,7 +7,6 @@ geoorloofd cases lack parental consent, so the demo shows the consent block.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
@@ -28,10 +27,8 @@ from thuiszitter_desktop.domain.terugkoppeling import (
 )
 from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind, ProfessionalRole, VerzuimType
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion, SickReport
+from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.storage import repo_intake
-
-if TYPE_CHECKING:
-    from thuiszitter_desktop.services.demo import DemoCase
 
 ROUTES = {
     VerzuimType.GEOORLOOFD: AanmeldRoute.ZIEKTEVERZUIM,

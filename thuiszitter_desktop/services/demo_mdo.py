@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING
 
 from thuiszitter_desktop.domain.mdo import (
     Escalation,
@@ -15,9 +14,7 @@ from thuiszitter_desktop.domain.mdo import (
     MdoRole,
     carry_over,
 )
-
-if TYPE_CHECKING:
-    from thuiszitter_desktop.services.demo import DemoCase
+from thuiszitter_desktop.services.demo_case import DemoCase
 
 DEMO_SCHOOL = "OBS De Regenboog"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from thuiszitter_desktop.domain.plan import (
     Action,
@@ -17,9 +16,7 @@ from thuiszitter_desktop.domain.plan import (
     record_progress,
     revise,
 )
-
-if TYPE_CHECKING:
-    from thuiszitter_desktop.services.demo import DemoCase
+from thuiszitter_desktop.services.demo_case import DemoCase
 
 JEUGDARTS_ACTION = "Afspraak bij de jeugdarts maken"
 
