@@ -33,7 +33,8 @@ from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import ClockSnapshot, read_snapshot
 from thuiszitter_desktop.storage import repo_cases
 from thuiszitter_desktop.storage.keyslots import KeyFile
-from thuiszitter_desktop.storage.vault import Vault, key_file_for
+from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import key_file_for
 from thuiszitter_desktop.ui.caseload_model import (
     DEADLINE_COLUMN,
     CaseloadFilterProxy,

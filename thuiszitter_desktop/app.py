@@ -35,7 +35,8 @@ from thuiszitter_desktop.storage.backup import backups_dir
 from thuiszitter_desktop.storage.errors import WrongPassphraseError
 from thuiszitter_desktop.storage.keyslots import DEFAULT_KDF, KdfParams
 from thuiszitter_desktop.storage.restore import can_open, key_for_backup, restore_backup
-from thuiszitter_desktop.storage.vault import Vault, default_vault_path
+from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import default_vault_path
 from thuiszitter_desktop.ui.autolock import TICK_MS, AutoLock
 from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow

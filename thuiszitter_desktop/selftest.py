@@ -28,7 +28,8 @@ from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import clock_facts_for
 from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.storage.keyslots import KdfParams
-from thuiszitter_desktop.storage.vault import Vault, default_vault_path
+from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import default_vault_path
 from thuiszitter_desktop.version import __version__
 
 FLAG = "--selftest"

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from thuiszitter_desktop.app import AppController
 from thuiszitter_desktop.services import caseload
 from thuiszitter_desktop.storage.keyslots import KdfParams
-from thuiszitter_desktop.storage.vault import key_file_for
+from thuiszitter_desktop.storage.vault_files import key_file_for
 from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
 
 STRONG = "rode fiets op het dak"

@@ -11,14 +11,14 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from sqlalchemy import Engine
 
 from thuiszitter_desktop.storage.errors import VaultCorruptError, VaultError
 from thuiszitter_desktop.storage.files import OWNER_ONLY, fsync_dir
 from thuiszitter_desktop.storage.sqlcipher import connect, export_encrypted_copy, integrity_problems
-
-if TYPE_CHECKING:
-    from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import key_file_for
 
 KEEP = 7
 PREFIX = "kluis-"
@@ -31,15 +31,28 @@ class Backup:
     created: datetime
 
 
+class BackupSource(Protocol):
+    """What a backup needs of an open vault (``vault.Vault`` is one)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def raw_key(self) -> bytes: ...
+
+    def in_use(self) -> contextlib.AbstractContextManager[bool]: ...
+
+
 def backups_dir(vault_path: Path) -> Path:
     return vault_path.parent / "backups"
 
 
-def create_backup(vault: Vault, reason: str = "automatisch", folder: Path | None = None,
+def create_backup(vault: BackupSource, reason: str = "automatisch", folder: Path | None = None,
                   now: datetime | None = None) -> Backup:
     """Copy the vault (encrypted, same key) and its key file; verify; rotate automatic ones."""
-    from thuiszitter_desktop.storage.vault import key_file_for
-
     target_dir = folder or backups_dir(vault.path)
     target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")

@@ -17,6 +17,7 @@ from thuiszitter_desktop.storage.backup import backups_dir, verify_backup
 from thuiszitter_desktop.storage.errors import VaultCorruptError
 from thuiszitter_desktop.storage.files import OWNER_ONLY, fsync_dir
 from thuiszitter_desktop.storage.keyslots import KeyFile
+from thuiszitter_desktop.storage.vault_files import key_file_for
 
 PREVIOUS_PREFIX = "vorige-kluis-"
 
@@ -41,8 +42,6 @@ def restore_backup(vault_path: Path, backup_db: Path, key: bytes, with_key_file:
     ``with_key_file``: also restore the backup's key file (needed when the backup's key
     differs from the current key file, e.g. a vault from another computer).
     """
-    from thuiszitter_desktop.storage.vault import key_file_for
-
     verify_backup(backup_db, key)
     keys_path = key_file_for(vault_path)
     staged = vault_path.with_name(f".{vault_path.name}.terugzetten")

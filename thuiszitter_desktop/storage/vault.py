@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError
 
 from thuiszitter_desktop.storage import migrate
+from thuiszitter_desktop.storage.backup import create_backup
 from thuiszitter_desktop.storage.errors import (
     DiskFullError,
     NotEncryptedError,
@@ -44,16 +45,7 @@ from thuiszitter_desktop.storage.sqlcipher import (
     locked_engine,
     make_engine,
 )
-
-VAULT_NAME = "kluis"
-
-
-def key_file_for(db_path: Path) -> Path:
-    return db_path.with_suffix(".keys")
-
-
-def default_vault_path(data_dir: Path) -> Path:
-    return data_dir / f"{VAULT_NAME}.db"
+from thuiszitter_desktop.storage.vault_files import key_file_for
 
 
 @dataclass
@@ -121,8 +113,6 @@ class Vault:
         return vault
 
     def _backup_before_migration(self) -> None:
-        from thuiszitter_desktop.storage.backup import create_backup
-
         create_backup(self, reason="migratie")
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> None:
@@ -215,7 +205,7 @@ class Vault:
 
     @property
     def raw_key(self) -> bytes:
-        """The data key, for the backup module only."""
+        """The data key, for backups only (``backup.BackupSource``)."""
         return self._key
 
 

@@ -11,7 +11,8 @@ from thuiszitter_desktop.storage.errors import (
     WrongPassphraseError,
 )
 from thuiszitter_desktop.storage.keyslots import KdfParams
-from thuiszitter_desktop.storage.vault import Vault, key_file_for
+from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import key_file_for
 
 
 def test_vault_file_is_encrypted_and_private(vault: Vault) -> None:
