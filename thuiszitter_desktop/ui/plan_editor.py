@@ -10,26 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,12 +44,12 @@ from thuiszitter_desktop.domain.plan_edit import (
     remove_goal,
     update_plan,
 )
-from thuiszitter_desktop.domain.plan_smart import Severity, smart_hints
-from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.reports.plan import version_text
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog, save_pdf
+from thuiszitter_desktop.ui.plan_fields import PlanFields
+from thuiszitter_desktop.ui.plan_hints import SmartHintsBox
 from thuiszitter_desktop.ui.plan_models import (
     REALISTIC_CHOICES,
     ActionsModel,
@@ -67,7 +57,8 @@ from thuiszitter_desktop.ui.plan_models import (
     GoalsModel,
     PersonDelegate,
 )
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, format_date
+from thuiszitter_desktop.ui.plan_table import plan_table
+from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 
 class PlanCommand(QUndoCommand):
@@ -83,44 +74,6 @@ class PlanCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._tab.show_plan(self._before)
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A multi-line field that reports its text when the user leaves it."""
-
-    committed = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.committed.emit()
-
-
-def _table(model: GoalsModel | ActionsModel, widths: tuple[int, ...], stretch: tuple[int, ...],
-           ) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                         | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-    view.setDragDropOverwriteMode(False)
-    view.setDropIndicatorShown(True)
-    view.setWordWrap(True)
-    view.verticalHeader().setSectionsMovable(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    metrics = header.fontMetrics()
-    for column, width in enumerate(widths):
-        # Never narrower than the header text, so no header is cut off.
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        view.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
-    # Free-text columns share the remaining width, so none shrinks to a few letters.
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    view.setTabKeyNavigation(True)
-    return view
 
 
 class PlanTab(QWidget):
@@ -221,15 +174,8 @@ class PlanTab(QWidget):
                        self.revise_button, self.print_button):
             bar.addWidget(button)
 
-        self.hints = QListWidget()
-        self.hints.setWordWrap(True)
-        self.hints.setSpacing(4)
-        self.hints.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.hints.setResizeMode(QListView.ResizeMode.Adjust)
-        self.hints.setMinimumWidth(220)
-        self.hints.setAccessibleName("Tips voor een SMART plan")
-        hints_box = QGroupBox("Tips voor een SMART plan")
-        QVBoxLayout(hints_box).addWidget(self.hints)
+        self.hints_box = SmartHintsBox()
+        self.hints = self.hints_box.hints
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self._plan_form())
@@ -237,7 +183,7 @@ class PlanTab(QWidget):
         left.addWidget(self._actions_box())
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
-        main.addWidget(hints_box)
+        main.addWidget(self.hints_box)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 1)
 
@@ -250,49 +196,17 @@ class PlanTab(QWidget):
         return page
 
     def _plan_form(self) -> QWidget:
-        self.shared_goal = QLineEdit()
-        self.shared_goal.setPlaceholderText(
-            "Bijv. Sarah gaat vanaf 1 maart drie ochtenden per week naar school")
-        self.regie = EnumCombo(Regie)
-        self.regie_holder = QLineEdit()
-        self.regie_holder.setPlaceholderText("Bijv. de naam van de school (mag leeg)")
-        self.casusverantwoordelijke = QLineEdit()
-        self.evaluations = QListWidget()
-        self.evaluations.setMaximumHeight(70)
-        self.evaluation_date = DateField(self._ctx.today())
-        self.add_evaluation = QPushButton("Datum toevoegen")
-        self.remove_evaluation = QPushButton("Datum verwijderen")
-        dates = QHBoxLayout()
-        dates.addWidget(self.evaluation_date)
-        dates.addWidget(self.add_evaluation)
-        dates.addWidget(self.remove_evaluation)
-        dates.addStretch(1)
-        self.risk = CommitTextEdit()
-        self.protective = CommitTextEdit()
-        self.voice = CommitTextEdit()
-        for edit, hint in ((self.risk, "Eén per regel"), (self.protective, "Eén per regel"),
-                           (self.voice, "Wat zegt de leerling zelf? Wat heeft hij of zij nodig?")):
-            edit.setPlaceholderText(hint)
-            edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(70)
-        form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.addRow("Gezamenlijk doel", self.shared_goal)
-        form.addRow("Regie bij", self.regie)
-        form.addRow("Wie precies", self.regie_holder)
-        form.addRow("Casusverantwoordelijke", self.casusverantwoordelijke)
-        form.addRow("Evaluatiedata", self.evaluations)
-        form.addRow("", dates)
-        form.addRow("Risicofactoren", self.risk)
-        form.addRow("Beschermende factoren", self.protective)
-        form.addRow("Stem van de leerling", self.voice)
-        scroll = QScrollArea()
-        scroll.setWidget(form_widget)
-        scroll.setWidgetResizable(True)
-        return scroll
+        self.fields = PlanFields(self._ctx.today())
+        # The fields tests and hints reach directly.
+        self.shared_goal = self.fields.shared_goal
+        self.casusverantwoordelijke = self.fields.casusverantwoordelijke
+        self.evaluation_date = self.fields.evaluation_date
+        self.add_evaluation = self.fields.add_evaluation
+        self.remove_evaluation = self.fields.remove_evaluation
+        return self.fields
 
     def _goals_box(self) -> QGroupBox:
-        self.goals_view = _table(self.goals_model, (0, 0, 130, 80, 0, 90), stretch=(0, 1, 4))
+        self.goals_view = plan_table(self.goals_model, (0, 0, 130, 80, 0, 90), stretch=(0, 1, 4))
         self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
         self.add_goal_button = QPushButton("&Doel toevoegen")
         self.remove_goal_button = QPushButton("Doel verwijderen")
@@ -300,7 +214,7 @@ class PlanTab(QWidget):
                          self.goals_view, self.add_goal_button, self.remove_goal_button)
 
     def _actions_box(self) -> QGroupBox:
-        self.actions_view = _table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=(2,))
+        self.actions_view = plan_table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=(2,))
         self.actions_view.setItemDelegateForColumn(0, PersonDelegate(self, self))
         self.actions_view.setItemDelegateForColumn(1, ChoiceDelegate(OwnerKind.choices(), self))
         self.actions_view.setItemDelegateForColumn(4, ChoiceDelegate(ActionStatus.choices(),
@@ -338,31 +252,15 @@ class PlanTab(QWidget):
         self.evaluate_button.clicked.connect(self.evaluate)
         self.revise_button.clicked.connect(self.new_version)
         self.print_button.clicked.connect(self.open_print_dialog)
-        self.shared_goal.editingFinished.connect(
-            lambda: self._edit_plan("Gezamenlijk doel", shared_goal=self.shared_goal.text()))
-        self.regie_holder.editingFinished.connect(
-            lambda: self._edit_plan("Regie", regie_holder=self.regie_holder.text()))
-        self.casusverantwoordelijke.editingFinished.connect(
-            lambda: self._edit_plan("Casusverantwoordelijke",
-                                    casusverantwoordelijke=self.casusverantwoordelijke.text()))
-        self.regie.currentIndexChanged.connect(
-            lambda: self._edit_plan("Regie", regie=self.regie.value()))
-        self.risk.committed.connect(
-            lambda: self._edit_plan("Analyse", risk_factors=_lines(self.risk)))
-        self.protective.committed.connect(
-            lambda: self._edit_plan("Analyse", protective_factors=_lines(self.protective)))
-        self.voice.committed.connect(
-            lambda: self._edit_plan("Stem van de leerling",
-                                    pupil_voice=self.voice.toPlainText().strip()))
-        self.add_evaluation.clicked.connect(self._add_evaluation)
-        self.remove_evaluation.clicked.connect(self._remove_evaluation)
+        self.fields.edited.connect(lambda description, changes: self._edit_plan(
+            description, **changes))
         self.add_goal_button.clicked.connect(self.add_goal)
         self.remove_goal_button.clicked.connect(self.remove_goal)
         self.add_action_button.clicked.connect(self.add_action)
         self.remove_action_button.clicked.connect(self.remove_action)
         selection = self.goals_view.selectionModel()
         selection.currentRowChanged.connect(lambda *_: self._goal_selected())
-        self.hints.itemActivated.connect(self._hint_activated)
+        self.hints_box.target_chosen.connect(self._go_to)
         for view, move in ((self.goals_view, self.move_goal), (self.actions_view,
                                                                 self.move_action)):
             for sequence, step in (("Alt+Up", -1), ("Alt+Down", 1)):
@@ -391,46 +289,17 @@ class PlanTab(QWidget):
             self.version_state.setText(
                 "Oudere versie — alleen lezen" if self.read_only
                 else "Wijzigingen worden meteen bewaard")
-            self.shared_goal.setText(plan.shared_goal)
-            self.regie.set_value(plan.regie)
-            self.regie_holder.setText(plan.regie_holder)
-            self.casusverantwoordelijke.setText(plan.casusverantwoordelijke)
-            self.evaluations.clear()
-            for day in sorted(plan.evaluation_dates):
-                self.evaluations.addItem(format_date(day))
-            self.risk.setPlainText("\n".join(plan.risk_factors))
-            self.protective.setPlainText("\n".join(plan.protective_factors))
-            self.voice.setPlainText(plan.pupil_voice)
-            for widget in (self.shared_goal, self.regie_holder, self.casusverantwoordelijke,
-                           self.risk, self.protective, self.voice):
-                widget.setReadOnly(self.read_only)
-            self.regie.setEnabled(not self.read_only)
+            self.fields.show_plan(plan, self.read_only)
             goal_id = self.actions_model.goal_id
             self.goals_model.refresh()
             self._select_goal(goal_id)
             self.actions_model.refresh()
             self.goals_view.resizeRowsToContents()
             self.actions_view.resizeRowsToContents()
-            self._show_hints(plan)
+            self.hints_box.show_hints(plan)
             self._update_buttons()
         finally:
             self._loading = False
-
-    def _show_hints(self, plan: PlanVanAanpak) -> None:
-        self.hints.clear()
-        hints = smart_hints(plan)
-        if not hints:
-            self.hints.addItem("Het plan is SMART: doelen zijn meetbaar, afgesproken en hebben "
-                               "een datum.")
-        for hint in hints:
-            where = f"{hint.where}: " if hint.where else ""
-            icon = (QStyle.StandardPixmap.SP_MessageBoxWarning
-                    if hint.severity is Severity.WARNING
-                    else QStyle.StandardPixmap.SP_MessageBoxInformation)
-            item = QListWidgetItem(self.style().standardIcon(icon),
-                                   f"{hint.severity.label} — {where}{hint.message}")
-            item.setData(Qt.ItemDataRole.UserRole, (hint.goal_id, hint.action_id))
-            self.hints.addItem(item)
 
     def _update_buttons(self) -> None:
         editable = self._plan is not None and not self.read_only
@@ -474,11 +343,8 @@ class PlanTab(QWidget):
         self._viewing = index
         self._refresh_all()
 
-    def _hint_activated(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if not target:
-            return
-        goal_id, action_id = target
+    def _go_to(self, goal_id: str | None, action_id: str | None) -> None:
+        """Focus what a SMART tip is about: the shared goal, a goal, or one of its actions."""
         if goal_id is None:
             self.shared_goal.setFocus()
             return
@@ -502,20 +368,6 @@ class PlanTab(QWidget):
         self._viewing = 0
         self._refresh_all()
         self.shared_goal.setFocus()
-
-    def _add_evaluation(self) -> None:
-        if self._plan is None:
-            return
-        days = tuple(sorted({*self._plan.evaluation_dates, self.evaluation_date.value()}))
-        self._edit_plan("Evaluatiedatum toevoegen", evaluation_dates=days)
-
-    def _remove_evaluation(self) -> None:
-        row = self.evaluations.currentRow()
-        if self._plan is None or row < 0:
-            return
-        days = sorted(self._plan.evaluation_dates)
-        del days[row]
-        self._edit_plan("Evaluatiedatum verwijderen", evaluation_dates=tuple(days))
 
     def add_goal(self) -> None:
         if self._plan is not None and self.apply(add_goal(self._plan), "Doel toevoegen"):
@@ -609,6 +461,3 @@ class PlanTab(QWidget):
                              lambda data: save_pdf(self, suggested, data), self)
         dialog.exec()
 
-
-def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
-    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
