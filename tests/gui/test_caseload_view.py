@@ -178,3 +178,17 @@ def test_a_save_keeps_the_chosen_school_and_updates_the_school_list(ctx: AppCont
     assert page.proxy.rowCount() == shown + 1
     assert other.case_id in {page.proxy.index(r, 0).data(CASE_ID_ROLE)
                              for r in range(page.proxy.rowCount())}
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("yilm", "Nina Yılmaz"), ("sondergaard", "Bjørn Søndergaard"), ("lukasz", "Łukasz Nowak"),
+    ("strasse", "Lea Straßer"), ("AEBEL", "Æbel Hansen"),
+])
+def test_search_folds_every_latin_letter(qapp: object, typed: str, found: str) -> None:
+    model = CaseloadModel(TODAY)
+    model.set_rows([row(str(i), name, "OBS De Regenboog", 10, 30, 5) for i, name in enumerate(
+        ("Nina Yılmaz", "Bjørn Søndergaard", "Łukasz Nowak", "Lea Straßer", "Æbel Hansen"))])
+    proxy = CaseloadFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters(Filters(text=typed))
+    assert names(proxy) == [found]

@@ -7,8 +7,9 @@ read as spaces, and tussenvoegsels ('de', 'van der', "'t", "d'") left out, so 'Z
 
 from __future__ import annotations
 
-import unicodedata
 from difflib import SequenceMatcher
+
+from thuiszitter_desktop.domain.text_fold import fold
 
 TUSSENVOEGSELS = frozenset({
     "aan", "al", "bij", "d", "da", "de", "del", "della", "den", "der", "des", "di", "do", "dos",
@@ -27,12 +28,11 @@ MIN_PART = 0.5
 
 
 def plain(value: str) -> str:
-    """Lower case without diacritics; apostrophes, hyphens and dots become spaces."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Folded (``text_fold.fold``: ı→i, ë→e, ß→ss); apostrophes, hyphens and dots as spaces."""
+    folded = fold(value)
     for ch in "'’`´-.,_/":
-        stripped = stripped.replace(ch, " ")
-    return " ".join(stripped.casefold().split())
+        folded = folded.replace(ch, " ")
+    return " ".join(folded.split())
 
 
 def name_tokens(value: str) -> list[str]:

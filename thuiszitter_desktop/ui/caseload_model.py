@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
+from thuiszitter_desktop.domain.text_fold import fold
 from thuiszitter_desktop.services.caseload import CaseloadRow
 from thuiszitter_desktop.ui.deadline_style import look, state_icon
 from thuiszitter_desktop.ui.row_table_model import (
@@ -22,9 +22,8 @@ from thuiszitter_desktop.ui.row_table_model import (
 
 
 def search_key(text: str) -> str:
-    """Lower-case without diacritics, so 'zoe celik' finds 'Zoë Çelik'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    """Folded (``domain.text_fold``), so 'zoe celik' finds 'Zoë Çelik' and 'yilm' 'Yılmaz'."""
+    return fold(text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,30 @@
+"""Folding text to plain lower-case Latin, so a search for 'yilm' finds 'Yılmaz'.
+
+One rule for search, duplicate detection and list matching: Unicode compatibility forms are
+decomposed, combining marks dropped (ë→e, ç→c), and the Latin letters that carry no combining
+mark are spelled with their base letters (ı→i, ø→o, ł→l, æ→ae, ß→ss). Letters of other
+scripts are kept as they are (lower-cased), so Arabic or Cyrillic names still find themselves.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Latin letters that NFKD does not decompose into a base letter plus a mark.
+_LETTERS = {
+    "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ŀ": "l",
+    "æ": "ae", "œ": "oe", "ß": "ss", "ẞ": "ss", "þ": "th", "ĸ": "k", "ŋ": "n", "ſ": "s",
+    "ɨ": "i", "ƀ": "b", "ƈ": "c", "ɗ": "d", "ƒ": "f", "ɠ": "g", "ɦ": "h", "ƙ": "k",
+    "ƚ": "l", "ɲ": "n", "ƥ": "p", "ʠ": "q", "ɍ": "r", "ʂ": "s", "ƭ": "t", "ʋ": "v",
+    "ƴ": "y", "ȥ": "z", "ʒ": "z",
+}
+_TABLE = str.maketrans(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics, with every Latin letter spelled by its base letters."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # casefold first: it turns capitals into the small letters the table knows (Ø→ø, Æ→æ).
+    return stripped.casefold().translate(_TABLE)
+
