@@ -16,36 +16,39 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import FrameBreak
 
-from thuiszitter_desktop.paths import resources_dir
+from thuiszitter_desktop.reports.encrypt import encrypted
+from thuiszitter_desktop.reports.fonts import (
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    markup,
+    register_fonts,
+)
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
+__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "register_fonts"]
+
 ACCENT = colors.HexColor("#1F4E79")
 MUTED = colors.HexColor("#555555")
 GRID = colors.HexColor("#B7C4D1")
 HEADER_FILL = colors.HexColor("#E8EEF4")
-
-
-@cache
-def register_fonts() -> None:
-    """Embed DejaVu Sans so names like 'Zoë Çelik-d'Hondt' print right."""
-    fonts = resources_dir() / "fonts"
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(fonts / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                  boldItalic=FONT_BOLD)
+LANGUAGE = "nl-NL"
+CREATOR = "Thuiszitter Desktop"
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ def styles() -> Styles:
         title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=22,
                              textColor=ACCENT, spaceAfter=10),
         heading=ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, fontSize=12.5,
-                               leading=17, textColor=ACCENT, spaceBefore=10, spaceAfter=4),
+                               leading=17, textColor=ACCENT, spaceBefore=10, spaceAfter=4,
+                               keepWithNext=1),
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
         cell=ParagraphStyle("cell", parent=body, fontSize=9.5, leading=13, spaceAfter=0),
@@ -77,10 +81,81 @@ def styles() -> Styles:
 
 
 def text(value: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph of user text: escaped, line breaks kept, so it flows over pages."""
-    escaped = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-               .replace("\n", "<br/>"))
-    return Paragraph(escaped, style or styles().body)
+    """A paragraph of user text that flows over pages: escaped, line breaks kept, long
+    words broken, every character from an embedded font (right-to-left words joined)."""
+    return Paragraph(markup(value), style or styles().body)
+
+
+MIN_FOLLOW = 45.0  # points: a heading needs about three lines of what follows under it
+
+
+class KeepStart(KeepTogether):  # type: ignore[misc]
+    """Keeps its first flowables (headings) with the *start* of its last one.
+
+    reportlab's KeepTogether moves everything to the next page when the whole does not fit,
+    which leaves most of a page empty before a long text. This moves on only when the
+    headings and the first lines of what follows do not fit; otherwise the last flowable
+    splits over the pages as usual.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        content = list(self._content)
+        if not content:
+            return content
+        total, start = self.heights(aW)
+        if total <= aH:
+            return content
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        if start > aH and not at_top:
+            return [FrameBreak(), *content]
+        # The layout places the first flowable whole; one taller than the room is split here.
+        first_total, _ = _heights(content[0], aW, self.canv)
+        if first_total <= aH:
+            return content
+        parts: list[Flowable] = content[0].splitOn(self.canv, aW, aH)
+        if parts:
+            return [*parts, *content[1:]]
+        return content if at_top else [FrameBreak(), *content]
+
+    def heights(self, aW: float) -> tuple[float, float]:
+        """(height of the whole, height needed to start on a page: the first flowables and
+        the start of the last, also when that is a KeepStart itself)."""
+        measured = [_heights(f, aW, self.canv) for f in self._content]
+        before = sum(total for total, _ in measured[:-1])
+        last_total, last_start = measured[-1]
+        return before + last_total, before + last_start
+
+
+def _heights(flowable: Flowable, aW: float, canvas: Any) -> tuple[float, float]:
+    if isinstance(flowable, KeepStart):
+        flowable.canv = canvas
+        return flowable.heights(aW)
+    if isinstance(flowable, KeepTogether):
+        flowable.wrapOn(canvas, aW, 0xFFFFFFF)
+        total = float(flowable._H)
+    else:
+        total = float(flowable.wrapOn(canvas, aW, 0xFFFFFFF)[1])
+    total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total, min(total, MIN_FOLLOW)
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """A heading (keepWithNext) stays with the start of what follows, also when that is
+        a group itself (reportlab leaves groups out and so left headings alone)."""
+        count = 0
+        while count < len(flowables) and flowables[count].getKeepWithNext():
+            count += 1
+        if not count:
+            return
+        if count < len(flowables):
+            count += 1
+        group = KeepStart(flowables[:count])
+        for flowable in group._content[:-1]:
+            flowable.__dict__["keepWithNext"] = 0
+        del flowables[:count]
+        flowables.insert(0, group)
 
 
 def dutch_date(day: date | None) -> str:
@@ -94,14 +169,29 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style in the embedded font: reportlab would otherwise set Helvetica (a font
+    that is not embedded) for every cell, even one that holds a paragraph."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def grid(data: Sequence[Sequence[Any]], col_widths: Sequence[float],
+         commands: Sequence[tuple[Any, ...]], *, repeat_rows: int = 0,
+         row_heights: Sequence[float | None] | None = None) -> Table:
+    """A table whose rows split across pages, also within a row that is taller than a page."""
+    tbl = Table([list(row) for row in data], colWidths=list(col_widths),
+                rowHeights=list(row_heights) if row_heights is not None else None,
+                repeatRows=repeat_rows, splitByRow=True, splitInRow=True)
+    tbl.setStyle(table_style(commands))
+    return tbl
+
+
 def table(rows: Sequence[Sequence[str]], col_widths: Sequence[float], header: bool = True,
           ) -> Table:
     """A calm grid table whose cells wrap (and split across pages) instead of clipping."""
     st = styles()
     data = [[text(cell, st.cell_bold if header and r == 0 else st.cell) for cell in row]
             for r, row in enumerate(rows)]
-    tbl = Table(data, colWidths=list(col_widths), repeatRows=1 if header else 0,
-                splitByRow=True)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -112,19 +202,17 @@ def table(rows: Sequence[Sequence[str]], col_widths: Sequence[float], header: bo
     ]
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
-    tbl.setStyle(TableStyle(commands))
-    return tbl
+    return grid(data, col_widths, commands, repeat_rows=1 if header else 0)
 
 
 def key_values(pairs: Sequence[tuple[str, str]], label_width: float = 45 * mm) -> Table:
     """Label/value lines without a grid, e.g. the pupil block at the top of a letter."""
     st = styles()
     data = [[text(label, st.cell_bold), text(value, st.cell)] for label, value in pairs]
-    tbl = Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width])
-    tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return tbl
+    return grid(data, [label_width, CONTENT_WIDTH - label_width],
+                [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
 
 
 MARGIN = 20 * mm
@@ -141,48 +229,70 @@ class PageFrame:
     footer_note: str = ""
 
 
-def build_pdf(
-    story: list[Flowable],
-    frame: PageFrame,
-    *,
-    password: str | None = None,
-    author: str = "",
-) -> bytes:
-    """Lay out ``story`` on A4 pages and return the PDF bytes (encrypted if a password is set)."""
+def build_pdf(story: list[Flowable], frame: PageFrame, *, password: str | None = None,
+              subject: str = "") -> bytes:
+    """Lay out ``story`` on A4 pages and return the PDF bytes (AES-256 encrypted with a
+    password). Every glyph comes from an embedded font; title, author (the organisation)
+    and language (nl-NL) are in the metadata."""
     register_fonts()
     buffer = io.BytesIO()
-    encrypt = None
-    if password:
-        encrypt = StandardEncryption(password, canPrint=1, canModify=0, canCopy=0,
-                                     canAnnotate=0, strength=128)
-    doc = SimpleDocTemplate(
+    doc = _Document(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 10 * mm,
-        bottomMargin=MARGIN, title=frame.document_title, author=author or frame.organisation,
-        encrypt=encrypt,
+        bottomMargin=MARGIN, title=frame.document_title, author=frame.organisation,
+        subject=subject, creator=CREATOR, lang=LANGUAGE, initialFontName=FONT,
     )
-
     def decorate(canvas: Any, document: Any) -> None:
         canvas.saveState()
         width, height = A4
-        canvas.setFont(FONT_BOLD, 10)
-        canvas.setFillColor(ACCENT)
-        canvas.drawString(MARGIN, height - MARGIN, frame.organisation)
-        canvas.setFont(FONT, 8.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, height - MARGIN, frame.document_title)
+        _band(canvas, [text(frame.organisation, _page_styles().organisation),
+                       text(frame.document_title, _page_styles().title)],
+              [0.42, 0.58], bottom=height - MARGIN - 1.5 * mm, height=10 * mm)
         canvas.setStrokeColor(GRID)
         canvas.line(MARGIN, height - MARGIN - 3 * mm, width - MARGIN, height - MARGIN - 3 * mm)
-        footer = f"Pagina {document.page}"
-        if frame.footer_note:
-            lines = simpleSplit(frame.footer_note, FONT, 8, CONTENT_WIDTH - 30 * mm)
-            top = MARGIN - 8 * mm + (len(lines) - 1) * 10  # grow upwards, never off the page
-            for i, line in enumerate(lines):
-                canvas.drawString(MARGIN, top - i * 10, line)
-        canvas.drawRightString(width - MARGIN, MARGIN - 8 * mm, footer)
+        _band(canvas, [text(frame.footer_note, _page_styles().footer),
+                       text(f"Pagina {document.page}", _page_styles().page_number)],
+              [0.82, 0.18], bottom=MARGIN - 13 * mm, height=11 * mm)
         canvas.restoreState()
 
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return encrypted(data, password) if password else data
+
+
+@dataclass(frozen=True)
+class _PageStyles:
+    organisation: ParagraphStyle
+    title: ParagraphStyle
+    footer: ParagraphStyle
+    page_number: ParagraphStyle
+
+
+@cache
+def _page_styles() -> _PageStyles:
+    base = styles().small
+    return _PageStyles(
+        organisation=ParagraphStyle("page_org", parent=base, fontName=FONT_BOLD, fontSize=10,
+                                    leading=12, textColor=ACCENT, spaceAfter=0),
+        title=ParagraphStyle("page_title", parent=base, fontSize=8.5, leading=10.5,
+                             alignment=TA_RIGHT, spaceAfter=0),
+        footer=ParagraphStyle("page_footer", parent=base, fontSize=8, leading=10, spaceAfter=0),
+        page_number=ParagraphStyle("page_number", parent=base, fontSize=8, leading=10,
+                                   alignment=TA_RIGHT, spaceAfter=0),
+    )
+
+
+def _band(canvas: Any, cells: list[Paragraph], shares: list[float], *, bottom: float,
+          height: float) -> None:
+    """A row of page furniture (letterhead, footer) that never runs off its band: a long
+    organisation name or document title is set smaller rather than cut off."""
+    x = MARGIN
+    for cell, share in zip(cells, shares, strict=True):
+        width = (A4[0] - 2 * MARGIN) * share
+        fitted = KeepInFrame(width, height, [cell], mode="shrink", vAlign="BOTTOM",
+                             hAlign="RIGHT" if cell.style.alignment == TA_RIGHT else "LEFT")
+        fitted.wrapOn(canvas, width, height)
+        fitted.drawOn(canvas, x, bottom)
+        x += width
 
 
 def spacer(height_mm: float = 4) -> Spacer:

@@ -12,7 +12,8 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
-from thuiszitter_desktop.reports.base import ACCENT, FONT, GRID, MUTED, register_fonts
+from thuiszitter_desktop.reports.base import ACCENT, GRID, MUTED
+from thuiszitter_desktop.reports.fonts import FONT, label_font, register_fonts
 
 BAR_HEIGHT = 14.0
 LABEL_CHARS = 24
@@ -36,6 +37,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], width: float,
     label_width = width * label_share
     height = BAR_HEIGHT * 1.6 * len(labels) + 16
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # otherwise the drawing starts in Helvetica (not embedded)
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = 8
@@ -43,8 +45,11 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], width: float,
     chart.height = height - 16
     # reportlab draws the first category at the bottom; reverse so the list reads top-down.
     chart.data = [list(reversed(values))]
-    chart.categoryAxis.categoryNames = [short(label, label_chars) for label in reversed(labels)]
+    fonts_and_names = [label_font(short(label, label_chars)) for label in reversed(labels)]
+    chart.categoryAxis.categoryNames = [name for _, name in fonts_and_names]
     chart.categoryAxis.labels.fontName = FONT
+    for index, (font, _) in enumerate(fonts_and_names):
+        chart.categoryAxis.labels[index].fontName = font  # emoji or Ethiopic in a label
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4

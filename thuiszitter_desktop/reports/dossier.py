@@ -126,6 +126,7 @@ class DossierData:
     made_on: date
     made_by: str
     tables: dict[str, list[dict[str, Any]]]
+    organisation: str = ""
 
 
 def _show(value: Any, column: str = "") -> str:
@@ -178,7 +179,7 @@ def dossier_pdf(data: DossierData) -> bytes:
         for row in rows:
             story.append(_row_block(row))
             story.append(spacer(3))
-    frame = PageFrame(organisation="Thuiszitter Desktop",
+    frame = PageFrame(organisation=data.organisation.strip() or "Thuiszitter Desktop",
                       document_title="Inzageverzoek (AVG artikel 15)",
                       footer_note="Vertrouwelijk: alleen voor de leerling en ouders/verzorgers.")
     return build_pdf(story, frame)

@@ -7,7 +7,7 @@ to the layout code; its title and metadata carry only their own child's first na
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from thuiszitter_desktop.domain.mdo_agenda import (
     Agenda,
@@ -21,8 +21,10 @@ from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
     GRID,
     HEADER_FILL,
+    KeepStart,
     PageFrame,
     build_pdf,
+    grid,
     key_values,
     spacer,
     styles,
@@ -54,9 +56,7 @@ def _block_table(rows: list[tuple[str, str]], title: str) -> Table:
     data += [[text(label, st.cell_bold),
               text(value, st.cell_bold if i == len(rows) - 1 else st.cell)]
              for i, (label, value) in enumerate(rows)]
-    tbl = Table(data, colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], splitByRow=True,
-                splitInRow=True)
-    tbl.setStyle(TableStyle([
+    return grid(data, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], [
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("BOX", (0, 0), (-1, -1), 0.5, GRID),
@@ -68,8 +68,7 @@ def _block_table(rows: list[tuple[str, str]], title: str) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("TOPPADDING", (0, 0), (-1, 0), 3),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
-    ]))
-    return tbl
+    ], repeat_rows=1)
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
@@ -128,7 +127,7 @@ def agenda_pdf(agenda: Agenda, organisation: str) -> bytes:
         # The section heading travels with the first block, never alone at a page foot.
         heading = [text("Leerlingen", st.heading)] if i == 0 else []
         block = _block_table(_pupil_rows(slot.pupil, family), title)
-        story += [KeepTogether([*heading, block]), spacer(3)]
+        story += [KeepStart([*heading, block]), spacer(3)]
     frame = PageFrame(organisation, f"Agenda MDO {long_date(agenda.on)}",
                       "Vertrouwelijk: alleen voor de deelnemers aan dit MDO.")
     return build_pdf(story, frame)
@@ -184,7 +183,7 @@ def _minutes_block(pupil: PupilMinutes) -> Flowable:
     story: list[Flowable] = [text(title, st.heading)]
     if not pupil.discussed:
         story.append(text("Niet besproken. Schuift door naar het volgende MDO."))
-        return KeepTogether(story)
+        return KeepStart(story)
     pairs = [("Vraag", pupil.question),
              ("Besluiten", _bullets(pupil.decisions) if pupil.decisions else "Geen")]
     if pupil.escalation:
@@ -197,7 +196,7 @@ def _minutes_block(pupil: PupilMinutes) -> Flowable:
         rows += [[a.who, a.what, f"{a.due:%d-%m-%Y}" if a.due else "—"] for a in pupil.actions]
         story += [text("Nieuwe acties", st.cell_bold), spacer(1),
                   table(rows, [40 * mm, CONTENT_WIDTH - 68 * mm, 28 * mm])]
-    return KeepTogether(story)
+    return KeepStart(story)
 
 
 def minutes_pdf(minutes: Minutes, organisation: str) -> bytes:

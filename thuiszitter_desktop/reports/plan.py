@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from thuiszitter_desktop.domain.model import age_on
 from thuiszitter_desktop.domain.plan import Action, ActionStatus, Goal, PlanVanAanpak
@@ -25,9 +25,11 @@ from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
     GRID,
     HEADER_FILL,
+    KeepStart,
     PageFrame,
     build_pdf,
     dutch_date,
+    grid,
     key_values,
     spacer,
     styles,
@@ -143,17 +145,21 @@ def _evaluation_sentence(plan: PlanVanAanpak, today: date) -> str:
 
 
 def _goal_box(goal_text: str) -> Table:
-    st = styles()
-    box = Table([[text(goal_text, st.heading)]], colWidths=[CONTENT_WIDTH])
-    box.setStyle(TableStyle([
+    return grid([[text(goal_text, _shared_goal_style())]], [CONTENT_WIDTH], [
         ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
         ("BOX", (0, 0), (-1, -1), 0.5, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return box
+    ])
+
+
+@cache
+def _shared_goal_style() -> ParagraphStyle:
+    """The heading's look for the shared goal, without a heading's spacing and page rules."""
+    return ParagraphStyle("plan_shared_goal", parent=styles().heading, spaceBefore=0,
+                          spaceAfter=0, keepWithNext=0)
 
 
 def _people(people: Sequence[PlanPerson]) -> list[Flowable]:
@@ -183,11 +189,11 @@ def _goal(number: int, goal: Goal) -> list[Flowable]:
                             key_values(pairs, label_width=55 * mm)]
     actions = [a for a in goal.actions if a.status is not ActionStatus.VERVALLEN]
     if not actions:
-        return [*head, text("Voor dit doel zijn nog geen stappen afgesproken.")]
+        return [KeepStart(head), text("Voor dit doel zijn nog geen stappen afgesproken.")]
     rows = [["Wie", "Wat", "Wanneer", "Klaar?"]] + [_action_row(a) for a in actions]
     steps = table(rows, [40 * mm, CONTENT_WIDTH - 110 * mm, 35 * mm, 35 * mm])
-    # Keep a goal's heading with the start of its table; long tables still split by row.
-    return [KeepTogether([*head, spacer(2)]), steps, spacer(2)]
+    # A goal's heading stays with the start of its details; long texts split over pages.
+    return [KeepStart(head), spacer(2), steps, spacer(2)]
 
 
 @cache
@@ -214,19 +220,18 @@ def _signatures(letter: PlanLetter) -> Flowable:
     if age_on(letter.pupil_birth_date, letter.printed_on) >= PUPIL_SIGNS_FROM_AGE:
         signers.append(f"Leerling: {letter.pupil_full_name}")
     data: list[list[Any]] = [[text(h, st.cell_bold) for h in ("Naam", "Datum", "Handtekening")]]
-    data += [[text(signer, st.cell), "", ""] for signer in signers]
-    grid = Table(data, colWidths=[70 * mm, 35 * mm, CONTENT_WIDTH - 105 * mm],
-                 rowHeights=[None] + [18 * mm] * len(signers))
-    grid.setStyle(TableStyle([
+    # Room to sign under the name, however long the name is.
+    data += [[[text(signer, st.cell), Spacer(1, 12 * mm)], "", ""] for signer in signers]
+    signatures = grid(data, [70 * mm, 35 * mm, CONTENT_WIDTH - 105 * mm], [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    ], repeat_rows=1)
     return KeepTogether([
         text("Handtekeningen", st.heading),
         text("Met uw handtekening laat u zien dat u dit plan kent en het eens bent met de "
              "afspraken."),
-        grid,
+        signatures,
     ])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.breakdowns import CountTable
 from thuiszitter_desktop.domain.figures import (
@@ -21,9 +21,11 @@ from thuiszitter_desktop.domain.figures import (
 )
 from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
+    KeepStart,
     PageFrame,
     build_pdf,
     dutch_date,
+    grid,
     key_values,
     spacer,
     styles,
@@ -119,24 +121,24 @@ def _count_block(count_table: CountTable) -> Flowable:
     heading = text(f"{count_table.dimension.label} (definitie: "
                    f"{count_table.definition.short_label}, {total} casussen)", st.cell_bold)
     if not count_table.rows:
-        return KeepTogether([heading, text("Geen casussen in dit kwartaal.", st.small)])
+        return KeepStart([heading, text("Geen casussen in dit kwartaal.", st.small)])
     rows = [[count_table.dimension.label, "Aantal", "Aandeel"]]
     for row in count_table.rows:
         rows.append([row.label, str(row.count), _pct(100 * row.count / total)])
     table_width = CONTENT_WIDTH * 0.55
-    grid = table(rows, [table_width - 38 * mm, 16 * mm, 22 * mm])
-    grid.hAlign = "LEFT"
+    counts = table(rows, [table_width - 38 * mm, 16 * mm, 22 * mm])
+    counts.hAlign = "LEFT"
     if not 2 <= len(count_table.rows) <= MAX_CHART_ROWS:
-        return KeepTogether([heading, spacer(1), grid, spacer(4)])
+        return KeepStart([heading, spacer(1), counts])
     chart = bar_chart([r.label for r in count_table.rows],
                       [float(r.count) for r in count_table.rows],
                       CONTENT_WIDTH - table_width - 4 * mm)
-    side_by_side = Table([[grid, chart]], colWidths=[table_width + 4 * mm,
-                                                     CONTENT_WIDTH - table_width - 4 * mm])
-    side_by_side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([heading, spacer(1), side_by_side, spacer(4)])
+    side_by_side = grid([[counts, chart]],
+                        [table_width + 4 * mm, CONTENT_WIDTH - table_width - 4 * mm],
+                        [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                         ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return KeepStart([heading, spacer(1), side_by_side])
 
 
 def _period(figures: QuarterFigures) -> str:
@@ -146,8 +148,8 @@ def _period(figures: QuarterFigures) -> str:
     return period
 
 
-def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on: date,
-                         author: str = "") -> bytes:
+def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on: date
+                         ) -> bytes:
     """The quarterly report of one definition as PDF bytes."""
     st = styles()
     story: list[Flowable] = [
@@ -163,8 +165,9 @@ def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on:
         text("Aantallen per kenmerk", st.heading),
         _caption(figures),
     ]
-    story += [_count_block(count_table) for count_table in figures.counts]
+    for count_table in figures.counts:
+        story += [_count_block(count_table), spacer(4)]
     frame = PageFrame(organisation=organisation,
                       document_title=f"{TITLE} {figures.quarter.short_label}",
                       footer_note=f"Definitie: {figures.definition.label}.")
-    return build_pdf(story, frame, author=author)
+    return build_pdf(story, frame)

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE
 from thuiszitter_desktop.domain.intake import Agreement
 from thuiszitter_desktop.domain.terugkoppeling import RecipientKind, Terugkoppeling
 from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
+    KeepStart,
     PageFrame,
     build_pdf,
     dutch_date,
@@ -89,7 +90,7 @@ def terugkoppeling_pdf(letter: TerugkoppelingLetter, *, password: str | None = N
         text("Wat we hebben afgesproken", st.heading),
         _agreements(content.agreements),
         *_recipients(t),
-        KeepTogether([text("Vragen?", st.heading), text(_questions(letter, you)),
+        KeepStart([text("Vragen?", st.heading), text(_questions(letter, you)),
                       key_values(_contact_pairs(letter.consulent), label_width=40 * mm)]),
     ]
     frame = PageFrame(
@@ -98,7 +99,7 @@ def terugkoppeling_pdf(letter: TerugkoppelingLetter, *, password: str | None = N
         footer_note=f"Vertrouwelijk. Deze brief is alleen bedoeld voor "
                     f"{letter.addressee.strip() or 'de ontvanger'}.",
     )
-    return build_pdf(story, frame, password=password, author=letter.consulent.name)
+    return build_pdf(story, frame, password=password)
 
 
 def _header_pairs(letter: TerugkoppelingLetter) -> list[tuple[str, str]]:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
+    KeepStart,
     PageFrame,
     build_pdf,
     dutch_date,
@@ -106,21 +107,20 @@ def weekly_overview_pdf(overview: WeeklyOverview) -> bytes:
         if not due and day.weekday() >= 5:
             continue
         story.append(_day_block(day, due, today))
-    return build_pdf(story, PageFrame(overview.organisation, TITLE, FOOTER),
-                     author=overview.consulent)
+    return build_pdf(story, PageFrame(overview.organisation, TITLE, FOOTER))
 
 
 def _day_block(day: date, items: list[WeeklyItem], today: date) -> Flowable:
     st = styles()
     heading = text(day_heading(day), st.cell_bold)
     if not items:
-        return KeepTogether([spacer(2), heading, text("Geen termijnen.", st.small)])
+        return KeepStart([spacer(2), heading, text("Geen termijnen.", st.small)])
     rows = [["Leerling", "School", "Termijn", "Status"]]
     rows += [[i.pupil_name, i.school or "—", i.deadline, status_text(i, today)] for i in items]
     widths = [w * mm for w in (42, 40, 48)]
     widths.append(CONTENT_WIDTH - sum(widths))
     # Keep the day's heading with the start of its table; long tables still split by row.
-    return KeepTogether([spacer(2), heading, spacer(1), table(rows, widths)])
+    return KeepStart([spacer(2), heading, spacer(1), table(rows, widths)])
 
 
 def _count(n: int) -> str:

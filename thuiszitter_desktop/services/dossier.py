@@ -11,6 +11,7 @@ from typing import Any
 
 from thuiszitter_desktop.reports.dossier import DossierData, dossier_pdf
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.figures import organisation
 from thuiszitter_desktop.storage import repo_security
 from thuiszitter_desktop.version import __version__
 
@@ -18,7 +19,8 @@ from thuiszitter_desktop.version import __version__
 def collect(ctx: AppContext, case_id: str) -> DossierData:
     with ctx.vault.read() as conn:
         tables = repo_security.case_dump(conn, case_id)
-    return DossierData(case_id=case_id, made_on=ctx.today(), made_by=ctx.actor, tables=tables)
+    return DossierData(case_id=case_id, made_on=ctx.today(), made_by=ctx.actor, tables=tables,
+                       organisation=organisation(ctx))
 
 
 def _audit(ctx: AppContext, case_id: str, kind: str) -> None:

@@ -151,8 +151,7 @@ def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) 
 
 def report_pdf(ctx: AppContext, computed: QuarterFigures) -> bytes:
     """The quarterly report PDF of figures already computed (the dashboard's); logged."""
-    data = quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today(),
-                                author=ctx.actor)
+    data = quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today())
     with ctx.vault.transaction() as conn:
         ctx.audit(conn, "rapport gemaakt", "kwartaalrapport", None, None,
                   f"{computed.quarter.short_label}; {computed.definition.name}")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -198,3 +200,36 @@ def test_password_protected_plan_opens_only_with_its_password() -> None:
 
 def test_without_password_the_plan_is_not_encrypted() -> None:
     assert not PdfReader(io.BytesIO(plan_pdf(make_letter()))).is_encrypted
+
+
+HEADINGS = ("Ons doel", "Wie houdt het overzicht?", "Wie doen er mee?", "Wat gaan we doen?",
+            "Wanneer kijken we hoe het gaat?", "Handtekeningen")
+
+
+def page_ends(pdf: bytes) -> list[str]:
+    """The last line of each page's text (the page frame is drawn before the content)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return [page.extract_text().strip().splitlines()[-1].strip() for page in reader.pages]
+
+
+@pytest.mark.parametrize("people", range(0, 24, 2))
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(people: int) -> None:
+    """However many people push it down, a heading stays with the start of its text."""
+    team = tuple(PlanPerson(f"Medewerker {n}", "Jeugdteam", "06-1234567") for n in range(people))
+    letter = make_letter(people=team)
+    plan = replace(letter.plan, shared_goal="Zoë gaat weer naar school. " * 12)
+    ends = page_ends(plan_pdf(replace(letter, plan=plan)))
+    assert not [end for end in ends if end in HEADINGS]
+
+
+def test_password_protection_is_aes_256(tmp_path: Path) -> None:
+    """R6 of the standard security handler, AES-256 for streams, strings and files."""
+    target = tmp_path / "plan.pdf"
+    target.write_bytes(plan_pdf(make_letter(), password="Geheim-2026"))
+    shown = subprocess.run(["qpdf", "--show-encryption", "--password=Geheim-2026",
+                            str(target)], capture_output=True, text=True, check=True).stdout
+    assert "R = 6" in shown
+    for kind in ("stream", "string", "file"):
+        assert f"{kind} encryption method: AESv3" in shown
+    assert "print high resolution: allowed" in shown
+    assert "modify anything: not allowed" in shown
