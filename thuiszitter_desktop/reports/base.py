@@ -241,18 +241,10 @@ def build_pdf(story: list[Flowable], frame: PageFrame, *, password: str | None =
         bottomMargin=MARGIN, title=frame.document_title, author=frame.organisation,
         subject=subject, creator=CREATOR, lang=LANGUAGE, initialFontName=FONT,
     )
+    furniture = _Furniture(frame)
+
     def decorate(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        width, height = A4
-        _band(canvas, [text(frame.organisation, _page_styles().organisation),
-                       text(frame.document_title, _page_styles().title)],
-              [0.42, 0.58], bottom=height - MARGIN - 1.5 * mm, height=10 * mm)
-        canvas.setStrokeColor(GRID)
-        canvas.line(MARGIN, height - MARGIN - 3 * mm, width - MARGIN, height - MARGIN - 3 * mm)
-        _band(canvas, [text(frame.footer_note, _page_styles().footer),
-                       text(f"Pagina {document.page}", _page_styles().page_number)],
-              [0.82, 0.18], bottom=MARGIN - 13 * mm, height=11 * mm)
-        canvas.restoreState()
+        furniture.draw(canvas, document.page)
 
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     data = buffer.getvalue()
@@ -281,18 +273,51 @@ def _page_styles() -> _PageStyles:
     )
 
 
-def _band(canvas: Any, cells: list[Paragraph], shares: list[float], *, bottom: float,
-          height: float) -> None:
-    """A row of page furniture (letterhead, footer) that never runs off its band: a long
-    organisation name or document title is set smaller rather than cut off."""
-    x = MARGIN
-    for cell, share in zip(cells, shares, strict=True):
-        width = (A4[0] - 2 * MARGIN) * share
-        fitted = KeepInFrame(width, height, [cell], mode="shrink", vAlign="BOTTOM",
-                             hAlign="RIGHT" if cell.style.alignment == TA_RIGHT else "LEFT")
-        fitted.wrapOn(canvas, width, height)
-        fitted.drawOn(canvas, x, bottom)
-        x += width
+class _Furniture:
+    """The letterhead and footer of every page, laid out once per document. They never run
+    off their bands: a long organisation name or document title is set smaller instead."""
+
+    HEADER_HEIGHT = 10 * mm
+    FOOTER_HEIGHT = 11 * mm
+
+    def __init__(self, frame: PageFrame) -> None:
+        st = _page_styles()
+        width = A4[0] - 2 * MARGIN
+        self._header = [
+            (0.0, _fitted(text(frame.organisation, st.organisation), width * 0.42,
+                          self.HEADER_HEIGHT)),
+            (width * 0.42, _fitted(text(frame.document_title, st.title), width * 0.58,
+                                   self.HEADER_HEIGHT)),
+        ]
+        self._footer = _fitted(text(frame.footer_note, st.footer), width * 0.82,
+                               self.FOOTER_HEIGHT)
+        self._number_x = width * 0.82
+        self._number_width = width * 0.18
+        self._wrapped = False
+
+    def draw(self, canvas: Any, page: int) -> None:
+        if not self._wrapped:
+            for _, band in [*self._header, (0.0, self._footer)]:
+                band.wrapOn(canvas, band.maxWidth, band.maxHeight)
+            self._wrapped = True
+        canvas.saveState()
+        width, height = A4
+        for x, band in self._header:
+            band.drawOn(canvas, MARGIN + x, height - MARGIN - 1.5 * mm)
+        canvas.setStrokeColor(GRID)
+        canvas.line(MARGIN, height - MARGIN - 3 * mm, width - MARGIN, height - MARGIN - 3 * mm)
+        bottom = MARGIN - 13 * mm
+        self._footer.drawOn(canvas, MARGIN, bottom)
+        number = Paragraph(f"Pagina {page}", _page_styles().page_number)
+        number.wrapOn(canvas, self._number_width, self.FOOTER_HEIGHT)
+        number.drawOn(canvas, MARGIN + self._number_x, bottom)
+        canvas.restoreState()
+
+
+def _fitted(paragraph: Paragraph, width: float, height: float) -> KeepInFrame:
+    right = paragraph.style.alignment == TA_RIGHT
+    return KeepInFrame(width, height, [paragraph], mode="shrink", vAlign="BOTTOM",
+                       hAlign="RIGHT" if right else "LEFT")
 
 
 def spacer(height_mm: float = 4) -> Spacer:
