@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
-from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -19,9 +15,7 @@ from thuiszitter_desktop.domain.vocab import ProfessionalRole
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui import plan_dialogs
 from thuiszitter_desktop.ui.case_window import CaseWindow
-from thuiszitter_desktop.ui.plan_dialogs import PrintDialog, print_pdf
 from thuiszitter_desktop.ui.plan_editor import PlanTab
 
 
@@ -228,32 +222,6 @@ def test_plan_fields_are_saved_when_leaving_them(
     assert not any("evaluatiedatum" in text for text in hint_texts(tab))
 
 
-def test_print_dialog_saves_an_encrypted_pdf_and_prints(
-    qtbot: QtBot, tab: PlanTab, tmp_path: Path
-) -> None:
-    add_goals(qtbot, tab, "Naar school")
-    saved: list[bytes] = []
-    dialog = PrintDialog(tab.make_pdf, lambda data: saved.append(data) is None, tab)
-    qtbot.addWidget(dialog)
-    dialog.parent1.setText("Fatma Çelik")
-    dialog.protect.setChecked(True)
-    qtbot.keyClicks(dialog.password, "geheim1")
-    qtbot.keyClicks(dialog.repeat, "anders1")
-    dialog.save_button.click()
-    assert saved == [] and "niet gelijk" in dialog.error.text()
-    dialog.repeat.setText("geheim1")
-    dialog.save_button.click()
-    reader = PdfReader(io.BytesIO(saved[0]))
-    assert reader.is_encrypted and reader.decrypt("geheim1")
-    assert "Ouder/verzorger: Fatma Çelik" in reader.pages[-1].extract_text()
-
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
-    assert print_pdf(tab.make_pdf((), None), printer) >= 1
-    assert (tmp_path / "afdruk.pdf").stat().st_size > 0
-
-
 def test_case_window_has_a_plan_tab(qtbot: QtBot, ctx: AppContext, case: Case) -> None:
     detail = cases.load_case(ctx, case.id)
     window = CaseWindow(ctx, detail.pupil, detail.case, is_new=False)
@@ -262,17 +230,3 @@ def test_case_window_has_a_plan_tab(qtbot: QtBot, ctx: AppContext, case: Case) -
     assert "Plan van aanpak" in labels
 
 
-def test_pdf_is_written_only_where_the_user_chooses(
-    qtbot: QtBot, tab: PlanTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "gekozen map"
-    folder.mkdir()
-    target = folder / "plan.pdf"
-    answers = iter([("", ""), (str(target), "PDF (*.pdf)")])
-    monkeypatch.setattr(plan_dialogs.QFileDialog, "getSaveFileName",
-                        lambda *args: next(answers))
-    data = tab.make_pdf((), None)
-    assert not plan_dialogs.save_pdf(tab, "plan.pdf", data)  # cancelled: nothing written
-    assert list(folder.iterdir()) == []
-    assert plan_dialogs.save_pdf(tab, "plan.pdf", data)
-    assert target.read_bytes() == data

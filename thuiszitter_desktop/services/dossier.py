@@ -23,7 +23,8 @@ def collect(ctx: AppContext, case_id: str) -> DossierData:
                        organisation=organisation(ctx))
 
 
-def _audit(ctx: AppContext, case_id: str, kind: str) -> None:
+def record_export(ctx: AppContext, case_id: str, kind: str) -> None:
+    """Log the export once its file (``kind``: 'PDF' or 'JSON') was written."""
     if ctx.vault.read_only:
         return
     with ctx.vault.transaction() as conn:
@@ -40,11 +41,8 @@ def export_json(ctx: AppContext, case_id: str) -> bytes:
         "casus_id": case_id,
         "tabellen": data.tables,
     }
-    _audit(ctx, case_id, "JSON")
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def export_pdf(ctx: AppContext, case_id: str) -> bytes:
-    pdf = dossier_pdf(collect(ctx, case_id))
-    _audit(ctx, case_id, "PDF")
-    return pdf
+    return dossier_pdf(collect(ctx, case_id))

@@ -145,17 +145,20 @@ def organisation(ctx: AppContext) -> str:
 
 
 def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) -> bytes:
-    """The quarterly report PDF; logged, since it leaves the vault when saved."""
+    """The quarterly report PDF (``record_report_saved`` logs it once it is saved)."""
     return report_pdf(ctx, load_figures(ctx, quarter, definition))
 
 
 def report_pdf(ctx: AppContext, computed: QuarterFigures) -> bytes:
-    """The quarterly report PDF of figures already computed (the dashboard's); logged."""
-    data = quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today())
+    """The quarterly report PDF of figures already computed (the dashboard's)."""
+    return quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today())
+
+
+def record_report_saved(ctx: AppContext, computed: QuarterFigures) -> None:
+    """Log the report once it was saved: from then on it exists outside the vault."""
     with ctx.vault.transaction() as conn:
         ctx.audit(conn, "rapport gemaakt", "kwartaalrapport", None, None,
                   f"{computed.quarter.short_label}; {computed.definition.name}")
-    return data
 
 
 def export_quarter(ctx: AppContext, quarter: Quarter, definition: Definition,

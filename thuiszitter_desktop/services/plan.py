@@ -121,21 +121,31 @@ def plan_items(ctx: AppContext) -> PlanItems:
 
 def plan_document(ctx: AppContext, plan: PlanVanAanpak, *, parent_names: Sequence[str] = (),
                   password: str | None = None) -> bytes:
-    """The printed plan for parents as PDF bytes (encrypted when a password is given)."""
-    with ctx.vault.transaction() as conn:
+    """The printed plan for parents as PDF bytes (encrypted when a password is given).
+    Making it records nothing: ``record_plan_printed`` does, once it was saved or printed."""
+    with ctx.vault.read() as conn:
         case = repo_cases.get_case(conn, plan.case_id)
         pupil = repo_cases.get_pupil(conn, case.pupil_id)
         people = [
             PlanPerson(p.name, _role(p.role.label, p.organisation), p.phone, p.email)
             for p in repo_cases.list_professionals(conn, plan.case_id)
         ]
-        ctx.audit(conn, "plan afgedrukt", "plan", plan.id, plan.case_id,
-                  "met wachtwoord" if password else "zonder wachtwoord")
     letter = PlanLetter(plan=plan, pupil_first_name=pupil.first_name,
                         pupil_full_name=pupil.full_name, pupil_birth_date=pupil.birth_date,
                         organisation=organisation(ctx), printed_on=ctx.today(), people=people,
                         parent_names=tuple(parent_names))
     return plan_pdf(letter, password=password)
+
+
+PRINTED_ON_PAPER = "naar de printer gestuurd"
+SAVED_WITH_PASSWORD = "PDF opgeslagen met wachtwoord"
+SAVED_WITHOUT_PASSWORD = "PDF opgeslagen zonder wachtwoord"
+
+
+def record_plan_printed(ctx: AppContext, plan: PlanVanAanpak, how: str) -> None:
+    """Log that the plan left the vault: saved as a PDF or sent to the printer (``how``)."""
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "plan afgedrukt", "plan", plan.id, plan.case_id, how)
 
 
 def _role(role: str, organisation_name: str) -> str:

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.services import aanmelding_overview, cases, intake
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_model import AanmeldModel
-from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog, save_pdf
+from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
 from thuiszitter_desktop.ui.case_window import CaseWindow
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 
 REFRESH_ON = frozenset({"case", "aanmelding"})
@@ -145,5 +146,5 @@ class AanmeldPage(LazyPage, QWidget):
         CaseWindow(self._ctx, detail.pupil, detail.case, is_new=False, parent=self).exec()
 
     def save_blank(self) -> None:
-        save_pdf(self, "Aanmeldformulier (blanco).pdf",
-                 intake.blank_aanmelding_document(self._ctx))
+        save_document(self, "Aanmeldformulier (blanco).pdf",
+                      lambda: intake.blank_aanmelding_document(self._ctx))

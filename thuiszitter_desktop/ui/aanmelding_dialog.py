@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,8 +23,8 @@ from thuiszitter_desktop.domain.model import Pupil
 from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.aanmelding_form import AanmeldingForm
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.widgets import ErrorLabel, save_showing_errors
 
 
@@ -34,16 +32,6 @@ def new_aanmelding(today: date) -> Aanmelding:
     pupil = Pupil(first_name="", last_name="", birth_date=date(today.year - 12, 1, 1),
                   onderwijstype=Onderwijstype.VO)
     return Aanmelding(report_date=today, reporter=Reporter(school=""), pupil=pupil)
-
-
-def save_pdf(parent: QWidget, suggested: str, data: bytes) -> Path | None:
-    """Ask where to save a PDF and write it there; nothing is written unless the user picks."""
-    path, _ = QFileDialog.getSaveFileName(parent, "PDF opslaan", suggested, "PDF (*.pdf)")
-    if not path:
-        return None
-    target = Path(path)
-    atomic_write(target, data)
-    return target
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -187,5 +175,6 @@ class AanmeldingTab(QWidget):
             return
         assert self.form is not None
         name = self.form.values().pupil.full_name
-        save_pdf(self, f"Aanmeldformulier {name}.pdf",
-                 intake.aanmelding_document(self._ctx, self._case_id))
+        case_id = self._case_id
+        save_document(self, f"Aanmeldformulier {name}.pdf",
+                      lambda: intake.aanmelding_document(self._ctx, case_id))

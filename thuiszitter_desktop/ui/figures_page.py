@@ -7,14 +7,11 @@ only where the user chooses.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,8 +31,8 @@ from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services import figures
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage.files import atomic_write
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
+from thuiszitter_desktop.ui.document_output import make_document, save_bytes
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
@@ -304,11 +301,16 @@ class FiguresPage(LazyPage, QWidget):
     def save_report(self) -> None:
         if self.figures is None:
             return
-        quarter, definition = self.figures.quarter, self.figures.definition
+        computed = self.figures
+        quarter, definition = computed.quarter, computed.definition
         with busy_cursor():
-            data = figures.report_pdf(self._ctx, self.figures)
+            data = make_document(self, lambda: figures.report_pdf(self._ctx, computed),
+                                 "Opslaan")
+        if data is None:
+            return
         name = f"kwartaalrapport-{quarter.year}-K{quarter.q}-{definition.name.lower()}.pdf"
-        self._save(data, name, "PDF (*.pdf)")
+        if self._save(data, name, "PDF (*.pdf)"):
+            figures.record_report_saved(self._ctx, computed)
 
     def save_export(self, kind: figures.ExportFormat) -> None:
         quarter, definition = self.selected_quarter(), self.selected_definition()
@@ -317,11 +319,11 @@ class FiguresPage(LazyPage, QWidget):
         name = f"thuiszitters-{quarter.year}-K{quarter.q}-{definition.name.lower()}.{kind}"
         self._save(data, name, "CSV (*.csv)" if kind == "csv" else "Excel (*.xlsx)")
 
-    def _save(self, data: bytes, suggested: str, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, file_filter)
-        if path:
-            atomic_write(Path(path), data)
-            self.saved.setText(f"Opgeslagen: {Path(path).name}")
+    def _save(self, data: bytes, suggested: str, file_filter: str) -> bool:
+        path = save_bytes(self, suggested, data, file_filter=file_filter)
+        if path is not None:
+            self.saved.setText(f"Opgeslagen: {path.name}")
+        return path is not None
 
     def on_change(self, change: Change) -> None:
         # Figures span the whole caseload: recompute only when someone is looking.

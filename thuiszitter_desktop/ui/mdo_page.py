@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHeaderView,
     QInputDialog,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
@@ -188,12 +187,14 @@ class MdoPage(LazyPage, QWidget):
     def save_agenda(self) -> None:
         mdo = self.current()
         if mdo is not None:
-            self._save(mdo_service.agenda_pdf(self._ctx, mdo.id), f"agenda-mdo-{mdo.on}.pdf")
+            self._save(lambda: mdo_service.agenda_pdf(self._ctx, mdo.id),
+                       f"agenda-mdo-{mdo.on}.pdf")
 
     def save_minutes(self) -> None:
         mdo = self.current()
         if mdo is not None:
-            self._save(mdo_service.minutes_pdf(self._ctx, mdo.id), f"notulen-mdo-{mdo.on}.pdf")
+            self._save(lambda: mdo_service.minutes_pdf(self._ctx, mdo.id),
+                       f"notulen-mdo-{mdo.on}.pdf")
 
     def save_parent_letter(self) -> None:
         mdo = self.current()
@@ -207,11 +208,10 @@ class MdoPage(LazyPage, QWidget):
             return
         case_id = mdo.case_ids[labels.index(label)]
         first = label.split()[0] if label.split() else "leerling"
-        self._save(mdo_service.parent_agenda_pdf(self._ctx, mdo.id, case_id),
+        self._save(lambda: mdo_service.parent_agenda_pdf(self._ctx, mdo.id, case_id),
                    f"uitnodiging-mdo-{first.lower()}.pdf")
 
-    def _save(self, data: bytes, suggested: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, "PDF (*.pdf)")
-        if path:
-            atomic_write(Path(path), data)
-            self.saved.setText(f"Opgeslagen: {Path(path).name}")
+    def _save(self, make: Callable[[], bytes], suggested: str) -> None:
+        path = save_document(self, suggested, make)
+        if path is not None:
+            self.saved.setText(f"Opgeslagen: {path.name}")

@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.plan import GoalProgress, PlanVanAanpak
-from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.services import plan as plan_service
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.document_output import print_document, save_document
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
-
-PdfMaker = Callable[[tuple[str, ...], str | None], bytes]
 
 
 class EvaluationDialog(QDialog):
@@ -79,19 +74,21 @@ class EvaluationDialog(QDialog):
 
 
 class PrintDialog(QDialog):
-    """Names for the signature lines and an optional password, then save or print."""
+    """Names for the signature lines and an optional password, then save or print.
 
-    def __init__(self, make_pdf: PdfMaker, save: Callable[[bytes], bool],
+    The plan is logged as printed only once it was saved or went to the printer."""
+
+    def __init__(self, ctx: AppContext, plan: PlanVanAanpak,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Plan afdrukken of opslaan")
         self.setMinimumWidth(480)  # room for the hint without squeezing the fields
-        self._make_pdf = make_pdf
-        self._save = save
+        self._ctx, self._plan = ctx, plan
         self.parent1 = QLineEdit()
         self.parent2 = QLineEdit()
         for field in (self.parent1, self.parent2):
             field.setPlaceholderText("Laat leeg voor een lege regel")
+            field.setMaxLength(SHORT_TEXT)
         self.protect = QCheckBox("PDF beveiligen met een wachtwoord")
         self.password = QLineEdit()
         self.repeat = QLineEdit()
@@ -99,8 +96,7 @@ class PrintDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setEnabled(False)
             self.protect.toggled.connect(field.setEnabled)
-        hint = QLabel("Geef het wachtwoord apart door, bijvoorbeeld telefonisch. Afdrukken gaat "
-                      "altijd zonder wachtwoord.")
+        hint = QLabel(PASSWORD_HINT)
         hint.setWordWrap(True)
         self.error = ErrorLabel()
         self.save_button = QPushButton("PDF &opslaan…")
@@ -130,11 +126,15 @@ class PrintDialog(QDialog):
         """The password, or None without protection; shows a message when it is not usable."""
         if not self.protect.isChecked():
             return None
-        if len(self.password.text()) < 6:
-            raise ValueError("Kies een wachtwoord van minstens 6 tekens.")
+        if len(self.password.text()) < MIN_PASSWORD:
+            raise ValueError(f"Kies een wachtwoord van minstens {MIN_PASSWORD} tekens.")
         if self.password.text() != self.repeat.text():
             raise ValueError("De twee wachtwoorden zijn niet gelijk.")
         return self.password.text()
+
+    def make_pdf(self, password: str | None) -> bytes:
+        return plan_service.plan_document(self._ctx, self._plan,
+                                          parent_names=self.parent_names(), password=password)
 
     def save_pdf(self) -> None:
         try:
@@ -142,50 +142,31 @@ class PrintDialog(QDialog):
         except ValueError as exc:
             self.error.show_message(str(exc))
             return
-        if self._save(self._make_pdf(self.parent_names(), password)):
-            self.accept()
-
-    def print_plan(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        self.error.show_message(None)
+        suggested = f"Plan van aanpak versie {self._plan.version}.pdf"
+        if save_document(self, suggested, lambda: self.make_pdf(password),
+                         title="PDF opslaan") is None:
             return
-        print_pdf(self._make_pdf(self.parent_names(), None), printer)
+        plan_service.record_plan_printed(
+            self._ctx, self._plan, plan_service.SAVED_WITH_PASSWORD if password
+            else plan_service.SAVED_WITHOUT_PASSWORD)
+        if password:
+            QMessageBox.information(self, "PDF opgeslagen", PASSWORD_SAVED)
         self.accept()
 
-
-def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Print PDF bytes page by page without writing a file; returns the pages printed."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    painter = QPainter()
-    printed = 0
-    if painter.begin(printer):
-        try:
-            for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = painter.viewport()
-                points = document.pagePointSize(page)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                painter.drawImage(QRectF(0, 0, size.width(), size.height()),
-                                  document.render(page, size))
-                printed += 1
-        finally:
-            painter.end()
-    document.close()
-    buffer.close()
-    return printed
+    def print_plan(self) -> None:
+        if print_document(self, lambda: self.make_pdf(None)):
+            plan_service.record_plan_printed(self._ctx, self._plan,
+                                             plan_service.PRINTED_ON_PAPER)
+            self.accept()
 
 
-def save_pdf(parent: QWidget, suggested: str, data: bytes) -> bool:
-    """Ask where to save; the PDF is written only there, nowhere else."""
-    path, _ = QFileDialog.getSaveFileName(parent, "PDF opslaan", suggested, "PDF (*.pdf)")
-    if not path:
-        return False
-    atomic_write(Path(path), data)
-    return True
+MIN_PASSWORD = 6
+PASSWORD_HINT = (
+    "Met een wachtwoord opent de PDF alleen met dat wachtwoord (AES-256-versleuteling). "
+    "Stuur het wachtwoord nooit in dezelfde e-mail als de PDF: geef het apart door, "
+    "bijvoorbeeld telefonisch of in een sms. Afdrukken gaat altijd zonder wachtwoord.")
+PASSWORD_SAVED = (
+    "De PDF is opgeslagen met een wachtwoord.\n\nGeef het wachtwoord apart aan de ouders "
+    "door, bijvoorbeeld telefonisch of in een sms, en nooit in dezelfde e-mail als de PDF. "
+    "Spreek af dat zij het wachtwoord niet bij de PDF bewaren.")

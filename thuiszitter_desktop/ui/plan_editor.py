@@ -47,7 +47,7 @@ from thuiszitter_desktop.domain.plan_edit import (
 from thuiszitter_desktop.reports.plan import version_text
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog, save_pdf
+from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
 from thuiszitter_desktop.ui.plan_fields import PlanFields
 from thuiszitter_desktop.ui.plan_hints import SmartHintsBox
 from thuiszitter_desktop.ui.plan_models import (
@@ -446,18 +446,6 @@ class PlanTab(QWidget):
         self.undo_stack.clear()  # undo works within one version
         self._refresh_all()
 
-    def make_pdf(self, parent_names: tuple[str, ...], password: str | None) -> bytes:
-        plan = self.plan
-        assert plan is not None
-        return plan_service.plan_document(self._ctx, plan, parent_names=parent_names,
-                                          password=password)
-
     def open_print_dialog(self) -> None:
-        plan = self.plan
-        if plan is None:
-            return
-        suggested = f"Plan van aanpak versie {plan.version}.pdf"
-        dialog = PrintDialog(self.make_pdf,
-                             lambda data: save_pdf(self, suggested, data), self)
-        dialog.exec()
-
+        if self.plan is not None:
+            PrintDialog(self._ctx, self.plan, self).exec()

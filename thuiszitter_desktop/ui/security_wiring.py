@@ -25,6 +25,7 @@ from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.services import dossier, retention, security
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.document_output import make_document, writing_failure
 from thuiszitter_desktop.ui.security_page import SecurityPage
 
 if TYPE_CHECKING:
@@ -168,11 +169,18 @@ def export_dossier(window: MainWindow) -> None:
     if not folder:
         return
     stem = f"inzageverzoek-{date.today():%Y%m%d}-{case_id[:8]}"
-    try:
-        atomic_write(Path(folder) / f"{stem}.pdf", dossier.export_pdf(window.ctx, case_id))
-        atomic_write(Path(folder) / f"{stem}.json", dossier.export_json(window.ctx, case_id))
-    except OSError:
-        QMessageBox.warning(window, "Niet opgeslagen", "In deze map kan niet worden geschreven.")
-        return
+    for kind, make in (("PDF", lambda: dossier.export_pdf(window.ctx, case_id)),
+                       ("JSON", lambda: dossier.export_json(window.ctx, case_id))):
+        data = make_document(window, make, "Inzageverzoek")
+        if data is None:
+            return
+        path = Path(folder) / f"{stem}.{kind.lower()}"
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            QMessageBox.warning(window, "Inzageverzoek niet opgeslagen",
+                                writing_failure(exc, path))
+            return
+        dossier.record_export(window.ctx, case_id, kind)
     QMessageBox.information(window, "Inzageverzoek opgeslagen",
                             f"Het volledige dossier staat als PDF en JSON in:\n{folder}")

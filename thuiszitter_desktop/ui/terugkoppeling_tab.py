@@ -27,8 +27,8 @@ from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.aanmelding_dialog import save_pdf
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -242,9 +242,5 @@ class TerugkoppelingTab(QWidget):
         t = self.values()
         if t is None or row < 0:
             return
-        try:
-            data = intake.terugkoppeling_document(self._ctx, t, row)
-        except UserError as exc:
-            self.message.show_message(exc.message)
-            return
-        save_pdf(self, f"Terugkoppeling {t.recipients[row].name}.pdf", data)
+        save_document(self, f"Terugkoppeling {t.recipients[row].name}.pdf",
+                      lambda: intake.terugkoppeling_document(self._ctx, t, row))

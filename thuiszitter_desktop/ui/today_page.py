@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,7 @@ from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import ReminderRow
-from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
 from thuiszitter_desktop.ui.today_model import TodayModel
 
@@ -151,16 +150,15 @@ class TodayPage(QWidget):
             self.reload()
 
     def export_ics(self) -> None:
-        self._save(reminders.export_ics(self._ctx), "termijnen.ics",
+        self._save(lambda: reminders.export_ics(self._ctx), "termijnen.ics",
                    "Agenda-bestand (*.ics)")
 
     def export_weekly(self) -> None:
         name = f"weekoverzicht-{self._ctx.today():%Y-%m-%d}.pdf"
-        self._save(reminders.weekly_pdf(self._ctx), name, "PDF (*.pdf)")
+        self._save(lambda: reminders.weekly_pdf(self._ctx), name, "PDF (*.pdf)")
 
-    def _save(self, data: bytes, suggested: str, file_filter: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Opslaan als", suggested, file_filter)
-        if path:
-            atomic_write(Path(path), data)
-            self.saved.setText(f"Opgeslagen: {Path(path).name}")
+    def _save(self, make: Callable[[], bytes], suggested: str, file_filter: str) -> None:
+        path = save_document(self, suggested, make, file_filter=file_filter)
+        if path is not None:
+            self.saved.setText(f"Opgeslagen: {path.name}")
 

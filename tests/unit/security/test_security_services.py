@@ -260,8 +260,12 @@ def test_dossier_json_and_pdf_hold_everything_about_one_pupil(ctx: AppContext) -
     content = "\n".join(page.extract_text() for page in reader.pages)
     assert "Zoë Çelik-d'Hondt" in content and "Dr. Jansen" in content
     assert "Logboek" in content and "Sem" not in content
+    # Making the files logs nothing; writing them does (the UI calls record_export then).
+    assert security.audit_entries(ctx, case_id=mine.id, action="geëxporteerd") == []
+    dossier.record_export(ctx, mine.id, "PDF")
+    dossier.record_export(ctx, mine.id, "JSON")
     exports = security.audit_entries(ctx, case_id=mine.id, action="geëxporteerd")
-    assert [e.detail for e in exports] == ["inzageverzoek JSON", "inzageverzoek PDF"]
+    assert sorted(e.detail for e in exports) == ["inzageverzoek JSON", "inzageverzoek PDF"]
 
 
 def test_locked_vault_refuses_every_access(ctx: AppContext) -> None:

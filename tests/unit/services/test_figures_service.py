@@ -68,6 +68,10 @@ def test_quarterly_report_uses_organisation_and_is_logged(ctx: AppContext) -> No
     assert Definition.INGRADO.label in " ".join(text.split())
     with ctx.vault.read() as conn:
         actions = [e.action for e in repo_audit.entries(conn)]
+    assert "rapport gemaakt" not in actions  # made, not saved yet
+    figures.record_report_saved(ctx, figures.load_figures(ctx, Q4, Definition.INGRADO))
+    with ctx.vault.read() as conn:
+        actions = [e.action for e in repo_audit.entries(conn)]
     assert "rapport gemaakt" in actions
 
 

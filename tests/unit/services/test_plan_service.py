@@ -111,7 +111,9 @@ def test_done_dates_in_the_future_are_refused(ctx: AppContext) -> None:
     assert "done_on" in info.value.errors
 
 
-def test_printed_plan_lists_the_involved_professionals_and_is_logged(ctx: AppContext) -> None:
+def test_printed_plan_lists_the_involved_professionals_and_is_logged_once_out(
+    ctx: AppContext,
+) -> None:
     case = register(ctx)
     cases.save_professional(ctx, InvolvedProfessional(
         case_id=case.id, name="Anouk Jansen", role=ProfessionalRole.MENTOR,
@@ -128,7 +130,12 @@ def test_printed_plan_lists_the_involved_professionals_and_is_logged(ctx: AppCon
         assert piece in content
     with ctx.vault.read() as conn:
         entries = repo_audit.entries(conn, case.id)
-    assert any(e.action == "plan afgedrukt" and e.detail == "met wachtwoord" for e in entries)
+    assert not any(e.action == "plan afgedrukt" for e in entries)  # made, not yet out
+    plan_service.record_plan_printed(ctx, plan, plan_service.SAVED_WITH_PASSWORD)
+    with ctx.vault.read() as conn:
+        entries = repo_audit.entries(conn, case.id)
+    assert [e.detail for e in entries if e.action == "plan afgedrukt"] == [
+        "PDF opgeslagen met wachtwoord"]
 
 
 def test_demo_caseload_has_plans_with_versions(ctx: AppContext) -> None:
