@@ -7,6 +7,9 @@ Matching rules:
 - Siblings born on the same day (twins) with the same surname, on either side, need nearly the
   same first name (score 0.9), so 'Daan' and 'Dean' de Vries stay two pupils.
 - Each row matches at most one pupil and the other way round; the best-scoring pairs go first.
+- A match whose names differ after normalising (a typo, a second first name) is only
+  probable: it is shown under "Waarschijnlijk dezelfde" and counts as the same pupil only once
+  the user confirmed it. A pair the user called different never matches again.
 A pupil with several cases is compared through one case: the open one, else the latest.
 
 Coverage ("samen 95% in beeld"): the pupils in view together (the union of both lists) as a
@@ -18,7 +21,7 @@ below the union. The estimate assumes the lists were drawn up independently.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +36,9 @@ from thuiszitter_desktop.domain.name_match import (
 from thuiszitter_desktop.domain.vocab import Labelled, VerzuimType
 
 MATCH_SCORE = 0.8
+# Looking for a pupil already in the vault before registering one from a list: looser, since
+# the user decides (closed cases and near-miss spellings included).
+NEAR_MISS_SCORE = 0.7
 MATCH_SCORE_SAME_SCHOOL = 0.75
 SIBLING_FIRST_NAME_SCORE = 0.9
 SCHOOL_BONUS = 0.05
@@ -86,6 +92,14 @@ class Match:
         """The names are not identical after normalising: let the user confirm."""
         return any(d.kind is DifferenceKind.NAAM for d in self.differences)
 
+    @property
+    def key(self) -> PairKey:
+        return (self.entry.row_number, self.pupil.id)
+
+
+PairKey = tuple[int, str]
+"""(row number in the list, pupil id): what the user's decision about a pair is kept under."""
+
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
@@ -135,8 +149,9 @@ class Coverage:
 class Reconciliation:
     only_in_list: tuple[ListEntry, ...]
     only_in_caseload: tuple[CaseEntry, ...]
-    in_both: tuple[Match, ...]
-    coverage: Coverage
+    in_both: tuple[Match, ...]  # certain, or confirmed by the user
+    coverage: Coverage  # counts only ``in_both`` as the same pupils
+    probable: tuple[Match, ...] = ()  # "Waarschijnlijk dezelfde": waiting for the user
 
 
 _STATUS_WORDS: tuple[tuple[str, VerzuimType], ...] = (
@@ -202,15 +217,19 @@ def _differences(entry: ListEntry, pupil: Pupil, case: Case) -> tuple[Difference
 
 
 def reconcile(entries: Sequence[ListEntry], caseload: Sequence[CaseEntry],
-              known_total: int | None = None) -> Reconciliation:
-    """Split list rows and caseload pupils into: only in the list, only ours, and in both."""
+              known_total: int | None = None,
+              decisions: Mapping[PairKey, bool] | None = None) -> Reconciliation:
+    """Split list rows and caseload pupils into: only in the list, only ours, in both, and
+    probably the same (``decisions``: the user's word per pair, True for the same pupil)."""
+    decided = decisions or {}
     ours = _one_case_per_pupil(caseload)
     siblings = _sibling_keys([(e.birth_date, name_key(e.last_name)) for e in entries]) | (
         _sibling_keys([(p.birth_date, name_key(p.last_name)) for p, _ in ours]))
     candidates: list[tuple[float, int, int]] = []
     for i, entry in enumerate(entries):
         for j, (pupil, _case) in enumerate(ours):
-            if entry.birth_date != pupil.birth_date:
+            if entry.birth_date != pupil.birth_date or decided.get(
+                    (entry.row_number, pupil.id)) is False:
                 continue
             score, first = name_scores(entry.first_name, entry.last_name, pupil.first_name,
                                        pupil.last_name)
@@ -229,13 +248,31 @@ def reconcile(entries: Sequence[ListEntry], caseload: Sequence[CaseEntry],
         if i not in matched_rows and j not in taken:
             matched_rows[i] = (j, score)
             taken.add(j)
-    in_both = tuple(
-        Match(entries[i], ours[j][0], ours[j][1], round(score, 3),
-              _differences(entries[i], *ours[j]))
-        for i, (j, score) in sorted(matched_rows.items()))
+    matches = [Match(entries[i], ours[j][0], ours[j][1], round(score, 3),
+                     _differences(entries[i], *ours[j]))
+               for i, (j, score) in sorted(matched_rows.items())]
+    certain = [not m.needs_check or decided.get(m.key) is True for m in matches]
+    in_both = tuple(m for m, sure in zip(matches, certain, strict=True) if sure)
+    probable = tuple(m for m, sure in zip(matches, certain, strict=True) if not sure)
     return Reconciliation(
         only_in_list=tuple(e for i, e in enumerate(entries) if i not in matched_rows),
         only_in_caseload=tuple(p for j, p in enumerate(ours) if j not in taken),
         in_both=in_both,
         coverage=Coverage(len(ours), len(entries), len(in_both), known_total),
+        probable=probable,
     )
+
+
+def near_misses(entry: ListEntry, everyone: Sequence[CaseEntry]) -> list[tuple[Pupil, Case]]:
+    """Pupils that may be the one on this list row: the same date of birth and a name that
+    looks alike (swapped names and typos too), best first; through their open or latest case."""
+    found: list[tuple[float, Pupil, Case]] = []
+    for pupil, case in _one_case_per_pupil(everyone):
+        if pupil.birth_date != entry.birth_date:
+            continue
+        score, _ = name_scores(entry.first_name, entry.last_name, pupil.first_name,
+                               pupil.last_name)
+        if score >= NEAR_MISS_SCORE:
+            found.append((score, pupil, case))
+    found.sort(key=lambda f: (-f[0], f[1].full_name))
+    return [(pupil, case) for _, pupil, case in found]

@@ -4,14 +4,17 @@ The user maps source columns to fields (first name, last name, full name, birth 
 status, ...). Dates are read as Dutch dates (dd-mm-jjjj, d-m-jjjj, also with / or .), ISO dates
 (jjjj-mm-dd) and Excel date serials (five digits, 10000-99999: the years 1927-2173). Every
 problem is reported with its row and column in Dutch; the bytes are never written anywhere.
+A row that cannot be read is left out and reported; the other rows are still compared.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from thuiszitter_desktop.domain.limits import SHORT_TEXT, count_text
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.reconcile import ListEntry
 from thuiszitter_desktop.domain.vocab import Labelled
@@ -25,7 +28,9 @@ from thuiszitter_desktop.interchange.tabular import (
 
 __all__ = [
     "ImportField",
+    "ImportProblem",
     "ListImportError",
+    "ParsedList",
     "import_list",
     "parse_date",
     "parse_list",
@@ -155,6 +160,15 @@ def _entry(number: int, cells: dict[ImportField, Cell],
     def text(field: ImportField) -> str:
         return _show(cells.get(field, ""))
 
+    for field, column in columns.items():
+        length = len(text(field)) if field is not ImportField.GEBOORTEDATUM else 0
+        if length > SHORT_TEXT:
+            problems.append(ImportProblem(
+                number, column, f"de {field.label.lower()} is te lang ({count_text(length)} "
+                                f"tekens; er passen er {count_text(SHORT_TEXT)})."))
+    if problems:
+        return problems
+
     first, last = text(ImportField.VOORNAAM), text(ImportField.ACHTERNAAM)
     if ImportField.VOLLEDIGE_NAAM in columns and not (first and last):
         full = text(ImportField.VOLLEDIGE_NAAM)
@@ -190,8 +204,21 @@ def _entry(number: int, cells: dict[ImportField, Cell],
                      gemeente=text(ImportField.GEMEENTE))
 
 
-def parse_list(table: RawTable, mapping: Mapping[str, ImportField]) -> list[ListEntry]:
-    """Rows of ``table`` as list entries; raises ``ListImportError`` listing every problem."""
+@dataclass(frozen=True, slots=True)
+class ParsedList:
+    """The rows that could be read, and per row that could not: row, column and reason."""
+
+    entries: tuple[ListEntry, ...]
+    problems: tuple[ImportProblem, ...]
+
+    @property
+    def bad_rows(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(p.row for p in self.problems if p.row is not None))
+
+
+def parse_list(table: RawTable, mapping: Mapping[str, ImportField]) -> ParsedList:
+    """Rows of ``table`` as list entries, and the problems of the rows left out. A mapping
+    that cannot work (no birth date column, …) raises ``ListImportError``."""
     columns = _check_mapping(table, mapping)
     index = {field: table.headers.index(column) for field, column in columns.items()}
     entries: list[ListEntry] = []
@@ -203,11 +230,10 @@ def parse_list(table: RawTable, mapping: Mapping[str, ImportField]) -> list[List
             entries.append(result)
         else:
             problems.extend(result)
-    if problems:
-        raise ListImportError(problems)
-    return entries
+    problems = sorted([*table.problems, *problems], key=lambda p: p.row or 0)
+    return ParsedList(tuple(entries), tuple(problems))
 
 
-def import_list(data: bytes, mapping: Mapping[str, ImportField]) -> list[ListEntry]:
-    """Read CSV or XLSX bytes and return the entries (see ``parse_list``)."""
+def import_list(data: bytes, mapping: Mapping[str, ImportField]) -> ParsedList:
+    """Read CSV or XLSX bytes and return the rows read and the problems (see ``parse_list``)."""
     return parse_list(read_table(data), mapping)

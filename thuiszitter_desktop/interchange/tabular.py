@@ -3,7 +3,8 @@
 CSV: comma, semicolon or tab separated (guessed from the first line), UTF-8 with or without BOM,
 UTF-16 with BOM (Excel's "Unicode text") or Windows-1252. XLSX: the first worksheet. Row
 numbers are those a user sees in Excel or a text editor's record count (header usually row 1).
-Anything malformed raises ``ListImportError`` with a Dutch message naming the row.
+A file that cannot be read at all raises ``ListImportError`` with a Dutch message naming the
+row; a row that does not fit the columns is left out and listed in ``RawTable.problems``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class RawTable:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     row_numbers: tuple[int, ...]
+    # Rows that could not be split into the columns (left out of ``rows``), with the reason.
+    problems: tuple[ImportProblem, ...] = ()
 
 
 def read_table(data: bytes) -> RawTable:
@@ -115,6 +118,8 @@ def _delimiter(text: str) -> str:
 
 
 def _csv_records(text: str) -> list[tuple[int, list[Cell]]]:
+    # One long value is that row's problem (the row check names it), not the whole file's.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     records: list[tuple[int, list[Cell]]] = []
     number = 0  # the last row read well; the error is in the next one
@@ -189,12 +194,12 @@ def _table(records: list[tuple[int, list[Cell]]]) -> RawTable:
         padded = list(cells[:width]) + [""] * (width - len(cells))
         rows.append(tuple(padded))
         numbers.append(number)
-    if problems:
+    if problems and not rows:
         raise ListImportError(problems)
     if not rows:
         raise ListImportError.single(
             "Het bestand bevat alleen een kopregel en geen leerlingen.")
-    return RawTable(headers, tuple(rows), tuple(numbers))
+    return RawTable(headers, tuple(rows), tuple(numbers), tuple(problems))
 
 
 def _headers(number: int, cells: list[Cell]) -> tuple[str, ...]:

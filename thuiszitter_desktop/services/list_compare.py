@@ -1,27 +1,35 @@
 """Use cases of list reconciliation: read a list, compare, confirm, create a case from a row.
 
-Reading and comparing only read the vault; the file's bytes stay in memory. Only a confirmed
-comparison writes: the column mapping of the source (remembered for next time) and the counts
-(for the coverage history). Creating a case from a row is its own, explicit action.
+Reading and comparing only read the vault; the file's bytes stay in memory. Rows that cannot
+be read are left out and listed (row, column, reason); the others are compared. Probable
+matches wait for the user's word (``decide``). Only a confirmed comparison writes: the column
+mapping of the source (remembered for next time) and the counts (for the coverage history).
+Creating a case from a row is its own, explicit action, after looking for the pupil among
+everyone in the vault (``pupils_like``), so a closed case is reopened rather than duplicated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from thuiszitter_desktop.domain.definitions import CaseEntry
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.reconcile import (
     ListEntry,
+    Match,
+    PairKey,
     Reconciliation,
+    near_misses,
     reconcile,
     status_as_verzuim,
 )
 from thuiszitter_desktop.domain.vocab import VerzuimType
 from thuiszitter_desktop.interchange.list_import import (
     ImportField,
+    ImportProblem,
     parse_list,
     read_table,
     suggest_mapping,
@@ -68,21 +76,37 @@ class Comparison:
     mapping: ColumnMapping
     entries: tuple[ListEntry, ...]
     result: Reconciliation
+    problems: tuple[ImportProblem, ...] = ()  # rows left out: row, column, reason
+    caseload: tuple[CaseEntry, ...] = ()  # what was compared with, for ``decide``
+    decisions: dict[PairKey, bool] = field(default_factory=dict)
+
+    @property
+    def rows_left_out(self) -> int:
+        return len({p.row for p in self.problems})
 
 
 def compare(ctx: AppContext, source_name: str, table: RawTable,
             mapping: Mapping[str, ImportField]) -> Comparison:
-    """Parse the rows with ``mapping`` and reconcile them with our cases. Writes nothing."""
+    """Parse the rows with ``mapping`` and reconcile the readable ones with our cases; the
+    others are reported in ``problems``. Writes nothing."""
     if not source_name.strip():
         raise ValidationError({"source": "Geef aan van wie de lijst komt (bijvoorbeeld het SWV)."})
-    entries = parse_list(table, mapping)
+    parsed = parse_list(table, mapping)
     since = ctx.today() - timedelta(days=RECENTLY_CLOSED_DAYS)
     with ctx.vault.read() as conn:
         items = repo_cases.list_cases(conn, include_closed=True)
-    ours = [(i.pupil, i.case) for i in items
-            if i.case.closed_on is None or i.case.closed_on >= since]
-    return Comparison(source_name.strip(), dict(mapping), tuple(entries),
-                      reconcile(entries, ours))
+    ours = tuple((i.pupil, i.case) for i in items
+                 if i.case.closed_on is None or i.case.closed_on >= since)
+    return Comparison(source_name.strip(), dict(mapping), parsed.entries,
+                      reconcile(parsed.entries, ours), parsed.problems, ours)
+
+
+def decide(comparison: Comparison, match: Match, same: bool) -> Comparison:
+    """The user's word on a probable match: the same pupil (counts as in both) or not (the
+    row and the pupil are compared apart). Writes nothing."""
+    decisions = {**comparison.decisions, match.key: same}
+    result = reconcile(comparison.entries, comparison.caseload, decisions=decisions)
+    return replace(comparison, result=result, decisions=decisions)
 
 
 def confirm(ctx: AppContext, comparison: Comparison) -> ComparisonRecord:
@@ -98,8 +122,9 @@ def confirm(ctx: AppContext, comparison: Comparison) -> ComparisonRecord:
             in_caseload=coverage.in_caseload, in_both=coverage.in_both,
             coverage_pct=coverage.together_pct)
         repo_figures.record_comparison(conn, record, ctx.now())
+        left_out = f", {comparison.rows_left_out} niet gelezen" if comparison.problems else ""
         ctx.audit(conn, "lijst vergeleken", "lijstvergelijking", record.id, None,
-                  f"{coverage.in_list} rijen")
+                  f"{coverage.in_list} rijen{left_out}")
     ctx.changes.publish(Change("list_comparison", (record.id,)))
     return record
 
@@ -107,6 +132,14 @@ def confirm(ctx: AppContext, comparison: Comparison) -> ComparisonRecord:
 def comparison_history(ctx: AppContext) -> list[tuple[str, ComparisonRecord]]:
     with ctx.vault.read() as conn:
         return repo_figures.list_comparison_history(conn)
+
+
+def pupils_like(ctx: AppContext, entry: ListEntry) -> list[CaseEntry]:
+    """Pupils anywhere in the vault (closed cases included) that may be this row's pupil:
+    the same date of birth and a name that looks alike; best first."""
+    with ctx.vault.read() as conn:
+        items = repo_cases.list_cases(conn, include_closed=True)
+    return near_misses(entry, [(i.pupil, i.case) for i in items])
 
 
 def case_from_entry(ctx: AppContext, entry: ListEntry, source_name: str,

@@ -1,8 +1,10 @@
 """Compare a list from the SWV, a school or DUO with our caseload.
 
 Steps in one window: choose the source and the file, map its columns (remembered per source),
-compare, and look at three groups. The file is read into memory only; nothing is written to
-the vault until the user saves the comparison or creates a case from a row.
+compare, and work through the groups (``list_import_results``). Rows that cannot be read are
+listed and left out; the rest is compared. The file is read into memory only; nothing is
+written to the vault until the user saves the comparison, or registers (or reopens) a case
+from a row.
 """
 
 from __future__ import annotations
@@ -21,17 +23,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.reconcile import Match
 from thuiszitter_desktop.interchange.list_import import ImportField
 from thuiszitter_desktop.interchange.tabular import RawTable
-from thuiszitter_desktop.services import list_compare
+from thuiszitter_desktop.services import cases, list_compare
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.list_editor import fill_table, read_only_table
+from thuiszitter_desktop.ui.list_case_choice import Choice, ask_existing
+from thuiszitter_desktop.ui.list_editor import read_only_table
+from thuiszitter_desktop.ui.list_import_results import NOT_READ, ONLY_LIST, ComparisonResults
 from thuiszitter_desktop.ui.widgets import ErrorLabel
 
 NOT_USED = "— niet gebruiken —"
@@ -50,11 +54,6 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    fill_table(table, rows)
-    table.resizeColumnsToContents()
-
-
 class ListImportDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +63,8 @@ class ListImportDialog(QDialog):
         self.raw: RawTable | None = None
         self.comparison: list_compare.Comparison | None = None
         self.created_case_ids: list[str] = []
+        self.reopened_case_ids: list[str] = []
+        self._path: Path | None = None
         layout = QVBoxLayout(self)
 
         form = QFormLayout()
@@ -96,14 +97,18 @@ class ListImportDialog(QDialog):
 
         self.coverage = QLabel("")
         self.coverage.setStyleSheet("font-weight: bold;")
+        self.coverage.setWordWrap(True)
         layout.addWidget(self.coverage)
-        self.results = QTabWidget()
-        self.only_list = _table(["Rij", "Naam", "Geboortedatum", "School", "Status"])
-        self.only_ours = _table(["Naam", "Geboortedatum", "School", "Type verzuim", "Status"])
-        self.both = _table(["Rij", "Naam in de lijst", "Bij ons", "Verschillen"])
-        self.results.addTab(self.only_list, "Alleen in de lijst")
-        self.results.addTab(self.only_ours, "Alleen bij ons")
-        self.results.addTab(self.both, "In beide")
+        self.left_out = QLabel("")
+        self.left_out.setWordWrap(True)
+        self.left_out.setStyleSheet("background: #FFF4CE; border: 1px solid #C8A400; "
+                                    "padding: 6px;")
+        self.left_out.hide()
+        layout.addWidget(self.left_out)
+        self.results = ComparisonResults()
+        self.only_list = self.results.only_list
+        self.only_ours = self.results.only_ours
+        self.both = self.results.both
         layout.addWidget(self.results, 1)
 
         buttons = QHBoxLayout()
@@ -125,6 +130,8 @@ class ListImportDialog(QDialog):
         close_button.clicked.connect(self.reject)
         self.only_list.itemSelectionChanged.connect(self._update_buttons)
         self.results.currentChanged.connect(self._update_buttons)
+        self.results.decided.connect(self.decide)
+        self.results.reread.connect(self.reread)
         self.source.currentTextChanged.connect(self._apply_mapping)
 
     # -- file and mapping -----------------------------------------------------------------
@@ -133,14 +140,24 @@ class ListImportDialog(QDialog):
                                               "Lijsten (*.csv *.txt *.xlsx);;Alle bestanden (*)")
         if not path:
             return
-        file = Path(path)
-        if file.stat().st_size > MAX_FILE_BYTES:
-            self.error.show_message("Dit bestand is groter dan 20 MB; dat is geen leerlingenlijst.")
-            return
-        self.load_bytes(file.read_bytes(), file.name)
+        self.load_file(Path(path))
 
-    def load_bytes(self, data: bytes, name: str) -> None:
+    def load_file(self, file: Path) -> None:
+        try:
+            if file.stat().st_size > MAX_FILE_BYTES:
+                self.error.show_message("Dit bestand is groter dan 20 MB; dat is geen "
+                                        "leerlingenlijst.")
+                return
+            data = file.read_bytes()
+        except OSError:
+            self.error.show_message(f"'{file.name}' kan niet worden gelezen. Is het bestand "
+                                    "verplaatst, of nog geopend in een ander programma?")
+            return
+        self.load_bytes(data, file.name, file)
+
+    def load_bytes(self, data: bytes, name: str, path: Path | None = None) -> None:
         """Read a file's content (kept in memory only) and show its columns."""
+        self._path = path
         self._clear_results()
         try:
             self.raw = list_compare.read_list_file(data)
@@ -205,39 +222,51 @@ class ListImportDialog(QDialog):
             return
         self.error.show_message(None)
         self._show_results()
+        if self.comparison.problems:
+            self.results.setCurrentIndex(NOT_READ)
+
+    def reread(self) -> None:
+        """Read the same file again (after fixing it), keeping the chosen columns."""
+        if self._path is None:
+            return
+        mapping = self.current_mapping() if self.raw is not None else {}
+        self.load_file(self._path)
+        if self.raw is None:
+            return
+        for header, field in mapping.items():
+            if header in self.raw.headers:
+                self.set_field(header, field)
+        self.run_compare()
+
+    def decide(self, match: Match, same: bool) -> None:
+        if self.comparison is not None:
+            self.comparison = list_compare.decide(self.comparison, match, same)
+            self._show_results()
 
     def _show_results(self) -> None:
         assert self.comparison is not None
-        result = self.comparison.result
-        self.coverage.setText(result.coverage.text)
-        _fill(self.only_list, [[str(e.row_number), e.full_name, f"{e.birth_date:%d-%m-%Y}",
-                                e.school, e.status] for e in result.only_in_list])
-        _fill(self.only_ours, [
-            [p.full_name, f"{p.birth_date:%d-%m-%Y}", p.school or "Niet ingeschreven",
-             c.verzuim_type.label,
-             "Open" if c.is_open else f"Afgesloten op {c.closed_on:%d-%m-%Y}"]
-            for p, c in result.only_in_caseload])
-        _fill(self.both, [
-            [str(m.entry.row_number), m.entry.full_name, m.pupil.full_name,
-             " ".join(d.text for d in m.differences) or "Geen verschillen"]
-            for m in result.in_both])
-        self.results.setTabText(0, f"Alleen in de lijst ({len(result.only_in_list)})")
-        self.results.setTabText(1, f"Alleen bij ons ({len(result.only_in_caseload)})")
-        self.results.setTabText(2, f"In beide ({len(result.in_both)})")
-        self.save_button.setEnabled(True)
+        comparison = self.comparison
+        compared = len(comparison.entries)
+        self.coverage.setText(f"{compared} {'rij' if compared == 1 else 'rijen'} vergeleken. "
+                              + comparison.result.coverage.text)
+        left_out = comparison.rows_left_out
+        self.left_out.setText(_left_out_text(left_out))
+        self.left_out.setVisible(bool(comparison.problems))
+        self.results.show_comparison(comparison, can_reread=self._path is not None)
+        self.save_button.setEnabled(compared > 0)
         self._update_buttons()
 
     def _clear_results(self) -> None:
         self.comparison = None
         self.coverage.setText("")
-        for table in (self.only_list, self.only_ours, self.both):
-            table.setRowCount(0)
+        self.left_out.hide()
+        self.results.clear_results()
         self.save_button.setEnabled(False)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.create_button.setEnabled(
-            self.comparison is not None and self.results.currentIndex() == 0
+            self.comparison is not None and self.results.currentIndex() == ONLY_LIST
             and self.only_list.currentRow() >= 0)
 
     # -- writing --------------------------------------------------------------------------
@@ -245,19 +274,53 @@ class ListImportDialog(QDialog):
         if self.comparison is None or self.only_list.currentRow() < 0:
             return
         entry = self.comparison.result.only_in_list[self.only_list.currentRow()]
+        found = list_compare.pupils_like(self._ctx, entry)
+        choice = ask_existing(self, entry, found) if found else Choice.NEW
         try:
-            case = list_compare.case_from_entry(self._ctx, entry, self.comparison.source_name)
+            if choice is Choice.REOPEN:
+                case = cases.reopen_case(self._ctx, found[0][1].id)
+                self.reopened_case_ids.append(case.id)
+            elif choice is Choice.NEW:
+                case = list_compare.case_from_entry(self._ctx, entry,
+                                                    self.comparison.source_name)
+                self.created_case_ids.append(case.id)
+            else:
+                return
         except UserError as error:
             self.error.show_message(error.message)
             return
-        self.created_case_ids.append(case.id)
         self.run_compare()
 
     def save(self) -> None:
         if self.comparison is None:
+            return
+        incomplete = self.comparison.problems or self.comparison.result.probable
+        if incomplete and not self._confirm_incomplete():
             return
         list_compare.confirm(self._ctx, self.comparison)
         self.save_button.setEnabled(False)
         QMessageBox.information(self, "Opgeslagen",
                                 "De vergelijking is opgeslagen. De koppeling van de kolommen "
                                 "wordt onthouden voor de volgende lijst van deze bron.")
+
+    def _confirm_incomplete(self) -> bool:
+        assert self.comparison is not None
+        lines = []
+        if self.comparison.problems:
+            lines.append(_left_out_text(self.comparison.rows_left_out))
+        probable = len(self.comparison.result.probable)
+        if probable:
+            lines.append(f"{probable} {'leerling' if probable == 1 else 'leerlingen'} onder "
+                         "'Waarschijnlijk dezelfde' nog niet bevestigd: ze tellen als "
+                         "verschillende leerlingen.")
+        answer = QMessageBox.question(
+            self, "Vergelijking opslaan", "\n".join(lines) + "\n\nToch opslaan?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _left_out_text(rows: int) -> str:
+    if rows == 1:
+        return "1 rij kon niet worden gelezen en telt niet mee; zie 'Niet gelezen'."
+    return f"{rows} rijen konden niet worden gelezen en tellen niet mee; zie 'Niet gelezen'."

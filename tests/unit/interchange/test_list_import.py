@@ -55,7 +55,7 @@ def xlsx_bytes(rows: list[tuple[object, ...]]) -> bytes:
 
 def summary(data: bytes) -> list[tuple[str, str, date, str]]:
     return [(e.first_name, e.last_name, e.birth_date, e.school)
-            for e in import_list(data, MAPPING)]
+            for e in import_list(data, MAPPING).entries]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
@@ -72,7 +72,7 @@ def test_bom_is_not_part_of_the_first_column_name() -> None:
 def test_quoted_values_with_separator_and_line_break() -> None:
     data = (b'Voornaam,Achternaam,Geboortedatum,School\n'
             b'"Sem","de Vries, jr.",12-4-2013,"Het Baken\nlocatie Noord"\n')
-    entry = import_list(data, MAPPING)[0]
+    entry = import_list(data, MAPPING).entries[0]
     assert entry.last_name == "de Vries, jr."
     assert entry.school == "Het Baken\nlocatie Noord"
 
@@ -90,7 +90,7 @@ def test_xlsx_with_date_cells_serials_and_text() -> None:
 
 def test_row_numbers_are_those_of_the_file() -> None:
     data = b"\n\nVoornaam;Achternaam;Geboortedatum;School\n\nSem;de Vries;12-4-2013;X\n"
-    assert [e.row_number for e in import_list(data, MAPPING)] == [5]
+    assert [e.row_number for e in import_list(data, MAPPING).entries] == [5]
 
 
 @pytest.mark.parametrize(
@@ -127,33 +127,49 @@ def test_invalid_dates(value: str, message: str) -> None:
         parse_date(value)
 
 
-def test_error_names_row_and_column() -> None:
+def test_a_bad_row_is_named_with_row_and_column_and_the_others_are_kept() -> None:
     rows = [*ROWS, ("Noah", "Bakker", "01-01-2014", ""), ("Lina", "Jansen", "05-06-2014", ""),
             ("Mees", "Smit", "07-08-2014", ""), ("Fenna", "Mulder", "31-02-2012", "")]
-    with pytest.raises(ListImportError) as caught:
-        import_list(csv_bytes(rows, ";", "utf-8"), MAPPING)
-    assert caught.value.message == (
-        "Rij 7, kolom 'Geboortedatum': '31-02-2012' is geen geldige datum.")
+    parsed = import_list(csv_bytes(rows, ";", "utf-8"), MAPPING)
+    assert [p.text for p in parsed.problems] == [
+        "Rij 7, kolom 'Geboortedatum': '31-02-2012' is geen geldige datum."]
+    assert [e.first_name for e in parsed.entries] == ["Zoë", "Sem", "Noah", "Lina", "Mees"]
+    assert parsed.bad_rows == (7,)
 
 
 def test_all_problems_are_reported_at_once() -> None:
     rows = [ROWS[0], ("", "de Vries", "", "X"), ("Sem", "", "1-1-2013", "X")]
-    with pytest.raises(ListImportError) as caught:
-        import_list(csv_bytes(rows, ",", "utf-8"), MAPPING)
-    assert [p.text for p in caught.value.problems] == [
+    parsed = import_list(csv_bytes(rows, ",", "utf-8"), MAPPING)
+    assert [p.text for p in parsed.problems] == [
         "Rij 2, kolom 'Voornaam': de voornaam ontbreekt.",
         "Rij 2, kolom 'Geboortedatum': de geboortedatum ontbreekt.",
         "Rij 3, kolom 'Achternaam': de achternaam ontbreekt.",
     ]
+    assert parsed.entries == () and parsed.bad_rows == (2, 3)
 
 
-def test_many_problems_are_summarised() -> None:
-    rows = [ROWS[0], *[("Sem", "de Vries", "x", "") for _ in range(13)]]
-    with pytest.raises(ListImportError) as caught:
-        import_list(csv_bytes(rows, ",", "utf-8"), MAPPING)
-    lines = caught.value.message.splitlines()
-    assert len(lines) == 11
-    assert lines[-1] == "En nog 3 andere fouten."
+def test_300_rows_with_5_bad_ones_keep_295() -> None:
+    good = [(f"Leerling{n}", "de Vries", f"{1 + n % 28:02d}-{1 + n % 12:02d}-2012", "Het Baken")
+            for n in range(295)]
+    bad = [("", "Jansen", "01-02-2012", "X"),  # no first name
+           ("Sem", "Bakker", "31-02-2011", "X"),  # no such date
+           ("Noor", "", "02-03-2012", "X"),  # no last name
+           ("Mila", "Smit", "", "X"),  # no birth date
+           ("Daan" * 100, "Visser", "04-05-2012", "X")]  # a name no one has
+    rows = [ROWS[0], *good[:100], *bad, *good[100:]]
+    parsed = import_list(csv_bytes(rows, ";", "utf-8"), MAPPING)
+    assert len(parsed.entries) == 295
+    assert parsed.bad_rows == (102, 103, 104, 105, 106)
+    assert [p.column for p in parsed.problems] == [
+        "Voornaam", "Geboortedatum", "Achternaam", "Geboortedatum", "Voornaam"]
+    assert parsed.problems[4].message == "de voornaam is te lang (400 tekens; er passen er 200)."
+
+
+def test_a_megabyte_name_is_a_bad_row_not_a_slow_one() -> None:
+    rows = [ROWS[0], ("Zoë" * 350_000, "de Vries", "03-09-2012", "X"), ROWS[2]]
+    parsed = import_list(csv_bytes(rows, ";", "utf-8"), MAPPING)
+    assert [e.first_name for e in parsed.entries] == ["Sem"]
+    assert parsed.problems[0].text.startswith("Rij 2, kolom 'Voornaam': de voornaam is te lang")
 
 
 @pytest.mark.parametrize(
@@ -164,14 +180,14 @@ def test_many_problems_are_summarised() -> None:
 def test_full_name_column(full_name: str, first: str, last: str) -> None:
     data = f'Naam;Geb. datum\n"{full_name}";12-04-2013\n'.encode()
     mapping = {"Naam": ImportField.VOLLEDIGE_NAAM, "Geb. datum": ImportField.GEBOORTEDATUM}
-    entry = import_list(data, mapping)[0]
+    entry = import_list(data, mapping).entries[0]
     assert (entry.first_name, entry.last_name) == (first, last)
 
 
 def test_tussenvoegsel_column_joins_the_last_name() -> None:
     data = b"Roepnaam,Tussenvoegsel,Achternaam,Geboortedatum\nSem,van der,Berg,1-1-2013\n"
     mapping = suggest_mapping(read_table(data).headers)
-    assert import_list(data, mapping)[0].last_name == "van der Berg"
+    assert import_list(data, mapping).entries[0].last_name == "van der Berg"
 
 
 def test_suggested_mapping_from_common_column_names() -> None:
@@ -195,7 +211,7 @@ def test_suggested_mapping_from_common_column_names() -> None:
         (b'Voornaam,Achternaam,Geboortedatum,School\nSem,"de Vries,1-1-2013,X\n', MAPPING,
          "Rij 2: een aanhalingsteken"),
         (b"Voornaam,Achternaam,Geboortedatum,School\nSem,de Vries,jr.,1-1-2013,X\n", MAPPING,
-         "Rij 2: deze rij heeft meer waarden (5) dan er kolommen zijn (4)"),
+         "Rij 2: deze rij heeft meer waarden (5) dan er kolommen zijn (4)"),  # the only row
         (b"Voornaam,Achternaam,School\nSem,de Vries,X\n",
          {"Voornaam": ImportField.VOORNAAM, "Achternaam": ImportField.ACHTERNAAM},
          "Koppel een kolom aan 'Geboortedatum'"),
@@ -206,9 +222,6 @@ def test_suggested_mapping_from_common_column_names() -> None:
          {"A": ImportField.VOORNAAM, "B": ImportField.VOORNAAM,
           "Geboortedatum": ImportField.GEBOORTEDATUM},
          "Er zijn twee kolommen gekoppeld aan 'Voornaam': 'A' en 'B'."),
-        (b"Naam;Geboortedatum\nSem;1-1-2013\n",
-         {"Naam": ImportField.VOLLEDIGE_NAAM, "Geboortedatum": ImportField.GEBOORTEDATUM},
-         "Rij 2, kolom 'Naam': 'Sem' bevat geen voor- en achternaam."),
     ],
 )
 def test_malformed_files_get_a_dutch_message(data: bytes, mapping: dict[str, ImportField],
@@ -220,7 +233,7 @@ def test_malformed_files_get_a_dutch_message(data: bytes, mapping: dict[str, Imp
 
 def test_cp1252_bytes_that_are_not_utf8() -> None:
     data = "Voornaam;Achternaam;Geboortedatum;School\nZoë;Çelik;1-1-2013;\n".encode("cp1252")
-    assert import_list(data, MAPPING)[0].first_name == "Zoë"
+    assert import_list(data, MAPPING).entries[0].first_name == "Zoë"
 
 
 # --- property: malformed input never crashes ----------------------------------------------
@@ -246,11 +259,12 @@ def test_generated_csv_gives_rows_or_a_dutch_error(rows: list[list[str]], delimi
         lines.insert(0, delimiter.join(MAPPING))
     data = "\n".join(lines).encode(encoding, errors="replace")
     try:
-        entries = import_list(data, MAPPING)
+        parsed = import_list(data, MAPPING)
     except UserError as error:
         assert error.message.strip()
     else:
-        assert all(e.first_name and e.last_name for e in entries)
+        assert all(e.first_name and e.last_name for e in parsed.entries)
+        assert all(p.row and p.message.strip() for p in parsed.problems)
 
 
 @settings(max_examples=300)
@@ -271,3 +285,20 @@ def test_damaged_xlsx_gives_a_dutch_error(data: bytes, cut: int) -> None:
         import_list(damaged, MAPPING)
     except UserError as error:
         assert error.message.strip()
+
+
+def test_a_row_with_too_many_values_is_left_out_and_named() -> None:
+    data = (b"Voornaam,Achternaam,Geboortedatum,School\nSem,de Vries,jr.,1-1-2013,X\n"
+            b"Noor,Jansen,2-2-2012,Y\nZo,Bakker,3-3-2012\n")
+    parsed = import_list(data, MAPPING)
+    assert [e.first_name for e in parsed.entries] == ["Noor", "Zo"]
+    assert parsed.problems[0].text.startswith("Rij 2: deze rij heeft meer waarden (5)")
+
+
+def test_a_full_name_without_a_last_name_is_a_bad_row() -> None:
+    data = b"Naam;Geboortedatum\nSem;1-1-2013\nNoor Jansen;2-2-2012\n"
+    parsed = import_list(data, {"Naam": ImportField.VOLLEDIGE_NAAM,
+                                "Geboortedatum": ImportField.GEBOORTEDATUM})
+    assert [p.text for p in parsed.problems] == [
+        "Rij 2, kolom 'Naam': 'Sem' bevat geen voor- en achternaam."]
+    assert [e.full_name for e in parsed.entries] == ["Noor Jansen"]

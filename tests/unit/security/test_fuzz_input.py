@@ -103,8 +103,8 @@ MAPPING = {"Naam": ImportField.from_name(next(iter(ImportField.__members__)))}
 ))
 def test_import_files(data: bytes) -> None:
     try:
-        entries = import_list(data, MAPPING)
+        parsed = import_list(data, MAPPING)
     except UserError as exc:
         assert exc.message.strip()
     else:
-        assert isinstance(entries, list)
+        assert all(p.row is not None and p.message.strip() for p in parsed.problems)

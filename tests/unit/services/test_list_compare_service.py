@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.domain.vocab import VerzuimType
+from thuiszitter_desktop.domain.reconcile import ListEntry
+from thuiszitter_desktop.domain.vocab import ClosingReason, VerzuimType
 from thuiszitter_desktop.interchange.list_import import ImportField, ListImportError
 from thuiszitter_desktop.services import caseload, cases, list_compare
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -78,12 +79,64 @@ def test_source_name_is_required(ctx: AppContext) -> None:
         list_compare.compare(ctx, " ", table, MAPPING)
 
 
-def test_malformed_list_is_a_dutch_error(ctx: AppContext) -> None:
-    data = b"Leerling;Geb. datum\nSem de Vries;31-02-2013\n"
-    table = list_compare.read_list_file(data)
-    with pytest.raises(ListImportError, match=r"Rij 2, kolom 'Geb\. datum'"):
-        list_compare.compare(ctx, "SWV", table, {"Leerling": ImportField.VOLLEDIGE_NAAM,
-                                                "Geb. datum": ImportField.GEBOORTEDATUM})
+def test_a_mapping_that_cannot_work_is_a_dutch_error(ctx: AppContext) -> None:
+    table = list_compare.read_list_file(b"Leerling;Geb. datum\nSem de Vries;02-04-2013\n")
+    with pytest.raises(ListImportError, match="Koppel een kolom aan 'Geboortedatum'"):
+        list_compare.compare(ctx, "SWV", table, {"Leerling": ImportField.VOLLEDIGE_NAAM})
+
+
+def swv_list(rows: int, bad: dict[int, str]) -> bytes:
+    """A list of ``rows`` pupils; the rows in ``bad`` (index → line) replaced by bad lines."""
+    lines = ["Leerling;Geb. datum;School"]
+    for n in range(rows):
+        lines.append(bad.get(n, f"Leerling{n} Jansen;{1 + n % 28:02d}-{1 + n % 12:02d}-2011;X"))
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_300_rows_with_5_bad_ones_compare_295_and_report_5(
+    ctx: AppContext, ours: tuple[Case, Case],
+) -> None:
+    bad = {3: "Jansen;01-02-2011;X", 50: "Sem Bakker;31-02-2011;X", 120: ";01-03-2011;X",
+           200: "Noor Smit;;X", 299: "Mila Visser;1-1-11;X"}
+    table = list_compare.read_list_file(swv_list(300, bad))
+    comparison = list_compare.compare(ctx, "SWV", table, {
+        "Leerling": ImportField.VOLLEDIGE_NAAM, "Geb. datum": ImportField.GEBOORTEDATUM,
+        "School": ImportField.SCHOOL})
+    assert len(comparison.entries) == 295 and comparison.result.coverage.in_list == 295
+    assert comparison.rows_left_out == 5
+    assert [(p.row, p.column) for p in comparison.problems] == [
+        (5, "Leerling"), (52, "Geb. datum"), (122, "Leerling"), (202, "Geb. datum"),
+        (301, "Geb. datum")]
+    assert "'31-02-2011' is geen geldige datum" in comparison.problems[1].message
+    assert "vier cijfers" in comparison.problems[4].message
+    record = list_compare.confirm(ctx, comparison)
+    assert record.in_list == 295
+
+
+def test_a_probable_match_counts_once_the_user_confirms_it(
+    ctx: AppContext, ours: tuple[Case, Case],
+) -> None:
+    table = list_compare.read_list_file(
+        b"Leerling;Geb. datum\nZoe Celik;03-09-2012\n")
+    comparison = list_compare.compare(ctx, "SWV", table, {
+        "Leerling": ImportField.VOLLEDIGE_NAAM, "Geb. datum": ImportField.GEBOORTEDATUM})
+    match = comparison.result.probable[0]
+    assert match.pupil.first_name == "Zoë" and comparison.result.coverage.in_both == 0
+    confirmed = list_compare.decide(comparison, match, same=True)
+    assert confirmed.result.coverage.in_both == 1 and confirmed.result.probable == ()
+    apart = list_compare.decide(comparison, match, same=False)
+    assert [e.full_name for e in apart.result.only_in_list] == ["Zoe Celik"]
+
+
+def test_pupils_like_finds_closed_cases_and_near_miss_spellings(
+    ctx: AppContext, ours: tuple[Case, Case],
+) -> None:
+    _, zoe = ours
+    cases.close_case(ctx, zoe.id, ClosingReason.TERUG_OP_SCHOOL)
+    entry = ListEntry(row_number=2, first_name="Zoey", last_name="Celik",
+                      birth_date=date(2012, 9, 3))
+    found = list_compare.pupils_like(ctx, entry)
+    assert [(p.first_name, c.id) for p, c in found] == [("Zoë", zoe.id)]
 
 
 def test_case_from_list_row(ctx: AppContext, ours: tuple[Case, Case]) -> None:
