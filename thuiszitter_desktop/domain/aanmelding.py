@@ -15,10 +15,12 @@ from datetime import date
 
 from thuiszitter_desktop.domain.consent import Consent, consent_reasons
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import Field, add_length_errors, long_field, short_field
 from thuiszitter_desktop.domain.model import (
     Pupil,
     leerplicht_age_error,
     new_id,
+    pupil_text_fields,
 )
 from thuiszitter_desktop.domain.vocab import Labelled, Onderwijstype, VerzuimType
 from thuiszitter_desktop.domain.ziekteverzuim import (
@@ -142,6 +144,7 @@ class Aanmelding:
         errors.update(self._education_errors(today))
         errors.update(self.parental_consent.errors("parental_consent", today))
         errors.update(self.pupil_consent.errors("pupil_consent", today))
+        add_length_errors(errors, self._text_fields())
         if errors:
             raise ValidationError(errors)
 
@@ -166,6 +169,27 @@ class Aanmelding:
             if since is not None and (self.report_date - since).days < LANGDURIG_WEEKS * 7:
                 notes.append("De situatie duurt nog geen 4 weken.")
         return notes
+
+    def _text_fields(self) -> list[Field]:
+        r = self.reporter
+        fields = [
+            short_field("reporter.school", "De school die aanmeldt", r.school),
+            short_field("reporter.contact_name", "De contactpersoon", r.contact_name),
+            short_field("reporter.contact_role", "De functie", r.contact_role),
+            short_field("reporter.phone", "Het telefoonnummer", r.phone),
+            short_field("reporter.email", "Het e-mailadres", r.email),
+            *pupil_text_fields(self.pupil, "pupil."),
+            long_field("criterion_4_note", "De toelichting bij criterium 4",
+                       self.criterion_4_note),
+            long_field("school_actions", "Wat school al deed", self.school_actions),
+            long_field("involved_help", "De betrokken hulp", self.involved_help),
+            long_field("notes", "De opmerkingen", self.notes),
+        ]
+        for i, parent in enumerate(self.parents):
+            fields += [short_field(f"parents.{i}.name", "De naam van de ouder", parent.name),
+                       short_field(f"parents.{i}.phone", "Het telefoonnummer", parent.phone),
+                       short_field(f"parents.{i}.email", "Het e-mailadres", parent.email)]
+        return fields
 
     def _route_errors(self) -> dict[str, str]:
         errors: dict[str, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from thuiszitter_desktop.domain.limits import add_length_errors, short_field
 from thuiszitter_desktop.domain.vocab import Labelled
 
 PUPIL_CONSENT_AGE = 16
@@ -42,6 +43,8 @@ class Consent:
             )
         if not self.given_by.strip():
             errors[f"{prefix}.given_by"] = "Vul in wie de toestemming heeft gegeven."
+        add_length_errors(errors, [short_field(f"{prefix}.given_by", "Wie toestemming gaf",
+                                               self.given_by)])
         return errors
 
 

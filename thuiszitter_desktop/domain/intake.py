@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    add_length_errors,
+    each,
+    long_field,
+    short_field,
+)
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import ContactKind
 
@@ -34,6 +42,9 @@ class Agreement:
             errors[f"{prefix}.what"] = "Vul in wat er is afgesproken."
         if self.by_when is None:
             errors[f"{prefix}.by_when"] = "Vul in wanneer de afspraak klaar moet zijn."
+        add_length_errors(errors, [short_field(f"{prefix}.who", "Wie de afspraak uitvoert",
+                                               self.who),
+                                   long_field(f"{prefix}.what", "De afspraak", self.what)])
         return errors
 
 
@@ -87,6 +98,22 @@ class IntakeRecord:
             )
         for i, agreement in enumerate(self.agreements):
             errors.update(agreement.errors(f"agreements.{i}"))
+        answers = self.parent_answers
+        add_length_errors(errors, [
+            long_field("participants", "Wie er waren", self.participants),
+            long_field("background", "De achtergrond", self.background),
+            long_field("absence_reason", "De reden van het verzuim", self.absence_reason),
+            long_field("needed_to_resume", "Wat nodig is", self.needed_to_resume),
+            long_field("involved_help", "De betrokken hulp", self.involved_help),
+            long_field("school_role", "Wat school doet", self.school_role),
+            long_field("pupil_own_words", "De woorden van de leerling", self.pupil_own_words),
+            long_field("health_details", "De gezondheid", self.health_details),
+            long_field("parent_answers.one_wish", "De wens", answers.one_wish),
+            *each("risk_factors", "Een risicofactor", self.risk_factors, LONG_TEXT),
+            *each("protective_factors", "Een beschermende factor", self.protective_factors,
+                  LONG_TEXT),
+            *each("parent_answers.three_words", "Een woord", answers.three_words, SHORT_TEXT),
+            *each("parent_answers.two_things", "Een ding", answers.two_things, LONG_TEXT)])
         if errors:
             raise ValidationError(errors)
 

@@ -13,6 +13,13 @@ from datetime import date, time
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import (
+    LONG_TEXT,
+    add_length_errors,
+    each,
+    long_field,
+    short_field,
+)
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled
 
@@ -170,6 +177,10 @@ class MdoParticipant:
             errors["role_other"] = "Geef bij 'Anders' aan welke rol deze deelnemer heeft."
         if self.role.is_family and self.case_id is None:
             errors["case_id"] = "Kies bij ouders of leerling over welke leerling het gaat."
+        add_length_errors(errors, [
+            short_field("name", "De naam", self.name),
+            short_field("organisation", "De organisatie", self.organisation),
+            short_field("role_other", "De rol", self.role_other)])
         if errors:
             raise ValidationError(errors)
 
@@ -198,6 +209,14 @@ class MdoOutcome:
                 errors[f"new_actions.{i}.due"] = "De datum van de actie ligt vóór het MDO."
         if self.next_mdo_date is not None and self.next_mdo_date <= meeting_date:
             errors["next_mdo_date"] = "De volgende bespreking moet na dit MDO liggen."
+        add_length_errors(errors, [
+            *each("decisions", "Een besluit", self.decisions, LONG_TEXT),
+            long_field("escalation_note", "De toelichting bij de opschaling",
+                       self.escalation_note)])
+        for i, action in enumerate(self.new_actions):
+            add_length_errors(errors, [
+                short_field(f"new_actions.{i}.who", "Wie de actie uitvoert", action.who),
+                long_field(f"new_actions.{i}.what", "De actie", action.what)])
         if errors:
             raise ValidationError(errors)
 
@@ -299,6 +318,13 @@ class Mdo:
                 errors[f"participants.{i}.case_id"] = (
                     "Deze deelnemer komt voor een leerling die niet op de agenda staat."
                 )
+        add_length_errors(errors, [
+            short_field("location", "De plaats", self.location),
+            short_field("video_link", "De videolink", self.video_link),
+            short_field("chair", "De voorzitter", self.chair),
+            short_field("school", "De school", self.school),
+            long_field("general_notes", "De overige punten", self.general_notes),
+            *each("questions", "De vraag", [item.question for item in self.items], LONG_TEXT)])
         if errors:
             raise ValidationError(errors)
 

@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import (
+    LONG_TEXT,
+    Field,
+    add_length_errors,
+    long_field,
+    short_field,
+    too_long,
+)
 from thuiszitter_desktop.domain.vocab import (
     CaseStage,
     ClosingReason,
@@ -83,8 +91,19 @@ class Pupil:
             errors["birth_date"] = "De geboortedatum ligt in de toekomst."
         elif (message := leerplicht_age_error(self.birth_date, today)) is not None:
             errors["birth_date"] = message
+        add_length_errors(errors, pupil_text_fields(self))
         if errors:
             raise ValidationError(errors)
+
+
+def pupil_text_fields(pupil: Pupil, prefix: str = "") -> list[Field]:
+    """The pupil's texts with their limits, for ``add_length_errors``."""
+    return [short_field(f"{prefix}{key}", label, value) for key, label, value in (
+        ("first_name", "De voornaam", pupil.first_name),
+        ("last_name", "De achternaam", pupil.last_name),
+        ("school", "De school", pupil.school), ("leerjaar", "Het leerjaar", pupil.leerjaar),
+        ("address", "Het adres", pupil.address), ("gemeente", "De gemeente", pupil.gemeente),
+        ("swv", "Het samenwerkingsverband", pupil.swv))]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -143,6 +162,13 @@ class Case:
             errors["passend_aanbod_date"] = (
                 "De startdatum van het passend aanbod ligt in de toekomst."
             )
+        add_length_errors(errors, [
+            short_field("casusverantwoordelijke", "De casusverantwoordelijke",
+                        self.casusverantwoordelijke),
+            short_field("consulent", "De consulent", self.consulent),
+            short_field("passend_aanbod_kind", "Het soort aanbod", self.passend_aanbod_kind),
+            long_field("closing_note", "De toelichting bij het afsluiten", self.closing_note),
+            long_field("notes", "De notities", self.notes)])
         if errors:
             raise ValidationError(errors)
 
@@ -155,6 +181,8 @@ class Case:
             )
         if reason is ClosingReason.ANDERS and not note.strip():
             raise ValidationError({"closing_note": "Geef bij 'Anders' een korte toelichting."})
+        if (message := too_long(note, LONG_TEXT, "De toelichting")) is not None:
+            raise ValidationError({"closing_note": message})
         self.closed_on = on
         self.closing_reason = reason
         self.closing_note = note.strip()
@@ -182,8 +210,14 @@ class ContactMoment:
     notes: str = ""
 
     def validate(self, today: date) -> None:
+        errors: dict[str, str] = {}
         if self.on > today:
-            raise ValidationError({"on": "De datum van het contact ligt in de toekomst."})
+            errors["on"] = "De datum van het contact ligt in de toekomst."
+        add_length_errors(errors, [
+            long_field("participants", "Wie er waren", self.participants),
+            long_field("notes", "De notities", self.notes)])
+        if errors:
+            raise ValidationError(errors)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -197,5 +231,13 @@ class InvolvedProfessional:
     email: str = ""
 
     def validate(self) -> None:
+        errors: dict[str, str] = {}
         if not self.name.strip():
-            raise ValidationError({"name": "Vul de naam in."})
+            errors["name"] = "Vul de naam in."
+        add_length_errors(errors, [
+            short_field("name", "De naam", self.name),
+            short_field("organisation", "De organisatie", self.organisation),
+            short_field("phone", "Het telefoonnummer", self.phone),
+            short_field("email", "Het e-mailadres", self.email)])
+        if errors:
+            raise ValidationError(errors)

@@ -16,6 +16,15 @@ from datetime import date, timedelta
 
 from thuiszitter_desktop.domain.deadlines import ActionDue, EvaluationDue
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    Field,
+    add_length_errors,
+    each,
+    long_field,
+    short_field,
+)
 from thuiszitter_desktop.domain.plan import ActionStatus, PlanVanAanpak
 
 EARLY_EVALUATION_DAYS = 14
@@ -55,5 +64,34 @@ def validate_plan(plan: PlanVanAanpak, today: date) -> None:
             errors["progress"] = "Een evaluatie kan niet in de toekomst worden vastgelegd."
     if plan.created > today:
         errors["created"] = "De datum van deze versie ligt in de toekomst."
+    add_length_errors(errors, plan_text_fields(plan))
     if errors:
         raise ValidationError(errors)
+
+
+def plan_text_fields(plan: PlanVanAanpak) -> list[Field]:
+    """Every text of the plan with its limit (errors keyed by field, goal and action)."""
+    fields = [
+        long_field("shared_goal", "Het gezamenlijke doel", plan.shared_goal),
+        short_field("regie_holder", "Wie de regie heeft", plan.regie_holder),
+        short_field("casusverantwoordelijke", "De casusverantwoordelijke",
+                    plan.casusverantwoordelijke),
+        long_field("pupil_voice", "De woorden van de leerling", plan.pupil_voice),
+        *each("risk_factors", "Een risicofactor", plan.risk_factors, LONG_TEXT),
+        *each("protective_factors", "Een beschermende factor", plan.protective_factors,
+              LONG_TEXT),
+    ]
+    for g, goal in enumerate(plan.goals):
+        at = f"goals.{g}"
+        fields += [long_field(f"{at}.description", "Het doel", goal.description),
+                   long_field(f"{at}.indicator", "Waaraan we zien dat het lukt", goal.indicator),
+                   long_field(f"{at}.realistic_why", "Waarom het kan lukken", goal.realistic_why),
+                   *each(f"{at}.agreed_by", "Met wie het is afgesproken", goal.agreed_by,
+                         SHORT_TEXT),
+                   *each(f"{at}.progress", "De evaluatie", [p.text for p in goal.progress],
+                         LONG_TEXT)]
+        for a, action in enumerate(goal.actions):
+            fields += [long_field(f"{at}.actions.{a}.what", "Wat er gebeurt", action.what),
+                       short_field(f"{at}.actions.{a}.owner", "Wie het doet",
+                                   action.owner.name if action.owner else "")]
+    return fields

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import SHORT_TEXT, too_long
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Setting:
         text = str(value).strip()
         if self.choices and text not in {v for v, _ in self.choices}:
             raise ValidationError({self.key: f"{self.label}: kies een van de mogelijkheden."})
+        if (message := too_long(text, SHORT_TEXT, self.label)) is not None:
+            raise ValidationError({self.key: message})
         return text
 
     def read(self, stored: dict[str, Any]) -> Any:

@@ -18,6 +18,7 @@ from datetime import date
 from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.intake import Agreement, IntakeRecord
+from thuiszitter_desktop.domain.limits import SHORT_TEXT, add_length_errors, each, long_field
 from thuiszitter_desktop.domain.model import age_on, new_id
 from thuiszitter_desktop.domain.vocab import Labelled
 
@@ -98,6 +99,12 @@ class Terugkoppeling:
                                         "vul die in of zet het vinkje uit.")
         for i, agreement in enumerate(self.agreements):
             errors.update(agreement.errors(f"agreements.{i}"))
+        add_length_errors(errors, [
+            long_field("summary", "De samenvatting", self.summary),
+            long_field("absence_reason", "De reden van het verzuim", self.absence_reason),
+            long_field("health_details", "De gezondheid", self.health_details),
+            *each("recipients", "De naam van de ontvanger",
+                  [r.name for r in self.recipients], SHORT_TEXT)])
         if not self.recipients:
             errors["recipients"] = "Kies minstens één ontvanger."
         for i, recipient in enumerate(self.recipients):

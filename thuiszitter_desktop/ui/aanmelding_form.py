@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.aanmelding import Aanmelding, AanmeldRoute, Reporter
 from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE, Consent, ConsentMethod
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion
 from thuiszitter_desktop.ui.aanmelding_lists import ParentsEditor, SickReportsEditor
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -59,6 +61,7 @@ class ConsentEditor(QGroupBox):
         self.method.set_value(consent.method)
         self.given_by = QLineEdit(consent.given_by)
         self.given_by.setPlaceholderText("Bijv. moeder, Fatma Çelik")
+        count_characters(SHORT_TEXT, self.given_by)
         self.errors = {key: ErrorLabel() for key in ("on", "method", "given_by")}
         form = QFormLayout(self)
         form.addRow(self.given)
@@ -124,6 +127,10 @@ class AanmeldingForm(QWidget):
             box.setChecked(criterion in a.confirmed_criteria)
         self.criterion_4_note = QLineEdit(a.criterion_4_note)
         self.criterion_4_note.setPlaceholderText("Wat is er opvallend? Bijv. vaak ziek naar huis")
+        count_characters(SHORT_TEXT, self.reporter_school, self.contact_name, self.contact_role,
+                         self.contact_phone, self.contact_email, self.first_name,
+                         self.last_name, self.address, self.school, self.leerjaar)
+        count_characters(LONG_TEXT, self.criterion_4_note)
         self.percentage = number_field(
             UNKNOWN, 100, UNKNOWN if a.education_percentage is None else a.education_percentage,
             " %")

@@ -8,8 +8,10 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from thuiszitter_desktop.domain.aanmelding import ParentContact, Relation
+from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport, school_days_between
 from thuiszitter_desktop.ui.list_editor import ListEditor, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, OptionalDateField, format_date
 
 
@@ -23,6 +25,7 @@ class ParentsEditor(ListEditor[ParentContact]):
             [("Naam", name), ("Relatie", relation), ("Telefoon", phone), ("E-mail", email)],
             "Ouder / verzorger toevoegen", "parents", "Ouder", parent=parent)
         self.name, self.relation, self.phone, self.email = name, relation, phone, email
+        count_characters(SHORT_TEXT, name, phone, email)
 
     def cells(self, item: ParentContact) -> list[str]:
         return [item.name, item.relation.label, item.phone, item.email]

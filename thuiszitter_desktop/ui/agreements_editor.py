@@ -8,7 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from thuiszitter_desktop.domain.intake import Agreement
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.ui.list_editor import ListEditor, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import OptionalDateField, format_date
 
 
@@ -19,6 +21,8 @@ class AgreementsEditor(ListEditor[Agreement]):
         who.setPlaceholderText("Bijv. mentor, moeder, Zoë")
         what = QLineEdit()
         what.setPlaceholderText("Wat gaat diegene doen?")
+        count_characters(SHORT_TEXT, who)
+        count_characters(LONG_TEXT, what)
         when = OptionalDateField("klaar op", None, today)
         super().__init__(
             agreements, list_table(["Wie", "Wat", "Wanneer"], stretch_column=1, min_height=110),

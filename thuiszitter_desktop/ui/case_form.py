@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import (
     CaseStage,
@@ -27,6 +28,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -90,6 +92,10 @@ class CaseForm(QWidget):
         self.notes.setPlaceholderText("Korte notities (geen medische details die niet nodig "
                                       "zijn)")
         self.notes.setMaximumHeight(90)
+        count_characters(SHORT_TEXT, self.first_name, self.last_name, self.school,
+                         self.leerjaar, self.gemeente, self.swv, self.address,
+                         self.casusverantwoordelijke, self.consulent, self.passend_aanbod_kind)
+        count_characters(LONG_TEXT, self.notes)
 
         pupil_box = QGroupBox("Leerling")
         pupil_form = QFormLayout(pupil_box)

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import ContactMoment, InvolvedProfessional
 from thuiszitter_desktop.domain.vocab import ContactKind, ProfessionalRole
 from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, format_date
 
 T = TypeVar("T")
@@ -144,6 +146,7 @@ class ContactsTab(_CaseListTab[ContactMoment]):
         participants.setPlaceholderText("Bijv. leerling, moeder, mentor")
         notes = QLineEdit()
         notes.setPlaceholderText("Korte notitie")
+        count_characters(LONG_TEXT, participants, notes)
         super().__init__(
             ctx, case_id, contacts,
             ["Datum", "Soort", "Met leerling/ouders", "Deelnemers", "Notities"],
@@ -185,6 +188,7 @@ class ProfessionalsTab(_CaseListTab[InvolvedProfessional]):
                  parent: QWidget | None = None) -> None:
         name, role = QLineEdit(), EnumCombo(ProfessionalRole)
         organisation, phone, email = QLineEdit(), QLineEdit(), QLineEdit()
+        count_characters(SHORT_TEXT, name, organisation, phone, email)
         super().__init__(
             ctx, case_id, people, ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"],
             "Nieuwe betrokkene",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason, Onderwijstype
 from thuiszitter_desktop.services import cases
@@ -31,6 +32,7 @@ from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
 
 # The plan editor needs room; never more than the screen, never absurdly large.
@@ -66,6 +68,7 @@ class CloseCaseDialog(QDialog):
         self.reason = EnumCombo(ClosingReason)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Toelichting (verplicht bij 'Anders')")
+        count_characters(LONG_TEXT, self.note)
         form.addRow("Reden", self.reason)
         form.addRow("Toelichting", self.note)
         buttons = QDialogButtonBox()

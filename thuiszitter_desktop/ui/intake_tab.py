@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.intake import IntakeRecord, ParentAnswers
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.stages import StageDates
 from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -156,6 +158,8 @@ class IntakeForm(QWidget):
         things = [*answers.two_things, "", ""][:2]
         self.two_things = [QLineEdit(t) for t in things]
         self.one_wish = QLineEdit(answers.one_wish)
+        count_characters(SHORT_TEXT, *self.three_words)
+        count_characters(LONG_TEXT, self.participants, *self.two_things, self.one_wish)
         self.health_details = _box(r.health_details, "Alleen wat met het verzuim te maken "
                                                      "heeft")
         self.health_needed = QCheckBox("Nodig in de terugkoppeling")

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem, MdoParticipant, MdoRole
 from thuiszitter_desktop.domain.mdo_suggest import Suggestion
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
 
 P_NAME, P_ROLE, P_ORG, P_FOR, P_CONSENT = range(5)
@@ -59,6 +61,7 @@ class MdoDialog(QDialog):
         self.video_link = QLineEdit(mdo.video_link)
         self.chair = QLineEdit(mdo.chair)
         self.school = QLineEdit(mdo.school)
+        count_characters(SHORT_TEXT, self.location, self.video_link, self.chair, self.school)
         form = QFormLayout()
         for label, widget in (("&Datum", self.on), ("&Begintijd", self.start),
                               ("&Plaats", self.location), ("&Videolink", self.video_link),

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.mdo import Escalation, Mdo, MdoAction, MdoOutcome
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, OptionalDateField, format_date
 
 
@@ -82,6 +84,7 @@ class OutcomeDialog(QDialog):
         self.remove_action = QPushButton("Actie verwijderen")
         self.escalation = EnumCombo(Escalation, optional=True, empty_label="— geen —")
         self.escalation_note = QLineEdit()
+        count_characters(LONG_TEXT, self.decisions, self.escalation_note)
         self.next_date = OptionalDateField("Volgende bespreking", None, ctx.today())
         self.error = ErrorLabel()
         self.save_outcome = QPushButton("Uitkomst &opslaan")

@@ -23,6 +23,7 @@ from thuiszitter_desktop.domain.plan import GoalProgress, PlanVanAanpak
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.document_output import print_document, save_document
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
 
 
@@ -88,7 +89,7 @@ class PrintDialog(QDialog):
         self.parent2 = QLineEdit()
         for field in (self.parent1, self.parent2):
             field.setPlaceholderText("Laat leeg voor een lege regel")
-            field.setMaxLength(SHORT_TEXT)
+        count_characters(SHORT_TEXT, self.parent1, self.parent2)
         self.protect = QCheckBox("PDF beveiligen met een wachtwoord")
         self.password = QLineEdit()
         self.repeat = QLineEdit()

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.ui.plan_table import CommitTextEdit, text_lines
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, format_date
 
 
@@ -39,6 +41,8 @@ class PlanFields(QScrollArea):
         self.regie_holder = QLineEdit()
         self.regie_holder.setPlaceholderText("Bijv. de naam van de school (mag leeg)")
         self.casusverantwoordelijke = QLineEdit()
+        count_characters(SHORT_TEXT, self.regie_holder, self.casusverantwoordelijke)
+        count_characters(LONG_TEXT, self.shared_goal)
         self.evaluations = QListWidget()
         self.evaluations.setMaximumHeight(70)
         self.evaluation_date = DateField(today)
@@ -52,6 +56,7 @@ class PlanFields(QScrollArea):
         self.risk = CommitTextEdit()
         self.protective = CommitTextEdit()
         self.voice = CommitTextEdit()
+        count_characters(LONG_TEXT, self.risk, self.protective, self.voice)
         for edit, hint in ((self.risk, "Eén per regel"), (self.protective, "Eén per regel"),
                            (self.voice, "Wat zegt de leerling zelf? Wat heeft hij of zij nodig?")):
             edit.setPlaceholderText(hint)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain import settings as registry
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.services import settings as settings_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import ErrorLabel, number_field, save_cancel_buttons
 
 
@@ -40,6 +42,7 @@ def _editor(setting: registry.Setting, value: Any) -> QWidget:
         return number_field(setting.minimum or 0, setting.maximum or 999, int(value))
     edit = QLineEdit(str(value))
     edit.setMinimumWidth(320)
+    count_characters(SHORT_TEXT, edit)
     return edit
 
 

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
 from thuiszitter_desktop.ui.document_output import save_document
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -58,6 +60,7 @@ class TerugkoppelingTab(QWidget):
         self.health_needed = QCheckBox("Gezondheidsinformatie is nodig in de brief")
         self.health = QPlainTextEdit()
         self.health.setMaximumHeight(60)
+        count_characters(LONG_TEXT, self.summary_text, self.reason, self.health)
         self.agreements = AgreementsEditor([], ctx.today())
         self.recipients = QTableWidget(0, 3)
         self.recipients.setHorizontalHeaderLabels(["Ontvanger", "Naam", "Verstuurd op"])

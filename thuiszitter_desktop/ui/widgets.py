@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.vocab import Labelled
+from thuiszitter_desktop.ui.text_limits import count_characters
 
 E = TypeVar("E", bound=Labelled)
 
@@ -176,6 +178,7 @@ def text_box(value: str, placeholder: str, height: int) -> QPlainTextEdit:
     box.setPlaceholderText(placeholder)
     box.setMaximumHeight(height)
     box.setTabChangesFocus(True)
+    count_characters(LONG_TEXT, box)
     return box
 
 
