@@ -68,7 +68,7 @@ def _block_table(rows: list[tuple[str, str]], title: str) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("TOPPADDING", (0, 0), (-1, 0), 3),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
-    ], repeat_rows=1)
+    ])
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
