@@ -7,11 +7,13 @@ word of each one.
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DOCUMENTS, Fill, pdf_text
+from document_builders import DOCUMENTS, Fill, pdf_text
+from pypdf import PdfReader
 
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.reports.fonts import collect_unprintable, unprintable
@@ -126,3 +128,19 @@ def test_a_character_no_font_has_is_reported_before_printing() -> None:
 
 def test_unprintable_lists_each_missing_character_once() -> None:
     assert unprintable("Zoë 🙂 山田 山 محمد") == ["山", "田"]
+
+
+class PlainFill:
+    def short(self, key: str) -> str:
+        return "Leerplicht Regio Rivierland" if key == "organisatie" else "Sem de Vries"
+
+    def long(self, key: str) -> str:
+        return "Zoë gaat drie ochtenden per week naar school."
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_metadata_names_title_organisation_and_dutch(name: str) -> None:
+    reader = PdfReader(io.BytesIO(DOCUMENTS[name](PlainFill())))
+    info = reader.metadata
+    assert info is not None and info.title and info.author == "Leerplicht Regio Rivierland"
+    assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
