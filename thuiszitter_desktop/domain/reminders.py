@@ -124,27 +124,44 @@ def reminders_for_today(
 ) -> list[Reminder]:
     """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
 
-    Order: verlopen first, the longest overdue on top; then the rest by due date. Ties keep
-    clock deadlines before plan items and then go by case id, so the order is stable.
-    ``pending`` may give each case's ``pending_deadlines`` up to the last day, worked out
-    before (see services/clock_cache).
+    Order: ``reminder_order``. ``pending`` may give each case's ``pending_deadlines`` up to the
+    last day, worked out before (see services/clock_cache).
     """
     last_day = today + timedelta(days=horizon_days - 1)
-    active = [s for s in snoozes if s.hides_on(today)]
+    hiding = hiding_snoozes(snoozes, today)
     result: list[Reminder] = []
     for case_id, facts in cases_facts.items():
         # The unmet deadlines of case_deadlines, due by the last day (met ones never remind).
         deadlines = (pending[case_id] if pending is not None
                      else pending_deadlines(facts, today, warning_days, due_until=last_day))
-        for deadline in deadlines:
-            reminder = Reminder(case_id, deadline)
-            if not any(s.matches(reminder) for s in active):
-                result.append(reminder)
-    kinds = list(DeadlineKind)
-    return sorted(
-        result,
-        key=lambda r: (r.state.urgency, r.due, kinds.index(r.kind), r.case_id, r.key),
-    )
+        result += case_reminders(case_id, deadlines, hiding.get(case_id, ()))
+    return sorted(result, key=reminder_order)
+
+
+def hiding_snoozes(snoozes: Iterable[Snooze], today: date) -> dict[str, list[Snooze]]:
+    """The snoozes that hide their reminder on ``today``, per case."""
+    found: dict[str, list[Snooze]] = {}
+    for item in snoozes:
+        if item.hides_on(today):
+            found.setdefault(item.case_id, []).append(item)
+    return found
+
+
+def case_reminders(case_id: str, pending: Iterable[Deadline],
+                   hiding: Sequence[Snooze]) -> list[Reminder]:
+    """One case's reminders: its pending deadlines without the snoozed ones."""
+    reminders = (Reminder(case_id, deadline) for deadline in pending)
+    return [r for r in reminders if not any(s.matches(r) for s in hiding)]
+
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(DeadlineKind)}
+
+
+def reminder_order(reminder: Reminder) -> tuple[int, date, int, str, str]:
+    """Verlopen first, the longest overdue on top; then the rest by due date. Ties keep clock
+    deadlines before plan items and then go by case id and key, so the order is total."""
+    return (reminder.state.urgency, reminder.due, _KIND_ORDER[reminder.kind],
+            reminder.case_id, reminder.key)
 
 
 def notification_text(reminders: Iterable[Reminder]) -> str:
@@ -154,7 +171,11 @@ def notification_text(reminders: Iterable[Reminder]) -> str:
     """
     items = list(reminders)
     overdue = sum(1 for r in items if r.overdue)
-    this_week = len(items) - overdue
+    return counts_text(overdue, len(items) - overdue)
+
+
+def counts_text(overdue: int, this_week: int) -> str:
+    """``notification_text`` from the counts alone."""
     if overdue and this_week:
         return f"{_termijnen(overdue)} verlopen, {this_week} deze week"
     if overdue:

@@ -10,7 +10,6 @@ from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
     DeadlineKind,
-    DeadlineState,
     days_at_home,
     days_without_passend_aanbod,
     next_case_deadline,
@@ -107,26 +106,6 @@ def _next_deadlines(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[st
                     today: date, warnings: dict[DeadlineKind, int]
                     ) -> dict[str, Deadline | None]:
     return {i.case.id: next_case_deadline(facts[i.case.id], today, warnings) for i in items}
-
-
-@dataclass(frozen=True, slots=True)
-class OverviewCounts:
-    open_cases: int
-    overdue_cases: int  # open cases with at least one overdue deadline (snoozed or not)
-
-
-def overview_counts(snapshot: ClockSnapshot, today: date,
-                    next_deadlines: Mapping[str, Deadline | None] | None = None,
-                    ) -> OverviewCounts:
-    """For the status line: the same counts the overview rows give, without building them
-    (each case's next deadline may be given, worked out before)."""
-    if next_deadlines is None:
-        next_deadlines = _next_deadlines(snapshot.items, snapshot.facts, today,
-                                         snapshot.warnings)
-    # A case has an overdue deadline exactly when its next deadline is overdue.
-    overdue = sum(1 for deadline in next_deadlines.values()
-                  if deadline is not None and deadline.state is DeadlineState.VERLOPEN)
-    return OverviewCounts(len(snapshot.items), overdue)
 
 
 def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:

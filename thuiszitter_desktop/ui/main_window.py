@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.services import caseload, cases
+from thuiszitter_desktop.services import cases
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
@@ -229,10 +229,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         # From the shared clock snapshot: the caseload page may not have loaded yet.
         today = self.ctx.today()
-        counts = caseload.overview_counts(self.clock_cache.snapshot(), today,
-                                          self.clock_cache.next_deadlines(today))
-        overdue = counts.overdue_cases
-        text = f"{counts.open_cases} open casussen"
+        open_cases = len(self.clock_cache.snapshot().cases)
+        overdue = self.clock_cache.overdue_cases(today)  # kept up to date case by case
+        text = f"{open_cases} open casussen"
         if overdue:
             # Cases, not deadlines: the Vandaag page lists every overdue deadline.
             noun = "casus" if overdue == 1 else "casussen"

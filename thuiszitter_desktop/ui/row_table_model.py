@@ -44,6 +44,16 @@ class RowListModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def remove_row(self, position: int) -> None:
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        self.endRemoveRows()
+
+    def insert_row(self, position: int, row: R) -> None:
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.insert(position, row)
+        self.endInsertRows()
+
     def rows(self) -> list[R]:
         return list(self._rows)
 

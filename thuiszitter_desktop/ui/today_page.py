@@ -22,7 +22,8 @@ from thuiszitter_desktop.reports.base import dutch_date
 from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.services.reminders import ReminderRow
+from thuiszitter_desktop.services.reminders import ReminderRow, touched_cases
+from thuiszitter_desktop.services.today_board import TodayBoard
 from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
 from thuiszitter_desktop.ui.today_model import TodayModel
@@ -38,6 +39,7 @@ class TodayPage(QWidget):
         self._ctx = ctx
         self._cache = cache  # the open cases' clock, shared with the caseload overview
         self._notification = ""
+        self._board = TodayBoard()
         self.model = TodayModel(self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -88,21 +90,17 @@ class TodayPage(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
+        today = self._ctx.today()
         if self._cache is not None:
-            overview = reminders.load_today(
-                self._ctx, snapshot=self._cache.snapshot(),
-                pending=self._cache.pending_deadlines(self._ctx.today()))
+            self._board.rebuild(self._cache.snapshot(), today,
+                                self._cache.pending_deadlines(today))
+            rows, notification = self._board.rows, self._board.notification
         else:
             overview = reminders.load_today(self._ctx)
-        self.model.set_rows(list(overview.rows))
-        self.heading.setText(f"Vandaag, {dutch_date(overview.today)}")
-        self.summary.setText(overview.notification or "Geen termijnen om op te letten.")
-        has_rows = bool(overview.rows)
-        self.table.setVisible(has_rows)
-        self.empty.setVisible(not has_rows)
-        for button in (self.open_button, self.snooze_button, self.ack_button):
-            button.setEnabled(has_rows)
-        if has_rows:
+            rows, notification = list(overview.rows), overview.notification
+        self.model.set_rows(rows)
+        self._show_counts(notification)
+        if rows:
             self.table.selectRow(0)
             self.table.resizeColumnsToContents()
             # The deadline text takes the rest of the width: sizing to contents shrank it, and
@@ -110,19 +108,47 @@ class TodayPage(QWidget):
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setStretchLastSection(True)
-        self._notification = overview.notification
-        self.notification_changed.emit(overview.notification)
+
+    def _show_counts(self, notification: str) -> None:
+        self.heading.setText(f"Vandaag, {dutch_date(self._ctx.today())}")
+        self.summary.setText(notification or "Geen termijnen om op te letten.")
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        for button in (self.open_button, self.snooze_button, self.ack_button):
+            button.setEnabled(has_rows)
+        if notification != self._notification:
+            self._notification = notification
+            self.notification_changed.emit(notification)
 
     def summary_text(self) -> str:
         """The privacy-safe counts of the last reload (empty when nothing is due)."""
         return self._notification
 
     def on_change(self, change: Change) -> None:
-        # Any change (case, contact, plan, MDO, reminder, settings) may move a deadline.
-        del change
-        self.reload()
+        # Any change (case, contact, plan, MDO, reminder, settings) may move a deadline; with
+        # the shared clock only the rows of the cases it touched are replaced.
+        if self._cache is None:
+            self.reload()
+            return
+        today = self._ctx.today()
+        edits = self._board.update(self._cache.snapshot(), today,
+                                   self._cache.pending_deadlines(today), touched_cases(change))
+        if edits is None:
+            self.reload()
+            return
+        had_rows = self.model.rowCount() > 0
+        for edit in edits:
+            if edit.row is None:
+                self.model.remove_row(edit.position)
+            else:
+                self.model.insert_row(edit.position, edit.row)
+        self._show_counts(self._board.notification)
+        if self.model.rowCount() and (not had_rows or not self.table.currentIndex().isValid()):
+            self.table.selectRow(0)
 
     def clear(self) -> None:
+        self._board = TodayBoard()
         self.model.set_rows([])
         self._notification = ""
         self.summary.clear()
@@ -146,8 +172,8 @@ class TodayPage(QWidget):
         if row is None:
             return
         dialog = SnoozeDialog(self._ctx, row, acknowledge=acknowledge, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        if dialog.exec() == QDialog.DialogCode.Accepted and self._cache is None:
+            self.reload()  # with the shared clock, the change notice brings the row up to date
 
     def export_ics(self) -> None:
         self._save(lambda: reminders.export_ics(self._ctx), "termijnen.ics",

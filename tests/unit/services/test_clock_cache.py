@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 import pytest
 
 from thuiszitter_desktop.domain import settings as settings_registry
-from thuiszitter_desktop.domain.deadlines import ClockFacts
+from thuiszitter_desktop.domain.deadlines import ClockFacts, DeadlineState
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal
@@ -166,9 +166,25 @@ def test_deadlines_worked_out_again_only_for_cases_that_changed(
 
 def test_vandaag_from_the_cache_equals_vandaag_from_a_fresh_read(ctx: AppContext,
                                                                  cache: ClockCache) -> None:
+    seen = []
     for change, _ in CHANGES:
         change(ctx)
         today = ctx.today()
         shared = reminders.load_today(ctx, snapshot=cache.snapshot(),
                                       pending=cache.pending_deadlines(today))
         assert shared == reminders.load_today(ctx), change.__name__
+
+
+def test_overdue_count_kept_case_by_case_equals_a_fresh_count(ctx: AppContext,
+                                                              cache: ClockCache) -> None:
+    seen = []
+    for change, _ in CHANGES:
+        change(ctx)
+        today = ctx.today()
+        snapshot = read_snapshot(ctx)
+        fresh = [clock_cache_module.next_case_deadline(f, today, snapshot.warnings)
+                 for f in snapshot.facts.values()]
+        expected = sum(1 for d in fresh if d is not None and d.state is DeadlineState.VERLOPEN)
+        assert cache.overdue_cases(today) == expected, change.__name__
+        seen.append(expected)
+    assert max(seen) > 0 and seen[-1] == 0  # counts went up and down along the way

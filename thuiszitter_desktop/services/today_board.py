@@ -1,0 +1,120 @@
+"""The Vandaag list kept in order and brought up to date case by case.
+
+``today_overview`` builds the list from scratch: right at start-up, or on a new day. After a
+change the board replaces only the rows of the cases the change touched (and of the cases
+whose snoozes changed), each at its place in the order (a binary search), and tells the view
+which rows went and came, so a save at 50,000 cases does not rebuild a list of tens of
+thousands of rows. Its rows always equal what ``today_overview`` gives for the same snapshot
+(tests/unit/services/test_today_board.py checks that after every kind of change).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from thuiszitter_desktop.domain.deadlines import Deadline
+from thuiszitter_desktop.domain.reminders import (
+    Snooze,
+    case_reminders,
+    counts_text,
+    hiding_snoozes,
+    reminder_order,
+)
+from thuiszitter_desktop.services.reminders import (
+    ClockSnapshot,
+    ReminderRow,
+    reminder_row,
+    today_overview,
+)
+
+# Above this many touched cases (a list import) one rebuild is simpler than patching.
+_PATCH_AT_MOST = 500
+
+
+@dataclass(frozen=True, slots=True)
+class RowEdit:
+    """Remove the row at ``position``, or insert ``row`` there (``row`` set); each edit's
+    position holds after the edits before it."""
+
+    position: int
+    row: ReminderRow | None = None
+
+
+class TodayBoard:
+    def __init__(self) -> None:
+        self.rows: list[ReminderRow] = []
+        self._order: list[tuple[Any, ...]] = []  # reminder_order of each row, ascending
+        self._by_case: dict[str, list[ReminderRow]] = {}
+        self._basis: tuple[date, frozenset[Any]] | None = None
+        self._snoozes: frozenset[Snooze] = frozenset()
+        self._overdue = 0
+
+    @property
+    def notification(self) -> str:
+        """Privacy-safe counts for the tray and the summary line."""
+        return counts_text(self._overdue, len(self.rows) - self._overdue)
+
+    def rebuild(self, snapshot: ClockSnapshot, today: date,
+                pending: Mapping[str, Sequence[Deadline]] | None = None) -> None:
+        """Every row afresh, as ``today_overview`` makes them."""
+        overview = today_overview(snapshot, today, pending)
+        self.rows = list(overview.rows)
+        self._order = [reminder_order(row.reminder) for row in self.rows]
+        self._by_case = {}
+        for row in self.rows:
+            self._by_case.setdefault(row.reminder.case_id, []).append(row)
+        self._basis = _basis(snapshot, today)
+        self._snoozes = frozenset(snapshot.snoozes)
+        self._overdue = sum(1 for row in self.rows if row.reminder.overdue)
+
+    def update(self, snapshot: ClockSnapshot, today: date,
+               pending: Mapping[str, Sequence[Deadline]],
+               touched: Collection[str] | None) -> list[RowEdit] | None:
+        """Bring the rows up to date after a change that touched the clock facts of
+        ``touched`` (None: any case). Returns the edits made, or None after a rebuild (a new
+        day, other warning settings, too much changed): the view then shows all rows anew."""
+        snoozes = frozenset(snapshot.snoozes)
+        if touched is not None:
+            touched = {*touched, *(s.case_id for s in snoozes ^ self._snoozes)}
+        if (touched is None or self._basis != _basis(snapshot, today)
+                or len(touched) > _PATCH_AT_MOST):
+            self.rebuild(snapshot, today, pending)
+            return None
+        self._snoozes = snoozes
+        hiding = hiding_snoozes((s for s in snoozes if s.case_id in touched), today)
+        edits: list[RowEdit] = []
+        for case_id in touched:
+            for row in self._by_case.pop(case_id, ()):
+                edits.append(self._remove(row))
+            item = snapshot.cases.get(case_id)
+            if item is None:  # closed or gone
+                continue
+            fresh = [reminder_row(r, item.pupil, today) for r in case_reminders(
+                case_id, pending.get(case_id, ()), hiding.get(case_id, ()))]
+            if fresh:
+                self._by_case[case_id] = fresh
+            edits += (self._insert(row) for row in fresh)
+        return edits
+
+    def _remove(self, row: ReminderRow) -> RowEdit:
+        position = bisect.bisect_left(self._order, reminder_order(row.reminder))
+        del self.rows[position], self._order[position]
+        self._overdue -= row.reminder.overdue
+        return RowEdit(position)
+
+    def _insert(self, row: ReminderRow) -> RowEdit:
+        key = reminder_order(row.reminder)
+        position = bisect.bisect_left(self._order, key)
+        self.rows.insert(position, row)
+        self._order.insert(position, key)
+        self._overdue += row.reminder.overdue
+        return RowEdit(position, row)
+
+
+def _basis(snapshot: ClockSnapshot, today: date) -> tuple[date, frozenset[Any]]:
+    """What every row depends on: the day and the warning periods."""
+    return today, frozenset(snapshot.warnings.items())
