@@ -47,7 +47,7 @@ def test_canary_name_never_reaches_disk_in_plaintext(
     assert form_window.save()
     window.show_page(window.caseload)  # the overview loads when first shown
     assert window.caseload.model.rowCount() == 1
-    assert window.caseload.proxy.index(0, 0).data() == f"{CANARY_FIRST} {CANARY_LAST}"
+    assert window.caseload.model.index(0, 0).data() == f"{CANARY_FIRST} {CANARY_LAST}"
 
     # While unlocked (WAL and shared-memory files present) and after locking.
     for moment in ("open", "vergrendeld"):

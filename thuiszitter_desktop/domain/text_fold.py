@@ -23,6 +23,8 @@ _TABLE = str.maketrans(_LETTERS)
 
 def fold(text: str) -> str:
     """Lower case, without diacritics, with every Latin letter spelled by its base letters."""
+    if text.isascii():  # most names: nothing to decompose (and ten times faster)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # casefold first: it turns capitals into the small letters the table knows (Ø→ø, Æ→æ).

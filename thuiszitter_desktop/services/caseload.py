@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.deadlines import (
@@ -15,6 +15,7 @@ from thuiszitter_desktop.domain.deadlines import (
     next_case_deadline,
 )
 from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.text_fold import fold
 from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.context import AppContext
@@ -46,6 +47,13 @@ class CaseloadRow:
     deadline: Deadline | None
     is_open: bool
     days_without_aanbod: int = 0
+    # Prepared once per row, so sorting and search-as-you-type compare plain strings.
+    sort_name: str = field(init=False)
+    search_text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sort_name = fold(self.pupil_name)
+        self.search_text = f"{self.sort_name} {fold(self.school)}"
 
 
 # CaseStage.order searches the member list; the overview asks it for every row.
@@ -106,6 +114,17 @@ def _next_deadlines(items: Iterable[repo_cases.CaseWithPupil], facts: Mapping[st
                     today: date, warnings: dict[DeadlineKind, int]
                     ) -> dict[str, Deadline | None]:
     return {i.case.id: next_case_deadline(facts[i.case.id], today, warnings) for i in items}
+
+
+def row_from_snapshot(ctx: AppContext, snapshot: ClockSnapshot, case_id: str,
+                      next_deadlines: Mapping[str, Deadline | None]) -> CaseloadRow | None:
+    """The overview row of an open case from the shared clock snapshot (no read); None when
+    the case is not open (closed or gone)."""
+    item = snapshot.cases.get(case_id)
+    if item is None:
+        return None
+    return make_row(item.case, item.pupil, snapshot.facts[case_id], ctx.today(),
+                    next_deadlines[case_id])
 
 
 def rows_for(ctx: AppContext, case_ids: list[str]) -> list[CaseloadRow]:

@@ -24,7 +24,6 @@ from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.caseload_model import (
     DEADLINE_COLUMN,
-    CaseloadFilterProxy,
     CaseloadModel,
     Filters,
 )
@@ -46,9 +45,7 @@ class CaseloadPage(LazyPage, QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._cache = cache  # the open cases' clock, shared with Vandaag
-        self.model = CaseloadModel(ctx.today(), self)
-        self.proxy = CaseloadFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Zoek op naam of school…  (Ctrl+F)")
@@ -64,7 +61,7 @@ class CaseloadPage(LazyPage, QWidget):
         self.count_label = QLabel()
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,7 +107,7 @@ class CaseloadPage(LazyPage, QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._clear_search)
 
         self._fill_fixed_filters()
-        self._filter_values: tuple[list[str], list[str]] | None = None
+        self._filter_values = -1  # the model's values_generation the combos show
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- data -----------------------------------------------------------------------------
@@ -125,7 +122,7 @@ class CaseloadPage(LazyPage, QWidget):
         self.model.set_rows(rows, self._ctx.today())
         self._fill_value_filters()
         self._update_count()
-        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.table.resizeColumnsToContents()
         # Long action names would push every other column out of sight; the full text is in
@@ -142,10 +139,16 @@ class CaseloadPage(LazyPage, QWidget):
         if len(change.ids) != 1:
             self.reload()
             return
-        row = caseload.load_row(self._ctx, change.ids[0])
-        if row is not None and not row.is_open and not self.show_closed.isChecked():
-            row = None
-        self.model.update_row(row, change.ids[0])
+        case_id = change.ids[0]
+        if self._cache is not None and not self.show_closed.isChecked():
+            # The clock cache has read the case already (it hears of changes first).
+            row = caseload.row_from_snapshot(self._ctx, self._cache.snapshot(), case_id,
+                                             self._cache.next_deadlines(self._ctx.today()))
+        else:
+            row = caseload.load_row(self._ctx, case_id)
+            if row is not None and not row.is_open and not self.show_closed.isChecked():
+                row = None
+        self.model.update_row(row, case_id)
         self._fill_value_filters()
         self._update_count()
 
@@ -153,7 +156,7 @@ class CaseloadPage(LazyPage, QWidget):
         """Drop every row (used when the vault locks)."""
         self.model.set_rows([])
         self.search.clear()
-        self._filter_values = None  # filled afresh from the next load
+        self._filter_values = -1  # filled afresh from the next load
         self.loader.forget()
 
     # -- filters --------------------------------------------------------------------------
@@ -166,12 +169,10 @@ class CaseloadPage(LazyPage, QWidget):
             self.verzuim.addItem(label, label)
 
     def _fill_value_filters(self) -> None:
-        rows = self.model.rows_view()
-        schools = sorted({r.school for r in rows})
-        consulenten = sorted({r.consulent for r in rows if r.consulent})
-        if (schools, consulenten) == self._filter_values:
-            return  # after most saves: the proxy filters a changed row by itself
-        self._filter_values = (schools, consulenten)
+        if self.model.values_generation == self._filter_values:
+            return  # after most saves: no school or consulent came or went
+        self._filter_values = self.model.values_generation
+        schools, consulenten = self.model.filter_values()
         for combo, all_label, values in (
             (self.school, "Alle scholen", schools),
             (self.consulent, "Alle consulenten", consulenten),
@@ -192,7 +193,7 @@ class CaseloadPage(LazyPage, QWidget):
             value = combo.currentData()
             return None if value in (ALL, None) else str(value)
 
-        self.proxy.set_filters(Filters(
+        self.model.set_filters(Filters(
             school=chosen(self.school), consulent=chosen(self.consulent),
             stage=chosen(self.stage), verzuim_type=chosen(self.verzuim),
             text=self.search.text(),
@@ -200,7 +201,7 @@ class CaseloadPage(LazyPage, QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total_count()
         what = "casussen" if self.show_closed.isChecked() else "open casussen"
         self.count_label.setText(f"{shown} van {total} {what}" if shown != total
                                  else f"{total} {what}")
