@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-
 from dataclasses import replace
 from datetime import date, timedelta
 

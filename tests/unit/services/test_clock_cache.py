@@ -166,7 +166,6 @@ def test_deadlines_worked_out_again_only_for_cases_that_changed(
 
 def test_vandaag_from_the_cache_equals_vandaag_from_a_fresh_read(ctx: AppContext,
                                                                  cache: ClockCache) -> None:
-    seen = []
     for change, _ in CHANGES:
         change(ctx)
         today = ctx.today()
@@ -177,7 +176,7 @@ def test_vandaag_from_the_cache_equals_vandaag_from_a_fresh_read(ctx: AppContext
 
 def test_overdue_count_kept_case_by_case_equals_a_fresh_count(ctx: AppContext,
                                                               cache: ClockCache) -> None:
-    seen = []
+    seen: list[int] = []
     for change, _ in CHANGES:
         change(ctx)
         today = ctx.today()
