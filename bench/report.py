@@ -35,19 +35,24 @@ METRICS: tuple[Metric, ...] = (
     Metric("kdf_s", "1. Key derivation (Argon2id, DEFAULT_KDF)", "s",
            (Target(5_000, 1.0, 0.3),)),
     Metric("unlock_open_s", "1. Unlock + open + first read", "s"),
-    Metric("start_to_window_s", "2. Process start → caseload window with rows (excl. KDF)",
-           "s", (Target(5_000, 2.0),)),
+    Metric("start_to_window_s", "2. Process start → caseload window with its first rows "
+           "(excl. KDF)", "s", (Target(5_000, 1.0), Target(50_000, 1.5))),
+    Metric("start_to_all_rows_s", "2. … until every row is loaded", "s"),
+    Metric("longest_block_s", "2. Longest event-loop block from start until every row is "
+           "loaded", "ms", (Target(5_000, 0.050),)),
     Metric("model_load_s", "3. Caseload model load (load_rows + set_rows, sorted)", "ms",
            (Target(5_000, 0.3), Target(50_000, 3.0))),
     Metric("load_rows_s", "3a. … of which services.caseload.load_rows", "ms"),
-    Metric("set_rows_s", "3b. … of which CaseloadModel.set_rows (proxy sorts)", "ms"),
-    Metric("keystroke_s", "4. Search keystroke (median)", "ms", (Target(5_000, 0.030),)),
-    Metric("keystroke_max_s", "4. Search keystroke (slowest)", "ms"),
+    Metric("set_rows_s", "3b. … of which CaseloadModel.set_rows (sorts and filters)", "ms"),
+    Metric("keystroke_s", "4. Search keystroke (median)", "ms",
+           (Target(5_000, 0.030), Target(50_000, 0.016))),
+    Metric("keystroke_max_s", "4. Search keystroke (slowest)", "ms",
+           (Target(5_000, 0.016), Target(50_000, 0.050))),
     Metric("save_s", "5. Save one case edit (commit)", "ms", (Target(5_000, 0.030),)),
-    Metric("save_vandaag_s", "5. … and Vandaag refreshed after it (the open cases' clock "
-           "brought up to date)", "ms"),
+    Metric("save_vandaag_s", "5. … and Vandaag brought up to date after it (the shared clock "
+           "and the Vandaag list patched case by case)", "ms"),
     Metric("window_save_s", "5. … in the main window, until Vandaag, the caseload and the "
-           "status line show it", "ms"),
+           "status line show it", "ms", (Target(5_000, 0.016), Target(50_000, 0.050))),
     Metric("plan_pdf_s", "6. Plan van aanpak PDF", "ms", (Target(5_000, 0.200),)),
     Metric("mdo_agenda_s", "6. MDO agenda PDF (20 pupils)", "ms", (Target(5_000, 1.0),)),
     Metric("figures_s", "6. Quarterly figures as the dashboard opens (read closed cases + "
@@ -64,7 +69,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("sqlcipher_raw_ratio", "SQLCipher overhead (all overview SQL, raw fetch)", "x"),
     Metric("raw_fetch_s", "Raw SQL fetch of all overview queries", "ms"),
     Metric("overview_ratio", "Model load ÷ raw fetch (ORM/model overhead)", "x",
-           (Target(5_000, 3.0),)),
+           (Target(5_000, 2.0),)),
 )
 
 

@@ -172,7 +172,7 @@ class AppController(QObject):
     def show_main(self) -> MainWindow:
         assert self.vault is not None
         ctx = self._context(self.vault)
-        self.window = MainWindow(ctx, demo=self.demo)
+        self.window = MainWindow(ctx, demo=self.demo, load_in_background=True)
         self.security_page = install_security(self.window, self)
         self.window.lock_requested.connect(self.lock)
         if self.last_page is not None and 0 <= self.last_page < self.window.pages.count():

@@ -45,8 +45,8 @@ def test_canary_name_never_reaches_disk_in_plaintext(
     form_window.form.birth_date.set_value(date(2013, 2, 3))
     form_window.form.notes.setPlainText(f"Gesprek met {CANARY_FIRST} over school.")
     assert form_window.save()
-    window.show_page(window.caseload)  # the overview loads when first shown
-    assert window.caseload.model.rowCount() == 1
+    window.show_page(window.caseload)  # the overview loads when first shown (in a worker)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1)
     assert window.caseload.model.index(0, 0).data() == f"{CANARY_FIRST} {CANARY_LAST}"
 
     # While unlocked (WAL and shared-memory files present) and after locking.

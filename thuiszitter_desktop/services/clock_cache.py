@@ -12,6 +12,7 @@ when the window closes.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Generic, TypeVar
@@ -19,6 +20,7 @@ from typing import Generic, TypeVar
 from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
+    DeadlineKind,
     DeadlineState,
     next_case_deadline,
     pending_deadlines,
@@ -87,12 +89,56 @@ class PerCaseMemo(Generic[T]):
         if counted is not None:
             self.count += counted(value)
 
+    def install(self, values: dict[str, T], key: Hashable, count: int = 0) -> None:
+        """Values worked out elsewhere (a background read) for every case, for ``key``."""
+        self._key, self._values, self._dirty, self.count = key, values, set(), count
+
     def clear(self) -> None:
         self._key, self._values, self._dirty, self.count = None, {}, None, 0
 
 
 def _overdue(deadline: Deadline | None) -> bool:
     return deadline is not None and deadline.state is DeadlineState.VERLOPEN
+
+
+def _memo_key(today: date, warnings: Mapping[DeadlineKind, int]) -> Hashable:
+    """What every case's deadlines depend on besides its facts: the day and the warnings."""
+    return today, frozenset(warnings.items())
+
+
+def _next_of(today: date, warnings: dict[DeadlineKind, int]
+             ) -> Callable[[ClockFacts], Deadline | None]:
+    return lambda facts: next_case_deadline(facts, today, warnings)
+
+
+def _pending_of(today: date, warnings: dict[DeadlineKind, int]
+                ) -> Callable[[ClockFacts], list[Deadline]]:
+    last_day = today + timedelta(days=REMINDER_HORIZON_DAYS - 1)
+    return lambda facts: pending_deadlines(facts, today, warnings, due_until=last_day)
+
+
+@dataclass(frozen=True)
+class PreparedClock:
+    """The open cases' clock read and worked out away from the window (``prepare_clock``)."""
+
+    snapshot: ClockSnapshot
+    today: date
+    next: dict[str, Deadline | None]
+    pending: dict[str, list[Deadline]]
+    overdue: int
+
+
+def prepare_clock(ctx: AppContext, today: date) -> PreparedClock:
+    """Read every open case and work out its deadlines: safe to run in a worker thread (its
+    own connection, plain data out), so the window stays responsive at start-up."""
+    snapshot = read_snapshot(ctx)
+    warnings = snapshot.warnings
+    with paused_gc():
+        upcoming, pending = _next_of(today, warnings), _pending_of(today, warnings)
+        nexts = {case_id: upcoming(f) for case_id, f in snapshot.facts.items()}
+        pendings = {case_id: pending(f) for case_id, f in snapshot.facts.items()}
+    return PreparedClock(snapshot, today, nexts, pendings,
+                         sum(1 for d in nexts.values() if _overdue(d)))
 
 
 class ClockCache:
@@ -102,20 +148,53 @@ class ClockCache:
         self._next: PerCaseMemo[Deadline | None] = PerCaseMemo(counted=_overdue)
         self._pending: PerCaseMemo[list[Deadline]] = PerCaseMemo()
         self.reads = 0  # how often every open case was read (the tests check the sharing)
+        # A background read under way: its number, and the changes heard meanwhile (replayed
+        # on what it read, which may predate them).
+        self._load = 0
+        self._heard: list[Change] | None = None
         self._unsubscribe = ctx.changes.subscribe(self._changed)
+
+    @property
+    def loaded(self) -> bool:
+        return self._snapshot is not None
 
     def snapshot(self) -> ClockSnapshot:
         if self._snapshot is None:
             self._snapshot = read_snapshot(self._ctx)
             self.reads += 1
+            self._load += 1  # a background read under way is no longer needed
+            self._heard = None
         return self._snapshot
+
+    def begin_load(self) -> int:
+        """Start listening for changes a background read (``prepare_clock``) may miss;
+        returns the number to give ``install``."""
+        self._load += 1
+        self._heard = []
+        return self._load
+
+    def install(self, prepared: PreparedClock, load: int) -> list[Change] | None:
+        """Take what a background read prepared, and replay the changes heard meanwhile
+        (returned). None when it came too late (the cache was cleared, or read by itself
+        meanwhile)."""
+        if load != self._load or self._snapshot is not None or self._heard is None:
+            return None
+        heard, self._heard = self._heard, None
+        self._snapshot = prepared.snapshot
+        self.reads += 1
+        key = _memo_key(prepared.today, prepared.snapshot.warnings)
+        self._next.install(prepared.next, key, prepared.overdue)
+        self._pending.install(prepared.pending, key)
+        for change in heard:
+            self._changed(change)
+        return heard
 
     def next_deadlines(self, today: date) -> Mapping[str, Deadline | None]:
         """Each open case's next deadline on ``today`` (the overview, the status line)."""
         snapshot = self.snapshot()
         warnings = snapshot.warnings
-        return self._next.values(snapshot.facts, (today, frozenset(warnings.items())),
-                                 lambda facts: next_case_deadline(facts, today, warnings))
+        return self._next.values(snapshot.facts, _memo_key(today, warnings),
+                                 _next_of(today, warnings))
 
     def overdue_cases(self, today: date) -> int:
         """How many open cases have an overdue deadline (their next one is overdue)."""
@@ -126,14 +205,14 @@ class ClockCache:
         """Each open case's unmet deadlines due within Vandaag's horizon on ``today``."""
         snapshot = self.snapshot()
         warnings = snapshot.warnings
-        last_day = today + timedelta(days=REMINDER_HORIZON_DAYS - 1)
-        return self._pending.values(
-            snapshot.facts, (today, frozenset(warnings.items())),
-            lambda facts: pending_deadlines(facts, today, warnings, due_until=last_day))
+        return self._pending.values(snapshot.facts, _memo_key(today, warnings),
+                                    _pending_of(today, warnings))
 
     def clear(self) -> None:
         """Forget the snapshot and what was worked out from it (before the vault locks)."""
         self._snapshot = None
+        self._load += 1  # what a background read brings now is for a closed vault
+        self._heard = None
         self._next.clear()
         self._pending.clear()
 
@@ -146,6 +225,8 @@ class ClockCache:
     def _changed(self, change: Change) -> None:
         # Any change may move a deadline, a name or a setting.
         if self._snapshot is None:
+            if self._heard is not None:
+                self._heard.append(change)
             return
         self._snapshot = refreshed_snapshot(self._ctx, self._snapshot, change)
         touched = touched_cases(change)

@@ -115,6 +115,17 @@ class Filters:
         return rows
 
 
+def ordered_rows(rows: list[CaseloadRow], column: int,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> list[CaseloadRow]:
+    """``rows`` in the order of a column (as ``CaseloadModel`` sorts); plain Python, so a
+    worker thread can sort before the rows reach the model."""
+    if not 0 <= column < len(COLUMNS):
+        return list(rows)
+    # Python's sort is stable: equal keys keep their order, also in descending order.
+    return sorted(rows, key=COLUMNS[column].sort,
+                  reverse=order == Qt.SortOrder.DescendingOrder)
+
+
 class _Descending:
     """A sort key in reverse, so one binary search serves both orders."""
 
@@ -161,11 +172,15 @@ class CaseloadModel(RowListModel[CaseloadRow]):
         self.values_generation = 0
 
     # -- rows -----------------------------------------------------------------------------
-    def set_rows(self, rows: list[CaseloadRow], today: date | None = None) -> None:
+    def set_rows(self, rows: list[CaseloadRow], today: date | None = None, *,
+                 ordered: bool = False) -> None:
+        """All rows anew; ``ordered``: already in the model's order (``ordered_rows``, sorted
+        in a worker thread)."""
         self.beginResetModel()
         if today is not None:
             self._today = today
-        self._all = self._ordered(rows) if self._sort_column >= 0 else list(rows)
+        self._all = (self._ordered(rows) if self._sort_column >= 0 and not ordered
+                     else list(rows))
         self._by_id = {r.case_id: r for r in self._all}
         self._renumber()
         self._rows = self._filters.filtered(self._all)
@@ -271,10 +286,7 @@ class CaseloadModel(RowListModel[CaseloadRow]):
         self.endResetModel()
 
     def _ordered(self, rows: list[CaseloadRow]) -> list[CaseloadRow]:
-        sort = COLUMNS[self._sort_column].sort
-        # Python's sort is stable: equal keys keep their order, also in descending order.
-        return sorted(rows, key=sort,
-                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return ordered_rows(rows, self._sort_column, self._sort_order)
 
     def _renumber(self) -> None:
         self._rank = {r.case_id: i for i, r in enumerate(self._all)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,14 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.vocab import CaseStage, VerzuimType
 from thuiszitter_desktop.services import caseload
+from thuiszitter_desktop.services.caseload import CaseloadRow
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.background import Background
 from thuiszitter_desktop.ui.caseload_model import (
     DEADLINE_COLUMN,
     CaseloadModel,
     Filters,
+    ordered_rows,
 )
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
@@ -41,10 +47,17 @@ class CaseloadPage(LazyPage, QWidget):
     new_case = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 cache: ClockCache | None = None, lazy: bool = False) -> None:
+                 cache: ClockCache | None = None, lazy: bool = False,
+                 background: Background | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._cache = cache  # the open cases' clock, shared with Vandaag
+        # With a worker thread, rows are built and sorted there (a window of tens of thousands
+        # of rows stays responsive); without one (tests, a page on its own), right here.
+        self._background = background
+        self._job = 0  # the latest rows job; a newer one makes older results stale
+        self.loading = False  # rows are being built (or wait for the window's clock read)
+        self._again = False  # a change came while rows were being built: build again after
         self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
 
         self.search = QLineEdit()
@@ -113,13 +126,60 @@ class CaseloadPage(LazyPage, QWidget):
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
         closed = self.show_closed.isChecked()
+        today = self._ctx.today()
         if self._cache is not None and not closed:
-            rows = caseload.load_rows(self._ctx, snapshot=self._cache.snapshot(),
-                                      next_deadlines=self._cache.next_deadlines(
-                                          self._ctx.today()))
+            if not self._cache.loaded and self._background is not None:
+                self._show_loading()  # the window reads the clock; it reloads us after
+                self._job += 1
+                return
+            snapshot = self._cache.snapshot()
+            # A copy: the window's thread keeps the cache up to date meanwhile.
+            nexts = dict(self._cache.next_deadlines(today))
+
+            def build() -> list[CaseloadRow]:
+                return caseload.load_rows(self._ctx, snapshot=snapshot, next_deadlines=nexts)
         else:
-            rows = caseload.load_rows(self._ctx, include_closed=closed)
-        self.model.set_rows(rows, self._ctx.today())
+            def build() -> list[CaseloadRow]:
+                return caseload.load_rows(self._ctx, include_closed=closed)
+        column, order = self.model.sort_column(), self.model.sort_order()
+        if self._background is None:
+            self._show_rows(ordered_rows(build(), column, order), today)
+            return
+        self._job += 1
+        job = self._job
+        self._again = False
+        self._show_loading()
+
+        def work() -> list[CaseloadRow] | None:
+            with self._ctx.vault.in_use() as usable:
+                return ordered_rows(build(), column, order) if usable else None
+
+        self._background.run("caseload-laden", work,
+                             lambda rows: self._rows_ready(job, rows, today),
+                             lambda exc: self._failed(job, exc))
+
+    def _rows_ready(self, job: int, rows: list[CaseloadRow] | None, today: date) -> None:
+        if job != self._job or rows is None:
+            return  # a newer load is under way, or the vault locked meanwhile
+        self.loading = False
+        if self._again:
+            self.reload()  # a save came meanwhile: these rows may miss it
+            return
+        self._show_rows(rows, today)
+
+    def _failed(self, job: int, exc: BaseException) -> None:
+        if job == self._job:
+            self.loading = False
+            self.count_label.setText(exc.message if isinstance(exc, UserError) else
+                                     "De caseload kon niet worden geladen. Vergrendel en "
+                                     "ontgrendel de kluis om het opnieuw te proberen.")
+
+    def _show_loading(self) -> None:
+        self.loading = True
+        self.count_label.setText("Caseload wordt geladen…")
+
+    def _show_rows(self, rows: list[CaseloadRow], today: date) -> None:
+        self.model.set_rows(rows, today, ordered=True)
         self._fill_value_filters()
         self._update_count()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -135,6 +195,9 @@ class CaseloadPage(LazyPage, QWidget):
             return
         if not self.loader.shown:
             self.loader.changed()  # hidden: reload when shown again
+            return
+        if self.loading:
+            self._again = True
             return
         if len(change.ids) != 1:
             self.reload()
@@ -154,6 +217,8 @@ class CaseloadPage(LazyPage, QWidget):
 
     def clear(self) -> None:
         """Drop every row (used when the vault locks)."""
+        self._job += 1  # rows still being built belong to the locked vault
+        self.loading = False
         self.model.set_rows([])
         self.search.clear()
         self._filter_values = -1  # filled afresh from the next load

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.services import cases
-from thuiszitter_desktop.services.clock_cache import ClockCache
+from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.today_board import TodayBoard
 from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
+from thuiszitter_desktop.ui.background import Background
 from thuiszitter_desktop.ui.case_window import CaseWindow, initial_size, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
 from thuiszitter_desktop.ui.figures_page import FiguresPage
@@ -49,7 +52,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
 
     def __init__(self, ctx: AppContext, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, load_in_background: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.demo = demo
@@ -83,9 +86,14 @@ class MainWindow(QMainWindow):
         self._shown_page: object | None = None
         self.pages.currentChanged.connect(self._page_changed)
 
-        # Vandaag loads at once (it feeds the tray); every other page when first shown.
-        self.caseload = CaseloadPage(ctx, cache=self.clock_cache, lazy=True)
-        self.today_page = TodayPage(ctx, cache=self.clock_cache)
+        # Vandaag loads at once (it feeds the tray); every other page when first shown. In
+        # the app the clock is read in a worker thread, so the window shows (and stays
+        # responsive) at once, whatever the size of the caseload.
+        self.background = Background(self) if load_in_background else None
+        self.caseload = CaseloadPage(ctx, cache=self.clock_cache, lazy=True,
+                                     background=self.background)
+        self.today_page = TodayPage(ctx, cache=self.clock_cache,
+                                    load_now=not load_in_background)
         self._build_pages()
         # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
         # (After a lock, AppController returns the user to the page they were on.)
@@ -102,6 +110,49 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self._on_change)
         self._build_menus()
         self._update_status()
+        if self.background is not None:
+            self.load_clock()
+
+    def load_clock(self) -> None:
+        """Read the open cases' clock in the worker thread; Vandaag, the status line and the
+        caseload show it when it arrives (changes meanwhile are replayed on it)."""
+        assert self.background is not None
+        load = self.clock_cache.begin_load()
+        today = self.ctx.today()
+
+        def work() -> tuple[PreparedClock, TodayBoard] | None:
+            with self.ctx.vault.in_use() as usable:
+                if not usable:
+                    return None
+                prepared = prepare_clock(self.ctx, today)
+            board = TodayBoard()
+            board.rebuild(prepared.snapshot, today, prepared.pending)
+            return prepared, board
+
+        def done(result: tuple[PreparedClock, TodayBoard] | None) -> None:
+            if result is None:
+                return
+            prepared, board = result
+            replayed = self.clock_cache.install(prepared, load)
+            if replayed is None:
+                return  # locked, or read by itself meanwhile
+            if replayed or prepared.today != self.ctx.today():
+                self.today_page.reload()  # the board predates what was replayed
+            else:
+                self.today_page.show_board(board)
+            self._update_status()
+            if self.caseload.loader.shown:
+                self.caseload.loader.reload()
+            else:
+                self.caseload.loader.forget()
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                exc.message if isinstance(exc, UserError)
+                else "De termijnen konden niet worden geladen. Vergrendel en ontgrendel de "
+                     "kluis om het opnieuw te proberen.")
+
+        self.background.run("klok-laden", work, done, failed)
 
     # Feature pages are added here, one line each, in the order users see them.
     def _build_pages(self) -> None:
@@ -227,6 +278,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if self.background is not None and not self.clock_cache.loaded:
+            self.statusBar().showMessage("Caseload en termijnen worden geladen…")
+            return
         # From the shared clock snapshot: the caseload page may not have loaded yet.
         today = self.ctx.today()
         open_cases = len(self.clock_cache.snapshot().cases)

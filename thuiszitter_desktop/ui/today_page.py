@@ -34,7 +34,7 @@ class TodayPage(QWidget):
     notification_changed = Signal(str)  # privacy-safe counts for the tray
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 cache: ClockCache | None = None) -> None:
+                 cache: ClockCache | None = None, load_now: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._cache = cache  # the open cases' clock, shared with the caseload overview
@@ -86,18 +86,33 @@ class TodayPage(QWidget):
         self.ics_button.clicked.connect(self.export_ics)
         self.weekly_button.clicked.connect(self.export_weekly)
         QShortcut(QKeySequence("Ctrl+U"), self, lambda: self.snooze_current(acknowledge=False))
-        self.reload()
+        if load_now:
+            self.reload()
+        else:  # the window reads the clock in the background and calls show_board
+            self.heading.setText(f"Vandaag, {dutch_date(ctx.today())}")
+            self.summary.setText("Termijnen worden geladen…")
+            self.table.hide()
+            self.empty.hide()
+            for button in (self.open_button, self.snooze_button, self.ack_button):
+                button.setEnabled(False)
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
         today = self._ctx.today()
         if self._cache is not None:
-            self._board.rebuild(self._cache.snapshot(), today,
-                                self._cache.pending_deadlines(today))
-            rows, notification = self._board.rows, self._board.notification
-        else:
-            overview = reminders.load_today(self._ctx)
-            rows, notification = list(overview.rows), overview.notification
+            board = TodayBoard()
+            board.rebuild(self._cache.snapshot(), today, self._cache.pending_deadlines(today))
+            self.show_board(board)
+            return
+        overview = reminders.load_today(self._ctx)
+        self._show_rows(list(overview.rows), overview.notification)
+
+    def show_board(self, board: TodayBoard) -> None:
+        """Show a Vandaag list built from the shared clock (maybe in a worker thread)."""
+        self._board = board
+        self._show_rows(board.rows, board.notification)
+
+    def _show_rows(self, rows: list[ReminderRow], notification: str) -> None:
         self.model.set_rows(rows)
         self._show_counts(notification)
         if rows:
@@ -131,6 +146,8 @@ class TodayPage(QWidget):
         if self._cache is None:
             self.reload()
             return
+        if not self._cache.loaded:
+            return  # still being read: the change is replayed on what the read brings
         today = self._ctx.today()
         edits = self._board.update(self._cache.snapshot(), today,
                                    self._cache.pending_deadlines(today), touched_cases(change))

@@ -1,0 +1,111 @@
+"""The app reads the caseload in a worker thread: the window shows at once, nothing is lost."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.services.clock_cache import PreparedClock
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui import main_window as main_window_module
+from thuiszitter_desktop.ui.main_window import MainWindow
+
+
+def register(ctx: AppContext, first: str, last: str, aanmelding: date) -> Case:
+    pupil = Pupil(first_name=first, last_name=last, birth_date=date(2013, 4, 2),
+                  school="OBS De Regenboog")
+    return cases.register_case(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=aanmelding))
+
+
+class Gate:
+    """Holds the worker's clock read until the test opens it."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.entered = threading.Event()
+        self.opened = threading.Event()
+        real = main_window_module.prepare_clock
+
+        def held(ctx: AppContext, today: date) -> PreparedClock:
+            prepared = real(ctx, today)  # read before the test changes anything
+            self.entered.set()
+            self.opened.wait(timeout=10)
+            return prepared
+
+        monkeypatch.setattr(main_window_module, "prepare_clock", held)
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    held = Gate(monkeypatch)
+    yield held
+    held.opened.set()  # never leave a worker waiting
+
+
+def shown_names(window: MainWindow) -> set[str]:
+    model = window.today_page.model
+    return {model.index(r, 2).data() for r in range(model.rowCount())}
+
+
+def test_window_shows_at_once_and_fills_when_the_read_arrives(
+        qtbot: QtBot, ctx: AppContext, gate: Gate) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    window.show_page(window.caseload)
+    assert gate.entered.wait(timeout=10)
+    assert window.today_page.summary.text() == "Termijnen worden geladen…"
+    assert window.statusBar().currentMessage() == "Caseload en termijnen worden geladen…"
+    assert window.caseload.count_label.text() == "Caseload wordt geladen…"
+    assert window.caseload.model.rowCount() == 0
+    gate.opened.set()
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1)
+    assert shown_names(window) == {"Zoë Çelik-d'Hondt"}
+    assert window.statusBar().currentMessage().startswith("1 open casussen")
+    assert window.caseload.count_label.text() == "1 open casussen"
+
+
+def test_a_save_while_the_read_is_under_way_is_not_lost(
+        qtbot: QtBot, ctx: AppContext, gate: Gate) -> None:
+    zoe = register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    window.show_page(window.caseload)
+    assert gate.entered.wait(timeout=10)
+    # Saved after the worker read: its read misses these.
+    register(ctx, "Sem", "de Vries", date(2026, 10, 20))
+    detail = cases.load_case(ctx, zoe.id)
+    cases.save_case(ctx, replace(detail.pupil, last_name="Çelik"), detail.case)
+    gate.opened.set()
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 2)
+    assert {r.pupil_name for r in window.caseload.model.rows()} == {"Zoë Çelik", "Sem de Vries"}
+    assert shown_names(window) == {r.pupil_name for r in reminders.load_today(ctx).rows}
+    assert window.statusBar().currentMessage().startswith("2 open casussen")
+
+
+def test_locking_while_the_read_is_under_way_shows_nothing_of_it(
+        qtbot: QtBot, ctx: AppContext, gate: Gate, monkeypatch: pytest.MonkeyPatch) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    assert gate.entered.wait(timeout=10)
+    window.clear_for_lock()
+    offered: list[object] = []
+    real = window.clock_cache.install
+
+    def install(prepared: PreparedClock, load: int) -> object:
+        offered.append(result := real(prepared, load))
+        return result
+
+    monkeypatch.setattr(window.clock_cache, "install", install)
+    gate.opened.set()
+    qtbot.waitUntil(lambda: len(offered) == 1)
+    assert offered == [None]  # refused: it was read for the vault before it locked
+    assert window.today_page.model.rowCount() == 0
+    assert not window.clock_cache.loaded
