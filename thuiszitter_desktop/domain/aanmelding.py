@@ -106,6 +106,8 @@ class Aanmelding:
     education_percentage: int | None = None
     education_since: date | None = None
     school_actions: str = ""  # what the school already did
+    # The reason for the absence as the school knows it (the aanmeldformulier asks it).
+    school_absence_reason: str = ""
     involved_help: str = ""
     parental_consent: Consent = field(default_factory=Consent)
     pupil_consent: Consent = field(default_factory=Consent)

@@ -15,6 +15,15 @@ Counting rules (all in calendar days; weekends and school holidays count):
   situation).
 - **Plan actions and evaluations**: due on their own date; stopped by their done date. Cancelled
   actions have no deadline.
+- **Weer boven 50%** (a prompt, not a term): an open case whose pupil follows more than 50%
+  education again, and that is not on monitoring, is due to be closed or put on monitoring
+  from the day the percentage went up (``back_above_since``; seed 000, casus 1: "Als
+  risicoleerlingen weer meer dan 50% onderwijs volgen, sluit de leerrechtorganisatie de casus
+  af."). It disappears when the case is closed or put on monitoring.
+
+The first-contact clock counts *conversations*: a contact face to face or by video with pupil
+and/or parents (``ContactKind.is_conversation``); a phone call, an e-mail or a message does not
+stop it (seed 000, casus 2: "binnen 14 dgn. eerste gesprek").
 
 A month is a calendar month; when the day does not exist in the target month the clock falls due
 on that month's last day (31 January + 1 month = 28 February, or 29 February in a leap year;
@@ -60,6 +69,7 @@ class DeadlineKind(Labelled):
     PASSEND_AANBOD = "Passend aanbod"
     ACTIE = "Actie uit het plan"
     EVALUATIE = "Evaluatie van het plan"
+    WEER_BOVEN_50 = "Weer meer dan 50% onderwijs: afsluiten of monitoren"
 
 
 class DeadlineState(Labelled):
@@ -80,6 +90,7 @@ DEFAULT_WARNING_DAYS: dict[DeadlineKind, int] = {
     DeadlineKind.PASSEND_AANBOD: 14,
     DeadlineKind.ACTIE: 3,
     DeadlineKind.EVALUATIE: 3,
+    DeadlineKind.WEER_BOVEN_50: 0,
 }
 
 
@@ -137,10 +148,13 @@ class ClockFacts:
     # Start of the current episode when the case was reopened, and the closing date before it.
     reopened_on: date | None = None
     previous_closed_on: date | None = None
-    # Dates of every contact with pupil or parents; the earliest in the episode stops the clock.
+    # Dates of every conversation with pupil or parents; the earliest in the episode stops
+    # the clock.
     contact_dates: tuple[date, ...] = ()
     actions: tuple[ActionDue, ...] = ()
     evaluations: tuple[EvaluationDue, ...] = ()
+    # Since when the pupil follows more than 50% again (open, not on monitoring): a prompt.
+    back_above_since: date | None = None
 
     @property
     def episode_start(self) -> date:
@@ -211,6 +225,9 @@ class Deadline:
     def describe(self, today: date) -> str:
         """Short Dutch text for lists: 'Eerste contact: nog 3 dagen'."""
         label = self.title
+        if self.kind is DeadlineKind.WEER_BOVEN_50:
+            return (f"Volgt sinds {self.due:%d-%m-%Y} weer meer dan 50% onderwijs: sluit de "
+                    "casus af of zet hem op monitoring")
         if self.state is DeadlineState.GEHAALD:
             suffix = " (te laat)" if self.late else ""
             assert self.met_on is not None
@@ -279,6 +296,9 @@ def case_deadlines(
             items.append(
                 (DeadlineKind.EVALUATIE, evaluation.key, "", evaluation.due, evaluation.done_on)
             )
+    if facts.back_above_since is not None and facts.closed_on is None:
+        items.append((DeadlineKind.WEER_BOVEN_50, _KEY_WEER_BOVEN_50, "",
+                      facts.back_above_since, None))
     result: list[Deadline] = []
     for kind, key, label, due, met_on in items:
         if met_on is None and facts.closed_on is not None:
@@ -362,6 +382,7 @@ _KEY_DOELEN = DeadlineKind.DOELEN.name
 _KEY_PASSEND_AANBOD = DeadlineKind.PASSEND_AANBOD.name
 _KEY_ACTIE = DeadlineKind.ACTIE.name
 _KEY_EVALUATIE = DeadlineKind.EVALUATIE.name
+_KEY_WEER_BOVEN_50 = DeadlineKind.WEER_BOVEN_50.name
 
 
 def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, str]]:
@@ -387,6 +408,8 @@ def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, s
     for evaluation in evaluations:
         if evaluation.done_on is None and (reopened is None or evaluation.due >= reopened):
             yield DeadlineKind.EVALUATIE, evaluation.due, evaluation.key, ""
+    if facts.back_above_since is not None:
+        yield DeadlineKind.WEER_BOVEN_50, facts.back_above_since, _KEY_WEER_BOVEN_50, ""
 
 
 def _has_contact_in_episode(facts: ClockFacts) -> bool:

@@ -10,13 +10,19 @@ Targets (seed 000, casus 2), each measured over the cases whose result was *deci
 quarter (on or before the period end): a met target is decided on the day it was met, a missed
 one on its due date; never before the aanmelding. A case whose due date lies ahead and that has
 not met the target yet is not counted anywhere yet.
-- Eerste contact binnen 7 dagen (norm 80%) and binnen 14 dagen (norm 100%): due 7 / 14 days
-  after the aanmelding; met when the first contact with pupil or parents was on or before it.
+- Eerste gesprek binnen 7 dagen (norm 80%) and binnen 14 dagen (norm 100%): due 7 / 14 days
+  after the aanmelding; met when the first *conversation* (face to face or video) with pupil
+  or parents was on or before it. A phone call, an e-mail or a message does not count (seed
+  000, casus 2: "binnen 14 dgn. eerste gesprek"; bouwsteen 4: "met leerling en ouders in
+  gesprek").
 - Doelen binnen de eerste maand (norm 90%): due one calendar month after the aanmelding; met
   when the goals were set on or before it.
 - Niet langer dan 3 maanden thuis zonder passend aanbod (norm 80%): due three calendar months
   after the home situation started; met when a passend aanbod started on or before it, or the
   case was closed by then because the pupil went back to school or a passend aanbod started.
+  Only an aanbod that meets the criteria counts (``passend_aanbod``: the case's
+  ``passend_aanbod_date`` is the day the first such aanbod counts from); a voorlopig aanbod
+  does not.
 A case closed before its due date without meeting it (moved, vrijstelling, other) has no
 result for that target and is left out of both numerator and denominator.
 
@@ -30,15 +36,19 @@ A reopened case enters as one entry per episode (``episodes``): targets and dura
 per episode; flow and counts count the case once.
 
 In- and outflow: *nieuw* = started counting in the quarter, *gestopt* = last day counted in the
-quarter (closed, or no longer within the definition, e.g. turned 18), *lopend* = counted on at
-least one day of the quarter, *op einddatum* = still counting on the period end. Counts per
-characteristic are taken over the *lopend* cases, with ages on their last counted day.
+quarter (closed, no longer within the definition, e.g. turned 18, or back above 50%), *lopend* =
+counted on at least one day of the quarter, *op einddatum* = still counting on the period end.
+Counts per characteristic are taken over the *lopend* cases, with ages and (when the case has a
+history) percentage, verzuim type and situation on their last counted day.
+
+``history`` gives each case's history of percentage, verzuim type and situation
+(``situation_history``), so an earlier quarter is computed with the values of that time.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -54,6 +64,7 @@ from thuiszitter_desktop.domain.definitions import (
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import Case
 from thuiszitter_desktop.domain.quarters import Quarter
+from thuiszitter_desktop.domain.situation_history import History, case_as_on
 from thuiszitter_desktop.domain.vocab import ClosingReason, Labelled
 
 __all__ = [
@@ -74,24 +85,41 @@ __all__ = [
 
 
 class Target(Labelled):
-    EERSTE_CONTACT_7 = "Eerste contact binnen 7 dagen"
+    # Stored names keep "CONTACT"; what counts is a conversation with pupil or parents.
+    EERSTE_CONTACT_7 = "Eerste gesprek met leerling of ouders binnen 7 dagen"
     DOELEN_1_MAAND = "Doelen gesteld binnen de eerste maand"
     PASSEND_AANBOD_3_MAANDEN = "Niet langer dan 3 maanden thuis zonder passend aanbod"
-    EERSTE_CONTACT_14 = "Eerste contact binnen 14 dagen"
+    EERSTE_CONTACT_14 = "Eerste gesprek met leerling of ouders binnen 14 dagen"
 
     @property
     def short_label(self) -> str:
         """For chart axes, where the full label would be cut off."""
-        return {"EERSTE_CONTACT_7": "Eerste contact ≤ 7 dagen",
+        return {"EERSTE_CONTACT_7": "Eerste gesprek ≤ 7 dagen",
                 "DOELEN_1_MAAND": "Doelen ≤ 1 maand",
                 "PASSEND_AANBOD_3_MAANDEN": "Passend aanbod ≤ 3 maanden",
-                "EERSTE_CONTACT_14": "Eerste contact ≤ 14 dagen"}[self.name]
+                "EERSTE_CONTACT_14": "Eerste gesprek ≤ 14 dagen"}[self.name]
+
+    @property
+    def explanation(self) -> str:
+        """What counts, in one Dutch sentence (dashboard and report)."""
+        return {
+            "EERSTE_CONTACT_7": _CONVERSATION_ONLY,
+            "EERSTE_CONTACT_14": _CONVERSATION_ONLY,
+            "DOELEN_1_MAAND": "Telt als een plan een SMART-doel heeft.",
+            "PASSEND_AANBOD_3_MAANDEN": (
+                "Telt alleen een aanbod dat aan de vijf criteria voldoet en waarmee de ouders "
+                "hebben ingestemd; een voorlopig aanbod telt niet."),
+        }[self.name]
 
     @property
     def norm(self) -> int:
         """The required share of cases, in percent."""
         return {"EERSTE_CONTACT_7": 80, "DOELEN_1_MAAND": 90, "PASSEND_AANBOD_3_MAANDEN": 80,
                 "EERSTE_CONTACT_14": 100}[self.name]
+
+
+_CONVERSATION_ONLY = ("Telt alleen een gesprek met leerling en/of ouders (face to face of "
+                      "video); telefoon, e-mail en berichten tellen niet.")
 
 
 # Closing for these reasons before the three months are over means the child was not at home
@@ -257,11 +285,17 @@ def _period_end(quarter: Quarter, today: date) -> date:
     return min(quarter.end, today)
 
 
-def _spans(caseload: Caseload, definition: Definition) -> list[tuple[CaseEntry, Span]]:
+Histories = Mapping[str, History]
+
+
+def _spans(caseload: Caseload, definition: Definition,
+           history: Histories | None = None) -> list[tuple[CaseEntry, Span]]:
     """Every case that ever counts under ``definition``, with its span (computed once)."""
     result: list[tuple[CaseEntry, Span]] = []
+    found = history.get if history else None
     for pupil, case in caseload:
-        span = qualifying_span(definition, pupil, case)
+        span = qualifying_span(definition, pupil, case,
+                               found(case.id, ()) if found is not None else ())
         if span is not None:
             result.append(((pupil, case), span))
     return result
@@ -336,45 +370,57 @@ def _flow(population: list[tuple[CaseEntry, Span]], definition: Definition, firs
         running.append(case.id)
         if first <= span.start:
             new.append(case.id)
-        if span.last is not None and span.last <= last:
-            ended.append(case.id)
-        if span.contains(last):
+        counting_at_end = span.contains(last)
+        if (span.last is not None and span.last <= last) or not counting_at_end:
+            ended.append(case.id)  # closed, out of the definition, or back above 50%
+        if counting_at_end:
             at_end.append(case.id)
     # A reopened case has an entry per episode (``episodes``), yet is one pupil in the flow.
     return Flow(definition, *(tuple(dict.fromkeys(ids)) for ids in (new, ended, running, at_end)))
 
 
 def running_entries(caseload: Caseload, quarter: Quarter, definition: Definition,
-                    today: date) -> list[tuple[CaseEntry, date]]:
+                    today: date, history: Histories | None = None
+                    ) -> list[tuple[CaseEntry, date]]:
     """Cases counting on at least one day of the quarter, each with its last counted day.
 
     These are the rows behind the counts and the anonymised export; pupils who stopped being
     a thuiszitter during the quarter are kept.
     """
-    return _running(_spans(caseload, definition), quarter, _period_end(quarter, today))
+    return _running(_spans(caseload, definition, history), quarter,
+                    _period_end(quarter, today), history)
 
 
 def _running(spans: list[tuple[CaseEntry, Span]], quarter: Quarter,
-             last: date) -> list[tuple[CaseEntry, date]]:
+             last: date, history: Histories | None = None) -> list[tuple[CaseEntry, date]]:
     first = quarter.start
     # One row per case: of a reopened case's episodes (``episodes``) the latest one counting.
     by_case: dict[str, tuple[CaseEntry, date]] = {}
     for entry, span in spans:
-        if span.start <= last and (span.last is None or span.last >= first):
-            by_case[entry[1].id] = (entry, last if span.last is None or span.last > last
-                                    else span.last)
+        if not span.overlaps(first, last):
+            continue
+        if span.gaps:
+            day = span.last_counted(last)
+        else:
+            day = last if span.last is None or span.last > last else span.last
+        by_case[entry[1].id] = (entry, day)
+    if history:  # characteristics as they were on the last counted day
+        for case_id, ((pupil, case), day) in by_case.items():
+            found = history.get(case_id)
+            if found:
+                by_case[case_id] = ((pupil, case_as_on(case, found, day)), day)
     return list(by_case.values())
 
 
 def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition,
-                    today: date) -> QuarterFigures:
+                    today: date, history: Histories | None = None) -> QuarterFigures:
     """All figures of one quarter under one definition.
 
     Each case's span is computed once and every figure works from that list (at 50,000 cases
     the spans were computed four times and the counts searched enum members per row).
     """
     last = _period_end(quarter, today)
-    spans = _spans(caseload, definition)
+    spans = _spans(caseload, definition, history)
     population = _population(spans, last)
     previous = quarter.previous()
     previous_found = _durations(_population(spans, previous.end), previous.start, previous.end)
@@ -383,7 +429,7 @@ def quarter_figures(caseload: Caseload, quarter: Quarter, definition: Definition
         DurationFigure(measure, definition, tuple(found[measure]),
                        _mean([days for _, days in previous_found[measure]]))
         for measure in DurationMeasure)
-    running = _running(spans, quarter, last)
+    running = _running(spans, quarter, last, history)
     counts = Counts(running, definition)
     return QuarterFigures(
         quarter=quarter,

@@ -20,7 +20,7 @@ from thuiszitter_desktop.domain.limits import (
     short_field,
 )
 from thuiszitter_desktop.domain.model import new_id
-from thuiszitter_desktop.domain.vocab import ContactKind
+from thuiszitter_desktop.domain.vocab import ContactKind, UitvalSignaal
 
 THREE_WORDS = 3
 TWO_THINGS = 2
@@ -80,6 +80,10 @@ class IntakeRecord:
     health_needed: bool = False  # health details needed in the terugkoppeling
     pupil_shares_reason: bool = False  # a pupil of 16+ agrees parents hear the reason
     agreements: list[Agreement] = field(default_factory=list)
+    # Seed 002: "Functie verzuim in kaart brengen": what staying home brings or avoids.
+    absence_function: str = ""
+    # Seed 002, "Signalen voor schooluitval": where the bond with school breaks.
+    dropout_signals: set[UitvalSignaal] = field(default_factory=set)
 
     def validate(self, today: date) -> None:
         errors: dict[str, str] = {}

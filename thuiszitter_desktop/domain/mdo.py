@@ -61,12 +61,17 @@ class SuggestionReason(Labelled):
 
 
 class Escalation(Labelled):
-    """Steps up the escalation ladder an MDO can decide on (DOMAIN.md "From stagnation...")."""
+    """Steps up the escalation ladder an MDO can decide on (DOMAIN.md "From stagnation...";
+    seed 000, casus 2, bouwsteen 5: "bij uitblijven van goede samenwerking schaalt de
+    ondersteuningscoördinator op naar een leidinggevende"; casus 1: "Verwijst indien nodig naar
+    onderwijsconsulent of geschillencommissie")."""
 
     CASUISTIEKOVERLEG_SWV = "Casuïstiekoverleg SWV"
     DOORBRAAKOVERLEG = "Doorbraakoverleg"
     ONDERWIJSCONSULENT = "Onderwijsconsulent"
     VEILIG_THUIS = "Veilig Thuis"
+    LEIDINGGEVENDE = "Leidinggevende van de partner"
+    GESCHILLENCOMMISSIE = "Geschillencommissie Passend Onderwijs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +198,8 @@ class MdoOutcome:
     new_actions: list[MdoAction] = field(default_factory=list)
     escalation: Escalation | None = None
     escalation_note: str = ""
+    # When to check what the escalation brought; it becomes an action in the plan.
+    escalation_follow_up: date | None = None
     # When this pupil is discussed again; None means the meeting's next date.
     next_mdo_date: date | None = None
 
@@ -217,8 +224,20 @@ class MdoOutcome:
             add_length_errors(errors, [
                 short_field(f"new_actions.{i}.who", "Wie de actie uitvoert", action.who),
                 long_field(f"new_actions.{i}.what", "De actie", action.what)])
+        if self.escalation_follow_up is not None:
+            if self.escalation is None:
+                errors["escalation_follow_up"] = "Kies eerst naar wie wordt opgeschaald."
+            elif self.escalation_follow_up <= meeting_date:
+                errors["escalation_follow_up"] = "De opvolging moet na dit MDO liggen."
         if errors:
             raise ValidationError(errors)
+
+    def follow_up_action(self, who: str) -> MdoAction | None:
+        """The plan action that checks what the escalation brought, when a date is set."""
+        if self.escalation is None or self.escalation_follow_up is None:
+            return None
+        return MdoAction(who, f"Nagaan wat de opschaling ({self.escalation.label}) heeft "
+                         "opgeleverd", self.escalation_follow_up)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -280,6 +299,11 @@ class Mdo:
         """Participants whose attendance is not covered by the parents' consent yet."""
         return [p for p in self.participants
                 if not p.consent_covers_attendance and not p.role.is_family]
+
+    def pupils_without_consent(self, consented: set[str]) -> list[MdoAgendaItem]:
+        """Agenda items whose pupil may not be discussed: no consent for the MDO recorded
+        (seed 000, casus 2: "Er is altijd toestemming van ouders bij een kindbespreking")."""
+        return [item for item in self.items if item.case_id not in consented]
 
     def record_attendance(self, participant_id: str, attended: bool) -> None:
         for participant in self.participants:

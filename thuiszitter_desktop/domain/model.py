@@ -24,15 +24,21 @@ from thuiszitter_desktop.domain.vocab import (
     ClosingReason,
     ContactKind,
     HuidigeSituatie,
+    KearneyTier,
     Ondersteuningsvraag,
     Onderwijstype,
+    OppStatus,
     ProfessionalRole,
     Regie,
     StagnatieOorzaak,
     VerzuimType,
+    VrijstellingAdvies,
     Wachtlijst,
 )
 
+# Leerplicht starts at 5, but a four-year-old at a voorschool or in group 1 may be reported
+# too (seed 004, B4.2 lists "Voorschool/peuterspeelzaal"); the figures count ages themselves.
+REGISTER_MIN_AGE = 4
 LEERPLICHT_MIN_AGE = 5
 LEERPLICHT_MAX_AGE = 18
 
@@ -49,12 +55,13 @@ def age_on(birth_date: date, day: date) -> int:
 
 
 def leerplicht_age_error(birth_date: date, on: date) -> str | None:
-    """Dutch message when the age on ``on`` is outside the leerplicht ages (5 to 18)."""
+    """Dutch message when the age on ``on`` is outside the ages we register (4 to 18)."""
     age = age_on(birth_date, on)
-    if LEERPLICHT_MIN_AGE <= age <= LEERPLICHT_MAX_AGE:
+    if REGISTER_MIN_AGE <= age <= LEERPLICHT_MAX_AGE:
         return None
     return (f"Met deze geboortedatum is de leerling {age} jaar; dat past niet bij de "
-            "leerplichtige leeftijd (5 tot en met 18 jaar).")
+            "leerplichtige leeftijd (5 tot en met 18 jaar, of 4 jaar bij voorschool of "
+            "groep 1).")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -133,6 +140,16 @@ class Case:
     closing_reason: ClosingReason | None = None
     closing_note: str = ""
     notes: str = ""
+    # More than one answer is possible (seed 004, B4.1 and B4.3): the fields above hold the
+    # main one, which the figures count; these the others.
+    extra_ondersteuningsvragen: tuple[Ondersteuningsvraag, ...] = ()
+    extra_situaties: tuple[HuidigeSituatie, ...] = ()
+    opp_status: OppStatus | None = None
+    opp_date: date | None = None
+    opp_review_date: date | None = None
+    kearney_tier: KearneyTier | None = None
+    vrijstelling_advies: VrijstellingAdvies | None = None
+    vrijstelling_advies_date: date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -169,6 +186,20 @@ class Case:
             short_field("passend_aanbod_kind", "Het soort aanbod", self.passend_aanbod_kind),
             long_field("closing_note", "De toelichting bij het afsluiten", self.closing_note),
             long_field("notes", "De notities", self.notes)])
+        if self.opp_date is not None and self.opp_date > today:
+            errors["opp_date"] = "De datum van het OPP ligt in de toekomst."
+        if (self.opp_review_date is not None and self.opp_date is not None
+                and self.opp_review_date < self.opp_date):
+            errors["opp_review_date"] = "De evaluatie van het OPP ligt vóór de datum van het OPP."
+        if self.vrijstelling_advies_date is not None and self.vrijstelling_advies_date > today:
+            errors["vrijstelling_advies_date"] = "De datum van het advies ligt in de toekomst."
+        if (self.verzuim_type is VerzuimType.VRIJSTELLING_5A
+                and self.vrijstelling_advies is VrijstellingAdvies.NEGATIEF):
+            # Seed 000, casus 1: "Bij een negatief advies geeft leerplicht geen vrijstelling af."
+            errors["vrijstelling_advies"] = (
+                "Bij een negatief advies van de arts geeft leerplicht geen vrijstelling af. "
+                "Kies een ander soort verzuim, of pas het advies aan."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -204,10 +235,22 @@ class ContactMoment:
     case_id: str
     on: date
     kind: ContactKind
-    # Whether pupil or parents took part: only such contact stops the first-contact clock.
+    # Whether pupil or parents took part: only a conversation with them stops the
+    # first-contact clock (``is_family_conversation``).
     with_pupil_or_parents: bool = True
     participants: str = ""
     notes: str = ""
+    # The involved professional (a care provider) this contact was with, if any: contacting
+    # care providers needs the consent of pupil and parents (seed 000, casus 2, step 5).
+    care_provider_id: str | None = None
+    # Recorded before kinds told a conversation from a message (0013_seed_rules): the kind
+    # was kept, and the user is asked to check it (``data_assumptions``).
+    kind_assumed: bool = False
+
+    @property
+    def is_family_conversation(self) -> bool:
+        """A conversation (face to face or video) with pupil and/or parents."""
+        return self.with_pupil_or_parents and self.kind.is_conversation
 
     def validate(self, today: date) -> None:
         errors: dict[str, str] = {}

@@ -7,6 +7,10 @@ Privacy rules (DOMAIN.md "Privacy rules"):
   The background of the problems is left out of the draft summary for the same reason.
 - Health details appear in no version unless the consulent marks them as needed.
 The risk factors stay in the intake record: they are the consulent's analysis, not a message.
+
+Each letter speaks to its reader: the pupil's own letter says "je" and speaks *about* the
+parents ("Wat je ouders vertelden"), never to them as "u" ("praat mét ons, niet over ons",
+seed 003); the school's copy speaks about the parents too.
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ class Terugkoppeling:
         include_reason = kind is RecipientKind.LEERLING or self.reason_for_others
         reason = self.absence_reason.strip() if include_reason else ""
         return SharedContent(
-            summary=self.summary,
+            summary=addressed_summary(self.summary, kind),
             absence_reason=reason,
             reason_left_out=bool(self.absence_reason.strip()) and not include_reason,
             health_details=self.health_details.strip() if self.health_needed else "",
@@ -163,7 +167,7 @@ def _summary(intake: IntakeRecord, name: str, with_background: bool) -> str:
     paragraphs += [f"{title}: {body.strip()}" for title, body in sections if body.strip()]
     answers = intake.parent_answers
     if answers.filled():
-        lines = ["Wat u als ouders vertelde:"]
+        lines = [PARENTS_TOLD]
         words = [w.strip() for w in answers.three_words if w.strip()]
         things = [t.strip() for t in answers.two_things if t.strip()]
         if words:
@@ -171,6 +175,29 @@ def _summary(intake: IntakeRecord, name: str, with_background: bool) -> str:
         if things:
             lines.append(f"- Wat wij moeten weten: {'; '.join(things)}")
         if answers.one_wish.strip():
-            lines.append(f"- Uw wens: {answers.one_wish.strip()}")
+            lines.append(f"{PARENTS_WISH}{answers.one_wish.strip()}")
         paragraphs.append("\n".join(lines))
     return "\n\n".join(paragraphs)
+
+
+# The draft speaks to the parents in their own letter; the other letters speak about them.
+PARENTS_TOLD = "Wat u als ouders vertelde:"
+PARENTS_WISH = "- Uw wens: "
+_ABOUT_PARENTS: dict[RecipientKind, tuple[str, str]] = {
+    RecipientKind.LEERLING: ("Wat je ouders vertelden:", "- De wens van je ouders: "),
+    RecipientKind.ONDERSTEUNINGSCOORDINATOR: ("Wat de ouders vertelden:",
+                                              "- De wens van de ouders: "),
+}
+
+
+def addressed_summary(summary: str, kind: RecipientKind) -> str:
+    """The summary as ``kind`` reads it: the parents' answers are told about, not to them,
+    in the pupil's and the school's letters (lines of the draft only; typed text is kept)."""
+    about = _ABOUT_PARENTS.get(kind)
+    if about is None:
+        return summary
+    told, wish = about
+    lines = [told if line.strip() == PARENTS_TOLD else
+             wish + line[len(PARENTS_WISH):] if line.startswith(PARENTS_WISH) else line
+             for line in summary.split("\n")]
+    return "\n".join(lines)

@@ -98,11 +98,29 @@ class ProfessionalRole(Labelled):
 
 
 class ContactKind(Labelled):
+    """How a contact took place. A *gesprek* (face to face or by video) is a conversation;
+    a phone call, an e-mail or a message is not (seed 000, casus 2: "binnen 14 dagen eerste
+    gesprek", "met leerling en ouders in gesprek")."""
+
     TELEFOON = "Telefoon"
     HUISBEZOEK = "Huisbezoek"
     GESPREK_OP_SCHOOL = "Gesprek op school"
     EMAIL = "E-mail"
     MDO = "MDO"
+    GESPREK_OP_KANTOOR = "Gesprek op kantoor"
+    VIDEOGESPREK = "Videogesprek"
+    BERICHT = "Bericht (sms, app, brief)"
+
+    @property
+    def is_conversation(self) -> bool:
+        """Face to face or by video: what the first-conversation clocks count."""
+        return self.name in CONVERSATION_KINDS
+
+
+# Names of the contact kinds that are a conversation (face to face or video). An MDO with
+# pupil or parents at the table is one too. Stored names, so SQL can filter on them.
+CONVERSATION_KINDS = frozenset({"HUISBEZOEK", "GESPREK_OP_SCHOOL", "GESPREK_OP_KANTOOR",
+                                "VIDEOGESPREK", "MDO"})
 
 
 class Ondersteuningsvraag(Labelled):
@@ -150,3 +168,37 @@ class StagnatieOorzaak(Labelled):
     SCHOOL_WIJST_AF = "School wijst oplossing af"
     OUDERS_WIJZEN_AF = "Ouders wijzen oplossing af"
     ANDERS = "Anders"
+
+
+class KearneyTier(Labelled):
+    """The tier of the pupil's absence in Kearney's pyramid (seed 001)."""
+
+    NIVEAU_1 = "Niveau 1: komt altijd naar school"
+    NIVEAU_2 = "Niveau 2: opkomend, mild verzuim"
+    NIVEAU_3 = "Niveau 3: structurele en zware verzuimers"
+
+
+class OppStatus(Labelled):
+    """Whether the school has an ontwikkelingsperspectiefplan for the pupil."""
+
+    JA = "Ja, er is een OPP"
+    NEE = "Nee, er is geen OPP"
+    ONBEKEND = "Onbekend"
+
+
+class VrijstellingAdvies(Labelled):
+    """The (independent) doctor's advice on a vrijstelling 5a (seed 000, casus 1)."""
+
+    AANGEVRAAGD = "Advies aangevraagd"
+    POSITIEF = "Positief advies"
+    NEGATIEF = "Negatief advies"
+
+
+class UitvalSignaal(Labelled):
+    """Signals that the pupil's bond with school breaks (seed 002, "Signalen voor
+    schooluitval")."""
+
+    FYSIEK = "Fysiek: verzuim, geoorloofd en ongeoorloofd"
+    SOCIAAL = "Sociaal: incidenten (klassenverwijdering)"
+    COGNITIEF = "Cognitief: (plotseling terugvallende) schoolprestaties"
+    EMOTIONEEL = "Emotioneel: welbevinden"

@@ -58,6 +58,8 @@ class SickReport:
     start: date
     end: date | None = None
     id: str = field(default_factory=new_id, compare=False)
+    # The "Opmerking" column of the printed aanmeldformulier (e.g. "naar huis gestuurd").
+    note: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,10 @@ TABLE_TITLES = {
     "anonymised_cases": "Geanonimiseerd", "case_episodes": "Heropeningen van de casus",
     "reminder_snoozes": "Uitgestelde of geziene herinneringen",
     "plan_clocks": "Termijnen uit het plan (afgeleid)",
+    "consents": "Toestemming per doel", "data_assumptions": "Aannames bij een update",
+    "follow_ups": "Nazorg na afsluiten", "passend_aanboden": "Passend aanbod",
+    "regie_events": "Wisselingen van regie",
+    "situation_changes": "Verloop van onderwijs en situatie",
 }
 COLUMN_LABELS = {
     "first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum",
@@ -105,6 +109,25 @@ COLUMN_LABELS = {
     "start_date": "Begindatum", "summary": "Samenvatting", "until": "Tot",
     "verzuim_type": "Soort verzuim", "wachtlijst": "Wachtlijst",
     "with_pupil_or_parents": "Met leerling of ouders", "written_on": "Geschreven op",
+    # 0013_seed_rules
+    "absence_function": "Functie van het verzuim", "agreed": "Ingestemd (wie, wanneer)",
+    "care_part": "Met zorgdeel", "care_provider_id": "Zorgverlener (technisch)",
+    "changed_by": "Gewijzigd door", "criteria": "Criteria passend aanbod",
+    "description": "Omschrijving", "done_on": "Gedaan op",
+    "dropout_signals": "Signalen van schooluitval", "education_part": "Met onderwijsdeel",
+    "effective_from": "Geldt vanaf", "extra_ondersteuningsvragen":
+    "Andere ondersteuningsvragen", "extra_situaties": "Andere situaties",
+    "from_regie": "Regie van", "given_by": "Gegeven door", "giver": "Gegeven door (wie)",
+    "kearney_tier": "Niveau (Kearney)", "kind_assumed": "Soort aangenomen bij update",
+    "made_on": "Aangenomen op", "method": "Hoe gegeven", "note": "Opmerking",
+    "opp_date": "OPP opgesteld op", "opp_review_date": "OPP evaluatie",
+    "opp_status": "OPP", "parent_view": "Mening ouders", "parent_view_note":
+    "Toelichting ouders", "provider_ids": "Genoemde zorgverleners (technisch)",
+    "purpose": "Doel", "school_absence_reason": "Reden van afwezigheid volgens school",
+    "seen_by": "Gezien door", "seen_on": "Gezien op", "subject": "Onderwerp",
+    "to_regie": "Regie naar", "unchecked": "Vastgelegd vóór de criteria",
+    "voorlopig": "Voorlopig aanbod", "vrijstelling_advies": "Advies arts vrijstelling",
+    "vrijstelling_advies_date": "Datum advies arts", "withdrawn_on": "Ingetrokken op",
 }
 # Stored enum names ('VRIJSTELLING_5A') shown as the label the user knows ('Vrijstelling 5a'):
 # per column where a name means different things in different vocabularies, else generic.
@@ -114,6 +137,7 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
     "previous_closing_reason": ClosingReason,
     "ondersteuningsvraag": Ondersteuningsvraag, "huidige_situatie": HuidigeSituatie,
     "wachtlijst": Wachtlijst, "stagnatie_oorzaak": StagnatieOorzaak,
+    "from_regie": Regie, "to_regie": Regie,
 }
 
 # Technical keys that mean nothing to a reader.

@@ -24,16 +24,21 @@ from sqlalchemy import (
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
 from thuiszitter_desktop.domain.vocab import (
+    CONVERSATION_KINDS,
     CaseStage,
     ClosingReason,
     ContactKind,
     HuidigeSituatie,
+    KearneyTier,
+    Labelled,
     Ondersteuningsvraag,
     Onderwijstype,
+    OppStatus,
     ProfessionalRole,
     Regie,
     StagnatieOorzaak,
     VerzuimType,
+    VrijstellingAdvies,
     Wachtlijst,
 )
 from thuiszitter_desktop.storage.rows import E, enum_by_name, enum_name, enum_or_none, upsert
@@ -43,6 +48,7 @@ from thuiszitter_desktop.storage.tables import (
     involved_professionals,
     pupils,
 )
+from thuiszitter_desktop.storage.tables_seed_rules import situation_changes
 
 
 class NotFoundError(LookupError):
@@ -97,7 +103,23 @@ def case_values(case: Case) -> dict[str, Any]:
         "stagnatie_oorzaak": enum_name(case.stagnatie_oorzaak),
         "closed_on": case.closed_on, "closing_reason": enum_name(case.closing_reason),
         "closing_note": case.closing_note, "notes": case.notes,
+        "extra_ondersteuningsvragen": names_text(case.extra_ondersteuningsvragen),
+        "extra_situaties": names_text(case.extra_situaties),
+        "opp_status": enum_name(case.opp_status), "opp_date": case.opp_date,
+        "opp_review_date": case.opp_review_date,
+        "kearney_tier": enum_name(case.kearney_tier),
+        "vrijstelling_advies": enum_name(case.vrijstelling_advies),
+        "vrijstelling_advies_date": case.vrijstelling_advies_date,
     }
+
+
+def names_text(members: Iterable[Labelled]) -> str:
+    """Enum members as a comma list of their names (how short multiple choices are stored)."""
+    return ",".join(member.name for member in members)
+
+
+def members_from_text(cls: type[E], text: str | None) -> tuple[E, ...]:
+    return tuple(enum_by_name(cls, name) for name in (text or "").split(",") if name)
 
 
 def case_from_row(row: RowMapping) -> Case:
@@ -119,6 +141,14 @@ def case_from_row(row: RowMapping) -> Case:
         closed_on=row["closed_on"], closing_reason=enum_or_none(ClosingReason,
                                                                  row["closing_reason"]),
         closing_note=row["closing_note"], notes=row["notes"],
+        extra_ondersteuningsvragen=members_from_text(Ondersteuningsvraag,
+                                                     row["extra_ondersteuningsvragen"]),
+        extra_situaties=members_from_text(HuidigeSituatie, row["extra_situaties"]),
+        opp_status=enum_or_none(OppStatus, row["opp_status"]), opp_date=row["opp_date"],
+        opp_review_date=row["opp_review_date"],
+        kearney_tier=enum_or_none(KearneyTier, row["kearney_tier"]),
+        vrijstelling_advies=enum_or_none(VrijstellingAdvies, row["vrijstelling_advies"]),
+        vrijstelling_advies_date=row["vrijstelling_advies_date"],
     )
 
 
@@ -267,7 +297,9 @@ def _relevant_since(day: date) -> ColumnElement[bool]:
     """
     c = cases.c
     return and_(
-        c.education_percentage < EDUCATION_THRESHOLD,
+        # A case with a history may have counted while below 50%, whatever it is today.
+        or_(c.education_percentage < EDUCATION_THRESHOLD,
+            c.id.in_(select(situation_changes.c.case_id))),
         or_(c.closed_on.is_(None), c.closed_on >= day, c.aanmelding_date >= day,
             c.first_contact_date >= day, c.goals_set_date >= day,
             c.passend_aanbod_date >= day),
@@ -280,6 +312,7 @@ def save_contact(conn: Connection, contact: ContactMoment, now: datetime) -> Non
         "id": contact.id, "case_id": contact.case_id, "on_date": contact.on,
         "kind": contact.kind.name, "with_pupil_or_parents": contact.with_pupil_or_parents,
         "participants": contact.participants, "notes": contact.notes,
+        "care_provider_id": contact.care_provider_id, "kind_assumed": contact.kind_assumed,
     }, now)
 
 
@@ -292,24 +325,39 @@ def list_contacts(conn: Connection, case_id: str) -> list[ContactMoment]:
         select(contact_moments).where(contact_moments.c.case_id == case_id)
         .order_by(contact_moments.c.on_date.desc())
     ).mappings()
-    return [
-        ContactMoment(id=r["id"], case_id=r["case_id"], on=r["on_date"],
-                      kind=ContactKind.from_name(r["kind"]),
-                      with_pupil_or_parents=r["with_pupil_or_parents"],
-                      participants=r["participants"], notes=r["notes"])
-        for r in rows
-    ]
+    return [_contact_from_row(r) for r in rows]
+
+
+def get_contact(conn: Connection, contact_id: str) -> ContactMoment:
+    row = conn.execute(select(contact_moments).where(contact_moments.c.id == contact_id)
+                       ).mappings().first()
+    if row is None:
+        raise NotFoundError(contact_id)
+    return _contact_from_row(row)
+
+
+def _contact_from_row(r: RowMapping) -> ContactMoment:
+    return ContactMoment(id=r["id"], case_id=r["case_id"], on=r["on_date"],
+                         kind=ContactKind.from_name(r["kind"]),
+                         with_pupil_or_parents=r["with_pupil_or_parents"],
+                         participants=r["participants"], notes=r["notes"],
+                         care_provider_id=r["care_provider_id"],
+                         kind_assumed=r["kind_assumed"])
+
+
+def family_conversation() -> ColumnElement[bool]:
+    """Contacts that stop the first-contact clock: a conversation with pupil or parents."""
+    return and_(contact_moments.c.with_pupil_or_parents.is_(True),
+                contact_moments.c.kind.in_(sorted(CONVERSATION_KINDS)))
 
 
 def first_contact_date(conn: Connection, case_id: str) -> date | None:
-    """The earliest contact with pupil or parents: what stops the two-week clock."""
+    """The earliest conversation with pupil or parents: what stops the two-week clock."""
     from sqlalchemy import func
 
     value: date | None = conn.execute(
         select(func.min(contact_moments.c.on_date)).where(
-            contact_moments.c.case_id == case_id,
-            contact_moments.c.with_pupil_or_parents.is_(True),
-        )
+            contact_moments.c.case_id == case_id, family_conversation())
     ).scalar_one_or_none()
     return value
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.storage.rows import upsert
 from thuiszitter_desktop.storage.tables_figures import import_sources, list_comparisons
+from thuiszitter_desktop.storage.tables_seed_rules import quarter_stories
 
 
 @dataclass(slots=True, kw_only=True)
@@ -69,3 +70,17 @@ def list_comparison_history(conn: Connection) -> list[tuple[str, ComparisonRecor
                                      coverage_pct=r["coverage_pct"]))
         for r in conn.execute(query).mappings()
     ]
+
+
+# -- the story beside the quarterly figures ---------------------------------------------------
+def quarter_story(conn: Connection, quarter_key: str) -> str:
+    value = conn.execute(select(quarter_stories.c.story)
+                         .where(quarter_stories.c.quarter == quarter_key)).scalar_one_or_none()
+    return str(value) if value is not None else ""
+
+
+def save_quarter_story(conn: Connection, quarter_key: str, story: str, now: datetime) -> None:
+    found = conn.execute(select(quarter_stories.c.id)
+                         .where(quarter_stories.c.quarter == quarter_key)).scalar_one_or_none()
+    upsert(conn, quarter_stories, {"id": found or new_id(), "quarter": quarter_key,
+                                   "story": story.strip()}, now)

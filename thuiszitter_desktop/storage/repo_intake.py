@@ -17,14 +17,20 @@ from thuiszitter_desktop.domain.aanmelding import (
     Relation,
     Reporter,
 )
-from thuiszitter_desktop.domain.consent import Consent, ConsentMethod
+from thuiszitter_desktop.domain.consent import ConsentGiver, ConsentRecord
 from thuiszitter_desktop.domain.intake import Agreement, IntakeRecord, ParentAnswers
 from thuiszitter_desktop.domain.model import Pupil, new_id
 from thuiszitter_desktop.domain.stages import StageDates
 from thuiszitter_desktop.domain.terugkoppeling import Recipient, RecipientKind, Terugkoppeling
-from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind
+from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind, UitvalSignaal
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion, SickReport
-from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.repo_consent import (
+    aanmelding_consent,
+    consents_by_case,
+    list_consents,
+    save_aanmelding_consent,
+)
+from thuiszitter_desktop.storage.rows import upsert
 from thuiszitter_desktop.storage.tables_intake import (
     aanmeldingen,
     case_parents,
@@ -62,18 +68,6 @@ def _list_from_json(text: str) -> list[str]:
     return [str(item) for item in json.loads(text or "[]")]
 
 
-def _consent_values(prefix: str, consent: Consent) -> dict[str, Any]:
-    return {f"{prefix}_given": consent.given, f"{prefix}_on": consent.on,
-            f"{prefix}_method": enum_name(consent.method),
-            f"{prefix}_by": consent.given_by.strip()}
-
-
-def _consent_from_row(prefix: str, row: RowMapping) -> Consent:
-    return Consent(given=row[f"{prefix}_given"], on=row[f"{prefix}_on"],
-                   method=enum_or_none(ConsentMethod, row[f"{prefix}_method"]),
-                   given_by=row[f"{prefix}_by"])
-
-
 def _replace_children(conn: Connection, table: Table, case_id: str,
                       rows: Sequence[dict[str, Any]], now: datetime) -> None:
     """Upsert the given rows of a case and delete the case's rows that are gone."""
@@ -95,18 +89,19 @@ def save_aanmelding(conn: Connection, case_id: str, a: Aanmelding, now: datetime
                                        if c in a.confirmed_criteria),
         "criterion_4_note": a.criterion_4_note, "education_percentage": a.education_percentage,
         "education_since": a.education_since, "school_actions": a.school_actions,
-        "involved_help": a.involved_help,
-        **_consent_values("parental_consent", a.parental_consent),
-        **_consent_values("pupil_consent", a.pupil_consent),
+        "involved_help": a.involved_help, "school_absence_reason": a.school_absence_reason,
         "notes": a.notes,
     }, now)
+    save_aanmelding_consent(conn, case_id, ConsentGiver.OUDERS, a.parental_consent, now)
+    save_aanmelding_consent(conn, case_id, ConsentGiver.LEERLING, a.pupil_consent, now)
     _replace_children(conn, case_parents, case_id, [
         {"id": p.id, "position": i, "name": p.name.strip(), "relation": p.relation.name,
          "phone": p.phone.strip(), "email": p.email.strip()}
         for i, p in enumerate(a.parents)
     ], now)
     _replace_children(conn, sick_reports, case_id, [
-        {"id": s.id, "start_date": s.start, "end_date": s.end} for s in a.sick_reports
+        {"id": s.id, "start_date": s.start, "end_date": s.end, "note": s.note.strip()}
+        for s in a.sick_reports
     ], now)
 
 
@@ -124,7 +119,11 @@ def _parent_from_row(r: RowMapping) -> ParentContact:
 def list_sick_reports(conn: Connection, case_id: str) -> list[SickReport]:
     rows = conn.execute(select(sick_reports).where(sick_reports.c.case_id == case_id)
                         .order_by(sick_reports.c.start_date)).mappings()
-    return [SickReport(r["start_date"], r["end_date"], id=r["id"]) for r in rows]
+    return [_sick_from_row(r) for r in rows]
+
+
+def _sick_from_row(r: RowMapping) -> SickReport:
+    return SickReport(r["start_date"], r["end_date"], id=r["id"], note=r["note"])
 
 
 def load_aanmelding(conn: Connection, case_id: str, pupil: Pupil) -> Aanmelding | None:
@@ -133,7 +132,7 @@ def load_aanmelding(conn: Connection, case_id: str, pupil: Pupil) -> Aanmelding 
     if row is None:
         return None
     return _aanmelding_from_row(row, pupil, list_parents(conn, case_id),
-                                list_sick_reports(conn, case_id))
+                                list_sick_reports(conn, case_id), list_consents(conn, case_id))
 
 
 def load_aanmeldingen(conn: Connection,
@@ -150,12 +149,13 @@ def load_aanmeldingen(conn: Connection,
         sick: defaultdict[str, list[SickReport]] = defaultdict(list)
         for r in conn.execute(select(sick_reports).where(sick_reports.c.case_id.in_(chunk))
                               .order_by(sick_reports.c.start_date)).mappings():
-            sick[r["case_id"]].append(SickReport(r["start_date"], r["end_date"], id=r["id"]))
+            sick[r["case_id"]].append(_sick_from_row(r))
+        found = consents_by_case(conn, chunk)
         for row in conn.execute(select(aanmeldingen)
                                 .where(aanmeldingen.c.case_id.in_(chunk))).mappings():
             case_id = row["case_id"]
             result[case_id] = _aanmelding_from_row(row, pupils[case_id], parents[case_id],
-                                                   sick[case_id])
+                                                   sick[case_id], found.get(case_id, []))
     return result
 
 
@@ -163,7 +163,7 @@ _CHUNK = 500  # case ids per IN (...) list
 
 
 def _aanmelding_from_row(row: RowMapping, pupil: Pupil, parents: list[ParentContact],
-                         sick: list[SickReport]) -> Aanmelding:
+                         sick: list[SickReport], records: list[ConsentRecord]) -> Aanmelding:
     criteria = {SickCriterion.from_name(n) for n in row["confirmed_criteria"].split(",") if n}
     return Aanmelding(
         id=row["id"], report_date=row["report_date"],
@@ -177,9 +177,9 @@ def _aanmelding_from_row(row: RowMapping, pupil: Pupil, parents: list[ParentCont
         criterion_4_note=row["criterion_4_note"],
         education_percentage=row["education_percentage"],
         education_since=row["education_since"], school_actions=row["school_actions"],
-        involved_help=row["involved_help"],
-        parental_consent=_consent_from_row("parental_consent", row),
-        pupil_consent=_consent_from_row("pupil_consent", row), notes=row["notes"],
+        involved_help=row["involved_help"], school_absence_reason=row["school_absence_reason"],
+        parental_consent=aanmelding_consent(records, ConsentGiver.OUDERS),
+        pupil_consent=aanmelding_consent(records, ConsentGiver.LEERLING), notes=row["notes"],
     )
 
 
@@ -219,6 +219,9 @@ def save_intake(conn: Connection, intake: IntakeRecord, now: datetime) -> None:
         "health_needed": intake.health_needed,
         "pupil_shares_reason": intake.pupil_shares_reason,
         "agreements": agreements_json(intake.agreements),
+        "absence_function": intake.absence_function,
+        "dropout_signals": ",".join(s.name for s in UitvalSignaal
+                                    if s in intake.dropout_signals),
     }, now)
 
 
@@ -243,6 +246,9 @@ def load_intake(conn: Connection, case_id: str) -> IntakeRecord | None:
         health_details=row["health_details"], health_needed=row["health_needed"],
         pupil_shares_reason=row["pupil_shares_reason"],
         agreements=agreements_from_json(row["agreements"]),
+        absence_function=row["absence_function"],
+        dropout_signals={UitvalSignaal.from_name(n)
+                         for n in row["dropout_signals"].split(",") if n},
     )
 
 

@@ -39,6 +39,7 @@ def outcome_to_json(outcome: MdoOutcome) -> str:
                     for a in outcome.new_actions],
         "escalation": enum_name(outcome.escalation),
         "escalation_note": outcome.escalation_note,
+        "escalation_follow_up": _day(outcome.escalation_follow_up),
         "next_mdo_date": _day(outcome.next_mdo_date),
     }, ensure_ascii=False)
 
@@ -51,6 +52,7 @@ def outcome_from_json(text: str) -> MdoOutcome:
                      for a in data.get("actions", [])],
         escalation=enum_or_none(Escalation, data.get("escalation")),
         escalation_note=str(data.get("escalation_note", "")),
+        escalation_follow_up=_parse_day(data.get("escalation_follow_up")),
         next_mdo_date=_parse_day(data.get("next_mdo_date")),
     )
 

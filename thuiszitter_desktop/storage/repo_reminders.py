@@ -12,6 +12,7 @@ from thuiszitter_desktop.domain.episodes import ClosedEpisode, Reopening
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.reminders import Snooze
 from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.storage.repo_cases import family_conversation
 from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
 from thuiszitter_desktop.storage.tables import contact_moments
 from thuiszitter_desktop.storage.tables_reminders import case_episodes, reminder_snoozes
@@ -80,11 +81,11 @@ def latest_episodes(conn: Connection,
 # -- contact dates --------------------------------------------------------------------------
 def contact_dates(conn: Connection, case_ids: Iterable[str] | None = None, *,
                   reopened_only: bool = False) -> dict[str, tuple[date, ...]]:
-    """Per case, the dates of contacts with pupil or parents (what stops the two-week clock);
-    with ``reopened_only``, of the cases that were ever reopened (the figures' episodes)."""
+    """Per case, the dates of conversations with pupil or parents (what stops the two-week
+    clock); with ``reopened_only``, of the cases that were ever reopened (the figures'
+    episodes)."""
     query = select(contact_moments.c.case_id, contact_moments.c.on_date).where(
-        contact_moments.c.with_pupil_or_parents.is_(True)
-    )
+        family_conversation())
     if case_ids is not None:
         query = query.where(contact_moments.c.case_id.in_(list(case_ids)))
     if reopened_only:

@@ -91,6 +91,16 @@ cases = Table(
     Column("closing_reason", String(40)),
     Column("closing_note", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
+    # 0013_seed_rules: more than one cause / situation (names, comma list), OPP, Kearney
+    # tier, the doctor's advice on a vrijstelling 5a.
+    Column("extra_ondersteuningsvragen", String(300), nullable=False, default=""),
+    Column("extra_situaties", String(400), nullable=False, default=""),
+    Column("opp_status", String(20)),
+    Column("opp_date", Date),
+    Column("opp_review_date", Date),
+    Column("kearney_tier", String(20)),
+    Column("vrijstelling_advies", String(20)),
+    Column("vrijstelling_advies_date", Date),
     *record_columns(),
 )
 Index("ix_cases_pupil_id", cases.c.pupil_id)
@@ -106,12 +116,17 @@ contact_moments = Table(
     Column("with_pupil_or_parents", Boolean, nullable=False),
     Column("participants", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
+    # 0013_seed_rules: the care provider (involved professional) contacted, and whether the
+    # kind was recorded before kinds told a conversation from a message.
+    Column("care_provider_id", String(ID)),
+    Column("kind_assumed", Boolean, nullable=False, default=False),
     *record_columns(),
 )
 Index("ix_contact_moments_case_id", contact_moments.c.case_id)
-# Covers the clock's read of contact dates (0010_contact_clock_index).
+# Covers the clock's read of conversation dates (0010_contact_clock_index, kind since 0013).
 Index("ix_contact_moments_clock", contact_moments.c.case_id,
-      contact_moments.c.with_pupil_or_parents, contact_moments.c.on_date)
+      contact_moments.c.with_pupil_or_parents, contact_moments.c.kind,
+      contact_moments.c.on_date)
 
 involved_professionals = Table(
     "involved_professionals",

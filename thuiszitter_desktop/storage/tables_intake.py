@@ -28,15 +28,6 @@ def _case_fk() -> Column[str]:
                   nullable=False)
 
 
-def _consent(prefix: str) -> list[Column[object]]:
-    return [
-        Column(f"{prefix}_given", Boolean, nullable=False, default=False),
-        Column(f"{prefix}_on", Date),
-        Column(f"{prefix}_method", String(30)),
-        Column(f"{prefix}_by", String(200), nullable=False, default=""),
-    ]
-
-
 aanmeldingen = Table(
     "aanmeldingen",
     metadata,
@@ -55,8 +46,9 @@ aanmeldingen = Table(
     Column("education_since", Date),
     Column("school_actions", Text, nullable=False, default=""),
     Column("involved_help", Text, nullable=False, default=""),
-    *_consent("parental_consent"),
-    *_consent("pupil_consent"),
+    # The consent recorded with the aanmelding lives in ``consents`` (purpose LEERPLICHT)
+    # since 0013_seed_rules.
+    Column("school_absence_reason", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
     *record_columns(),
     UniqueConstraint("case_id", name="uq_aanmeldingen_case_id"),
@@ -83,6 +75,7 @@ sick_reports = Table(
     _case_fk(),
     Column("start_date", Date, nullable=False),
     Column("end_date", Date),  # empty: still sick
+    Column("note", Text, nullable=False, default=""),  # "Opmerking" (0013_seed_rules)
     *record_columns(),
 )
 Index("ix_sick_reports_case_id", sick_reports.c.case_id)
@@ -121,6 +114,8 @@ intakes = Table(
     Column("health_needed", Boolean, nullable=False, default=False),
     Column("pupil_shares_reason", Boolean, nullable=False, default=False),
     Column("agreements", Text, nullable=False, default="[]"),  # JSON: who, what, by_when
+    Column("absence_function", Text, nullable=False, default=""),  # 0013_seed_rules
+    Column("dropout_signals", String(200), nullable=False, default=""),  # names, comma list
     *record_columns(),
 )
 Index("ix_intakes_case_id", intakes.c.case_id)

@@ -57,6 +57,7 @@ def random_facts(rng: random.Random) -> ClockFacts:
             aanmelding + timedelta(days=rng.randint(-3, 40)) for _ in range(rng.randint(0, 3)))),
         actions=actions,
         evaluations=evaluations,
+        back_above_since=maybe_day(rng, TODAY, 20, 0.1),
     )
 
 

@@ -64,8 +64,8 @@ def test_every_section_names_the_definition(report: str) -> None:
 
 
 def test_targets_show_achieved_norm_and_verdict(report: str) -> None:
-    assert "Eerste contact binnen 7 dagen 80% 50% 1 van 2 Norm niet gehaald" in report
-    assert "Eerste contact binnen 14 dagen 100% 100% 2 van 2 Norm gehaald" in report
+    assert "leerling of ouders binnen 7 dagen 80% 50% 1 van 2 Norm niet gehaald" in report
+    assert "leerling of ouders binnen 14 dagen 100% 100% 2 van 2 Norm gehaald" in report
     assert "Doelen gesteld binnen de eerste maand 90% 50% 1 van 2 Norm niet gehaald" in report
     # Offer: the first case met it; the second returned to school before its clock.
     assert "zonder passend aanbod 80% 100% 2 van 2 Norm gehaald" in report
