@@ -73,3 +73,30 @@ def passphrase() -> str:
 @pytest.fixture
 def cheap_kdf() -> KdfParams:
     return CHEAP_KDF
+
+
+# -- consent per purpose (issue 18): a step that needs it is refused without it ---------------
+from collections.abc import Callable  # noqa: E402
+
+from thuiszitter_desktop.domain.consent import (  # noqa: E402
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+)
+
+GiveConsent = Callable[..., None]
+
+
+@pytest.fixture
+def give_consent(ctx: AppContext) -> GiveConsent:
+    """Record that the parents gave consent for ``purpose`` (MDO by default) on ``on``."""
+    from thuiszitter_desktop.services import consent
+
+    def give(case_id: str, purpose: ConsentPurpose = ConsentPurpose.MDO,
+             on: date = date(2026, 9, 1), provider_ids: tuple[str, ...] = ()) -> None:
+        consent.record_consent(ctx, ConsentRecord(
+            case_id=case_id, purpose=purpose, giver=ConsentGiver.OUDERS, on=on,
+            method=ConsentMethod.MONDELING, given_by="Moeder", provider_ids=provider_ids))
+
+    return give

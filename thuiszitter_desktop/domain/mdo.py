@@ -121,6 +121,10 @@ class MdoCaseSnapshot:
     deadline_due: date | None = None
     on_previous_agenda: bool = False
     discussed_at_previous: bool = False
+    # "Praat mét ons, niet over ons" (seed 003): what the pupil says they want and need.
+    pupil_voice: str = ""
+    # The parents' (and from 16 the pupil's) consent to discuss this pupil in the MDO.
+    consent_given: bool = True
 
     @property
     def full_name(self) -> str:

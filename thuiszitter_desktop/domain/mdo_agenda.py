@@ -56,6 +56,13 @@ class PupilBlock:
     stalls: str
     stagnation_cause: str
     question: str
+    pupil_voice: str = ""  # empty: not asked yet
+    consent_given: bool = True
+
+    @property
+    def pupil_voice_text(self) -> str:
+        return self.pupil_voice.strip() or (f"Nog niet gevraagd. Vraag {self.first_name} vóór "
+                                            "het MDO wat hij of zij nodig heeft.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +229,8 @@ def pupil_block(
         stalls=_stalls(snap),
         stagnation_cause=snap.stagnation_cause_label,
         question=item.question.strip() or default_question(snap, reasons),
+        pupil_voice=snap.pupil_voice,
+        consent_given=snap.consent_given,
     )
 
 
@@ -309,6 +318,10 @@ def _block_lines(block: PupilBlock, family: list[ParticipantLine]) -> list[str]:
              f"Regie: {block.regie}"]
     if family:
         lines.append(f"Schuiven aan: {', '.join(_person(p) for p in family)}")
+    if not block.consent_given:
+        lines.append("Let op: toestemming van de ouders voor deze bespreking is niet "
+                     "vastgelegd.")
+    lines.append(f"Wat {block.first_name} zelf zegt: {block.pupil_voice_text}")
     if block.reasons:
         lines.append(f"Aanleiding: {'; '.join(block.reasons)}")
     if block.open_actions:

@@ -36,6 +36,7 @@ class PupilMinutes:
     actions: tuple[MdoAction, ...]
     escalation: str  # Dutch label plus note, or "" when none was decided
     next_date: date | None
+    pupil_voice: str = ""  # what the pupil said they want (plan or intake); "" not asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,8 @@ def build_minutes(
         if outcome.escalation is not None:
             note = outcome.escalation_note.strip()
             escalation = outcome.escalation.label + (f": {note}" if note else "")
+            if outcome.escalation_follow_up is not None:
+                escalation += f" (opvolging {outcome.escalation_follow_up:%d-%m-%Y})"
         pupils.append(PupilMinutes(
             case_id=item.case_id,
             name=snap.display_name(cfg.full_names),
@@ -88,6 +91,7 @@ def build_minutes(
             actions=tuple(outcome.new_actions),
             escalation=escalation,
             next_date=outcome.next_mdo_date or meeting.next_mdo_date,
+            pupil_voice=snap.pupil_voice.strip(),
         ))
     attendance = tuple(
         AttendanceLine(p.name, p.role_label, p.organisation, _attendance(p.attended))

@@ -63,6 +63,8 @@ def snapshot_for(
     last_contact: date | None = None,
     passend_aanbod: Deadline | None = None,
     previous: Mdo | None = None,
+    pupil_voice: str = "",
+    consent_given: bool = True,
 ) -> MdoCaseSnapshot:
     open_actions, overdue_actions = plan_actions(plan, today)
     previous_item = next((i for i in previous.items if i.case_id == case.id), None) \
@@ -81,6 +83,8 @@ def snapshot_for(
         deadline_due=passend_aanbod.due if passend_aanbod else None,
         on_previous_agenda=previous_item is not None,
         discussed_at_previous=previous_item is not None and previous_item.discussed,
+        pupil_voice=(plan.pupil_voice.strip() if plan is not None else "") or pupil_voice,
+        consent_given=consent_given,
     )
 
 

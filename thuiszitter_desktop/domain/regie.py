@@ -65,6 +65,7 @@ class RegieReason(Labelled):
     GEEN_REGIEHOUDER = "Er is geen duidelijke regiehouder"
     PASSEND = "Een andere partij past beter"
     INSCHRIJVING = "De inschrijving of vrijstelling is veranderd"
+    PLAN = "Afgesproken in het plan van aanpak"
     ANDERS = "Anders"
 
 

@@ -17,7 +17,7 @@ from datetime import date
 
 from thuiszitter_desktop.domain.breakdowns import age_group
 from thuiszitter_desktop.domain.definitions import Caseload, Definition
-from thuiszitter_desktop.domain.figures import running_entries
+from thuiszitter_desktop.domain.figures import Histories, running_entries
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.domain.vocab import Labelled
@@ -76,9 +76,10 @@ class ExportTable:
 
 
 def export_table(caseload: Caseload, quarter: Quarter, definition: Definition,
-                 today: date) -> ExportTable:
-    """The anonymised rows of one quarter under one definition, oldest home situation first."""
-    entries = running_entries(caseload, quarter, definition, today)
+                 today: date, history: Histories | None = None) -> ExportTable:
+    """The anonymised rows of one quarter under one definition, oldest home situation first;
+    with ``history``, each with the values of its last counted day."""
+    entries = running_entries(caseload, quarter, definition, today, history)
     period_end = min(quarter.end, today)
     entries.sort(key=lambda item: (item[0][1].home_start, item[0][1].aanmelding_date))
     rows = []

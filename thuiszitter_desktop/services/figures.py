@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -11,15 +12,23 @@ from sqlalchemy import Connection
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD, CaseEntry, Definition
 from thuiszitter_desktop.domain.episodes import episode_entries
-from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
+from thuiszitter_desktop.domain.figures import Histories, QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
 from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
-from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.storage import repo_cases, repo_reminders, repo_settings
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage import (
+    repo_aanbod,
+    repo_assumptions,
+    repo_cases,
+    repo_figures,
+    repo_reminders,
+    repo_settings,
+    repo_situation,
+)
 
 # The intake documents use "organisation_name"; older code used "organisation".
 QUARTERS_SHOWN = 8
@@ -35,6 +44,12 @@ def all_entries(ctx: AppContext, still_relevant_on: date | None = None) -> list[
     """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
         return _as_episodes(conn, repo_cases.anonymous_cases(conn, still_relevant_on))
+
+
+def all_histories(ctx: AppContext) -> Histories:
+    """Every case's history of percentage, verzuim type and situation (few cases have one)."""
+    with ctx.vault.read() as conn:
+        return repo_situation.histories(conn)
 
 
 def _as_episodes(conn: Connection, entries: list[CaseEntry]) -> list[CaseEntry]:
@@ -77,7 +92,9 @@ def load_series(ctx: AppContext, quarters: Sequence[Quarter],
     """Figures of several quarters from one read, for trend charts."""
     def read_and_compute() -> list[QuarterFigures]:
         entries = _figure_entries(ctx, quarters) if quarters else []
-        return [quarter_figures(entries, q, definition, ctx.today()) for q in quarters]
+        history = all_histories(ctx)
+        return [quarter_figures(entries, q, definition, ctx.today(), history)
+                for q in quarters]
 
     return built_with_paused_gc(read_and_compute)
 
@@ -101,6 +118,7 @@ class FigureSource:
         self._ctx = ctx
         self._open_cases = open_cases
         self._entries: list[CaseEntry] | None = None
+        self._history: Histories = {}
         self._since: date | None = None
 
     def figures(self, quarter: Quarter, definition: Definition) -> QuarterFigures:
@@ -110,16 +128,19 @@ class FigureSource:
                 self._entries = None  # dropped before reading again, not after
                 quarters = [*recent_quarters(self._ctx), quarter]
                 self._since = min(q.previous().start for q in quarters)
+                self._history = all_histories(self._ctx)
                 self._entries = self._read(self._since)
-            return quarter_figures(self._entries, quarter, definition, self._ctx.today())
+            return quarter_figures(self._entries, quarter, definition, self._ctx.today(),
+                                   self._history)
 
     def _read(self, since: date) -> list[CaseEntry]:
         if self._open_cases is None:
             return all_entries(self._ctx, since)
         # An open case is always still relevant (see repo_cases._relevant_since), unless it
-        # is at 50% education or more.
+        # is at 50% education or more and has no history of a time below it.
         opened = [(item.pupil, item.case) for item in self._open_cases()
-                  if item.case.education_percentage < EDUCATION_THRESHOLD]
+                  if item.case.education_percentage < EDUCATION_THRESHOLD
+                  or item.case.id in self._history]
         with self._ctx.vault.read() as conn:
             return _as_episodes(
                 conn, opened + repo_cases.anonymous_cases(conn, since, closed_only=True))
@@ -130,6 +151,7 @@ class FigureSource:
 
     def forget(self) -> None:
         self._entries = None
+        self._history = {}
         self._since = None
 
 
@@ -164,9 +186,54 @@ def record_report_saved(ctx: AppContext, computed: QuarterFigures) -> None:
 def export_quarter(ctx: AppContext, quarter: Quarter, definition: Definition,
                    kind: ExportFormat) -> bytes:
     """Anonymised rows of a quarter as CSV or XLSX bytes; logged."""
-    table = export_table(all_entries(ctx), quarter, definition, ctx.today())
+    table = export_table(all_entries(ctx), quarter, definition, ctx.today(),
+                         all_histories(ctx))
     data = to_csv(table) if kind == "csv" else to_xlsx(table)
     with ctx.vault.transaction() as conn:
         ctx.audit(conn, "geëxporteerd", "kwartaalgegevens", None, None,
                   f"{quarter.short_label}; {definition.name}; {kind}; {len(table.rows)} rijen")
     return data
+
+
+# -- what the figures rest on, beside the numbers ---------------------------------------------
+@dataclass(frozen=True, slots=True)
+class FigureNotes:
+    """Honest footnotes: what older data the figures still count on an update's assumption."""
+
+    unchecked_offers: int  # passend aanbod from before the criteria were checked
+    open_assumptions: int  # assumptions per case nobody has looked at yet
+
+    @property
+    def lines(self) -> list[str]:
+        lines = []
+        if self.unchecked_offers:
+            lines.append(f"{self.unchecked_offers} passend aanbod vastgelegd vóór de controle op "
+                         "de criteria telt mee zoals eerder; controleer ze in de casussen.")
+        if self.open_assumptions:
+            lines.append(f"{self.open_assumptions} aannames van de update zijn nog niet "
+                         "bekeken (zie de casussen).")
+        return lines
+
+
+def figure_notes(ctx: AppContext) -> FigureNotes:
+    with ctx.vault.read() as conn:
+        return FigureNotes(repo_aanbod.count_unchecked(conn),
+                           sum(repo_assumptions.open_counts(conn).values()))
+
+
+def quarter_key(quarter: Quarter) -> str:
+    return f"{quarter.year}-Q{quarter.q}"
+
+
+def quarter_story(ctx: AppContext, quarter: Quarter) -> str:
+    """"Deze kwartaalcijfers plus het verhaal" (seed 000, casus 2): the text beside them."""
+    with ctx.vault.read() as conn:
+        return repo_figures.quarter_story(conn, quarter_key(quarter))
+
+
+def save_quarter_story(ctx: AppContext, quarter: Quarter, story: str) -> None:
+    with ctx.vault.transaction() as conn:
+        repo_figures.save_quarter_story(conn, quarter_key(quarter), story, ctx.now())
+        ctx.audit(conn, "verhaal opgeslagen", "kwartaalverhaal", None, None,
+                  quarter.short_label)
+    ctx.changes.publish(Change("quarter_story", (quarter_key(quarter),)))

@@ -12,9 +12,11 @@ from sqlalchemy import Connection
 
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.aanmelding import Aanmelding
+from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.intake import IntakeRecord
 from thuiszitter_desktop.domain.model import Case, ContactMoment
+from thuiszitter_desktop.domain.regie import proposed_regie
 from thuiszitter_desktop.domain.stages import StageDates
 from thuiszitter_desktop.domain.terugkoppeling import (
     Recipient,
@@ -32,6 +34,7 @@ from thuiszitter_desktop.reports.terugkoppeling import (
     TerugkoppelingLetter,
     terugkoppeling_pdf,
 )
+from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_cases, repo_intake, repo_settings
 
@@ -51,6 +54,7 @@ def register_aanmelding(ctx: AppContext, aanmelding: Aanmelding) -> Case:
         home_since=aanmelding.education_since if pct < HOME_BELOW_PERCENTAGE else None,
         verzuim_type=aanmelding.route.verzuim_type, education_percentage=pct,
         consulent=ctx.actor,
+        regie=proposed_regie(aanmelding.pupil.enrolled, aanmelding.route.verzuim_type),
     )
     case.validate(today)
     with ctx.vault.transaction() as conn:
@@ -91,22 +95,13 @@ def load_aanmelding(ctx: AppContext, case_id: str) -> Aanmelding | None:
 
 
 def blocking_reasons(ctx: AppContext, case_id: str) -> list[str]:
-    """Why next steps wait for consent (Dutch); empty when they may go ahead."""
-    with ctx.vault.read() as conn:
-        return _blocking_reasons(conn, case_id)
+    """Why next steps wait for consent (Dutch, with how to record it); empty when they may go
+    ahead."""
+    return consent.gaps(ctx, case_id, Step.VOLGENDE_STAPPEN)
 
 
-def _blocking_reasons(conn: Connection, case_id: str) -> list[str]:
-    case = repo_cases.get_case(conn, case_id)
-    aanmelding = repo_intake.load_aanmelding(conn, case_id,
-                                             repo_cases.get_pupil(conn, case.pupil_id))
-    return aanmelding.blocking_reasons() if aanmelding else []
-
-
-def _require_next_steps(conn: Connection, case_id: str) -> None:
-    reasons = _blocking_reasons(conn, case_id)
-    if reasons:
-        raise UserError(" ".join(reasons))
+def _require_next_steps(ctx: AppContext, conn: Connection, case_id: str) -> None:
+    consent.require(conn, case_id, Step.VOLGENDE_STAPPEN, ctx.today())
 
 
 # -- stages ---------------------------------------------------------------------------------
@@ -151,7 +146,7 @@ def _change_stage(ctx: AppContext, case_id: str, stage: CaseStage, on: date | No
     with ctx.vault.transaction() as conn:
         case = repo_cases.get_case(conn, case_id)
         if stage is not CaseStage.AANMELDING_ONTVANGEN and (mark or on is not None):
-            _require_next_steps(conn, case_id)
+            _require_next_steps(ctx, conn, case_id)
         stages = _stages(conn, case)
         if mark:
             stages.mark(stage, ctx.today())
@@ -176,7 +171,7 @@ def save_stages(ctx: AppContext, case_id: str, dates: dict[CaseStage, date]) -> 
         added = [s for s, d in stages.dates.items()
                  if s is not CaseStage.AANMELDING_ONTVANGEN and before.get(s) != d]
         if added:
-            _require_next_steps(conn, case_id)
+            _require_next_steps(ctx, conn, case_id)
         stages.validate(ctx.today())
         first = stages.dates[CaseStage.AANMELDING_ONTVANGEN]
         if case.aanmelding_date != first:
@@ -193,7 +188,7 @@ def save_intake(ctx: AppContext, intake: IntakeRecord) -> None:
     """Save the conversation; it counts as contact with pupil/parents and marks the step."""
     intake.validate(ctx.today())
     with ctx.vault.transaction() as conn:
-        _require_next_steps(conn, intake.case_id)
+        _require_next_steps(ctx, conn, intake.case_id)
         case = repo_cases.get_case(conn, intake.case_id)
         if intake.held_on < case.aanmelding_date:
             raise ValidationError({"held_on": "Het gesprek ligt vóór de datum van aanmelding."})
@@ -252,7 +247,7 @@ def save_terugkoppeling(ctx: AppContext, t: Terugkoppeling) -> None:
     """Save the (edited) terugkoppeling; when every recipient got it, the step is marked."""
     t.validate(ctx.today())
     with ctx.vault.transaction() as conn:
-        _require_next_steps(conn, t.case_id)
+        _require_next_steps(ctx, conn, t.case_id)
         repo_intake.save_terugkoppeling(conn, t, ctx.now())
         if t.sent_to_all:
             case = repo_cases.get_case(conn, t.case_id)
@@ -291,6 +286,8 @@ def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index:
     """The letter for one recipient, after the privacy rules of the domain."""
     recipient = t.recipients[recipient_index]
     with ctx.vault.read() as conn:
+        if recipient.kind is RecipientKind.ONDERSTEUNINGSCOORDINATOR:
+            consent.require(conn, t.case_id, Step.SCHOOL, ctx.today())
         case = repo_cases.get_case(conn, t.case_id)
         pupil = repo_cases.get_pupil(conn, case.pupil_id)
         settings = repo_settings.load_all(conn)

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection
 
 from thuiszitter_desktop.domain import settings as settings_registry
+from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, case_deadlines
 from thuiszitter_desktop.domain.mdo import Mdo, MdoCaseSnapshot, MdoOutcome, carry_over
 from thuiszitter_desktop.domain.mdo_agenda import (
@@ -30,11 +31,13 @@ from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.reports import mdo as mdo_reports
+from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import clock_facts_for, warning_days
 from thuiszitter_desktop.storage import (
     repo_cases,
+    repo_intake,
     repo_mdo,
     repo_plan,
     repo_reminders,
@@ -99,10 +102,22 @@ def suggestion_settings(settings: Mapping[str, Any]) -> SuggestionSettings:
 
 
 # -- planning -------------------------------------------------------------------------------
-def save_mdo(ctx: AppContext, mdo: Mdo) -> None:
-    """Save a planned (or edited) meeting with its participants and pupils."""
+def save_mdo(ctx: AppContext, mdo: Mdo, carried_over: Sequence[str] = ()) -> None:
+    """Save a planned (or edited) meeting with its participants and pupils.
+
+    A pupil newly put on the agenda needs the consent for an MDO discussion (parents, and from
+    16 the pupil: ``ConsentMissing`` says why and how to record it). Pupils already on this
+    agenda, or ``carried_over`` from the previous meeting, were checked when first added.
+    """
     mdo.validate()
     with ctx.vault.transaction() as conn:
+        try:
+            before = set(repo_mdo.get_mdo(conn, mdo.id).case_ids) | set(carried_over)
+        except repo_cases.NotFoundError:
+            before = set(carried_over)
+        for case_id in mdo.case_ids:
+            if case_id not in before:
+                consent.require(conn, case_id, Step.MDO, ctx.today())
         repo_mdo.save_mdo(conn, mdo, ctx.now())
         ctx.audit(conn, "opgeslagen", "mdo", mdo.id)
     ctx.changes.publish(Change("mdo", (mdo.id,)))
@@ -148,8 +163,8 @@ def start_next_mdo(ctx: AppContext, previous_id: str, on: date, start_time: time
         replace(p, id=new_id(), attended=None)
         for p in previous.participants if p.case_id is None
     ]
-    carry_over(previous, following)
-    save_mdo(ctx, following)
+    carried = carry_over(previous, following)
+    save_mdo(ctx, following, carried_over=carried)
     return following
 
 
@@ -170,9 +185,12 @@ def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None
         items = [i for i in items if _same_school(i.pupil.school, school)]
     ids = [i.case.id for i in items]
     contacts = repo_reminders.contact_dates(conn, ids)
+    # "Geen contact" for the agenda: any contact with pupil or parents, a call included.
+    any_contact = repo_reminders.contact_dates(conn, ids, conversations_only=False)
     episodes = repo_reminders.latest_episodes(conn, ids)
     found_plans = plans.latest(conn, ids) if plans else {}
     warnings = warning_days(repo_settings.load_all(conn))
+    consented = consent.consented_cases(conn, ids, Step.MDO, today)
     result: dict[str, MdoCaseSnapshot] = {}
     for item in items:
         case_id = item.case.id
@@ -181,12 +199,17 @@ def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None
                                 clock_items(plan) if plan else ((), ()))
         aanbod = next((d for d in case_deadlines(facts, today, warnings)
                        if d.kind is DeadlineKind.PASSEND_AANBOD), None)
-        seen = [*contacts.get(case_id, ())]
+        seen = [*any_contact.get(case_id, ())]
         if item.case.first_contact_date:
             seen.append(item.case.first_contact_date)
+        # The pupil's own words from the intake, when the plan does not hold them (agenda
+        # and minutes only: a suggestion list does not show them).
+        intake = repo_intake.load_intake(conn, case_id) if case_ids is not None else None
         result[case_id] = snapshot_for(item.case, item.pupil, today=today, plan=plan,
                                        last_contact=max(seen, default=None),
-                                       passend_aanbod=aanbod, previous=previous)
+                                       passend_aanbod=aanbod, previous=previous,
+                                       pupil_voice=intake.pupil_own_words if intake else "",
+                                       consent_given=case_id in consented)
     return result
 
 
@@ -274,7 +297,9 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
         repo_mdo.save_mdo(conn, mdo, ctx.now())
         ctx.audit(conn, "uitkomst vastgelegd", "mdo", mdo_id, case_id,
                   outcome.escalation.name if outcome.escalation else "")
-        if plans is not None and outcome.new_actions:
+        follow_up = outcome.follow_up_action(mdo.chair.strip() or ctx.actor)
+        actions = [*outcome.new_actions, *([follow_up] if follow_up is not None else [])]
+        if plans is not None and actions:
             current = plans.latest(conn, [case_id]).get(case_id)
             if current is None:
                 # A first plan takes regie and case owner from the case, as the plan
@@ -282,11 +307,11 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
                 case = repo_cases.get_case(conn, case_id)
                 current = PlanVanAanpak(case_id=case_id, created=ctx.today(), regie=case.regie,
                                         casusverantwoordelijke=case.casusverantwoordelijke)
-            plan = plan_with_mdo_actions(current, case_id, mdo.on, outcome.new_actions)
+            plan = plan_with_mdo_actions(current, case_id, mdo.on, actions)
             plans.save(ctx, conn, plan)
             ctx.audit(conn, "acties uit mdo", "plan", plan.id, case_id)
     ctx.changes.publish(Change("mdo", (mdo_id,)))
-    if plans is not None and outcome.new_actions:
+    if plans is not None and actions:
         ctx.changes.publish(Change("plan", (case_id,)))
         ctx.changes.publish(Change("case", (case_id,)))
     return mdo

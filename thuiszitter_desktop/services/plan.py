@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.plan import (
     GoalProgress,
@@ -25,8 +26,10 @@ from thuiszitter_desktop.domain.plan import (
     revise,
 )
 from thuiszitter_desktop.domain.plan_clock import validate_plan
+from thuiszitter_desktop.domain.regie import RegieReason
 from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
+from thuiszitter_desktop.services import consent, regie
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.figures import organisation
 from thuiszitter_desktop.services.reminders import PlanItems
@@ -53,8 +56,11 @@ def plan_people(ctx: AppContext, case_id: str) -> list[Owner]:
 
 
 def start_plan(ctx: AppContext, case_id: str) -> PlanVanAanpak:
-    """Version 1 of a new plan, with regie and casusverantwoordelijke taken from the case."""
+    """Version 1 of a new plan, with regie and casusverantwoordelijke taken from the case.
+
+    Refused (``ConsentMissing``) while leerplicht's involvement waits for consent."""
     with ctx.vault.transaction() as conn:
+        consent.require(conn, case_id, Step.PLAN, ctx.today())
         if repo_plan.latest_version(conn, case_id) is not None:
             raise ValidationError({"plan": "Deze casus heeft al een plan van aanpak."})
         case = repo_cases.get_case(conn, case_id)
@@ -81,6 +87,7 @@ def store_newest_version(ctx: AppContext, conn: Connection, plan: PlanVanAanpak)
 def save_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
     """Save the newest version (overwriting its snapshot) and update the case's clock."""
     with ctx.vault.transaction() as conn:
+        consent.require(conn, plan.case_id, Step.PLAN, ctx.today())
         store_newest_version(ctx, conn, plan)
         ctx.audit(conn, "plan opgeslagen", "plan", plan.id, plan.case_id,
                   f"versie {plan.version}")
@@ -103,6 +110,7 @@ def revise_plan(ctx: AppContext, plan: PlanVanAanpak) -> PlanVanAanpak:
     validate_plan(plan, ctx.today())
     new = revise(plan, ctx.today())
     with ctx.vault.transaction() as conn:
+        consent.require(conn, plan.case_id, Step.PLAN, ctx.today())
         _require_latest(conn, plan)
         repo_plan.save_version(conn, plan, ctx.now())
         repo_plan.save_version(conn, new, ctx.now())
@@ -165,9 +173,10 @@ def _update_case(ctx: AppContext, conn: Connection, plan: PlanVanAanpak) -> None
         case,
         goals_set_date=goals_set_after_save(case.goals_set_date, plan, ctx.today(),
                                             episode.reopened_on if episode else None),
-        regie=plan.regie,
         casusverantwoordelijke=plan.casusverantwoordelijke.strip(),
     )
+    if plan.regie is not case.regie:  # the plan's agreement, kept as an event
+        regie.record_change(ctx, conn, updated, plan.regie, RegieReason.PLAN, ctx.today())
     if case.is_open and plan.goals and case.stage.order < CaseStage.PLAN_VAN_AANPAK.order:
         updated.stage = CaseStage.PLAN_VAN_AANPAK
     if updated != case:

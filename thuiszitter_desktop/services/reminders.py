@@ -34,6 +34,12 @@ from thuiszitter_desktop.domain.reminders import (
     reminders_for_today,
     snooze,
 )
+from thuiszitter_desktop.domain.situation_history import (
+    BACK_ABOVE_PERCENTAGE,
+    History,
+    back_above_since,
+)
+from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.interchange.ics import (
     CalendarItem,
     NameSetting,
@@ -51,6 +57,7 @@ from thuiszitter_desktop.storage import (
     repo_plan,
     repo_reminders,
     repo_settings,
+    repo_situation,
 )
 
 # Settings (stored in the vault's settings table, JSON values).
@@ -66,9 +73,15 @@ PlanItems = Mapping[str, tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]]
 def clock_facts_for(case: Case, contacts: tuple[date, ...] = (),
                     episode: Reopening | None = None,
                     plan: tuple[tuple[ActionDue, ...], tuple[EvaluationDue, ...]] = ((), ()),
-                    ) -> ClockFacts:
-    """The clock facts of one case: the single place where a case becomes ClockFacts."""
+                    history: History = ()) -> ClockFacts:
+    """The clock facts of one case: the single place where a case becomes ClockFacts.
+
+    ``contacts`` are the dates of conversations with pupil or parents; ``history`` the case's
+    history of percentage (for the prompt to close or monitor a pupil above 50% again)."""
     actions, evaluations = plan
+    back = (back_above_since(case, history)
+            if case.education_percentage > BACK_ABOVE_PERCENTAGE
+            and case.stage is not CaseStage.MONITORING else None)
     return ClockFacts(
         aanmelding_date=case.aanmelding_date, home_since=case.home_since,
         first_contact_date=case.first_contact_date, goals_set_date=case.goals_set_date,
@@ -76,6 +89,7 @@ def clock_facts_for(case: Case, contacts: tuple[date, ...] = (),
         reopened_on=episode.reopened_on if episode else None,
         previous_closed_on=episode.previous_closed_on if episode else None,
         contact_dates=contacts, actions=actions, evaluations=evaluations,
+        back_above_since=back,
     )
 
 
@@ -113,10 +127,15 @@ def facts_by_case(conn: Connection, items: list[repo_cases.CaseWithPupil],
     contacts = repo_reminders.contact_dates(conn, ids)
     episodes = repo_reminders.latest_episodes(conn, ids)
     plans = plan_items if plan_items is not None else repo_plan.latest_clock_items(conn, ids)
+    # Only a pupil above 50% needs the history (since when): few cases, read by id.
+    above = [item.case.id for item in items
+             if item.case.education_percentage > BACK_ABOVE_PERCENTAGE]
+    histories = repo_situation.histories(conn, above) if above else {}
     return {
         item.case.id: clock_facts_for(item.case, contacts.get(item.case.id, ()),
                                       episodes.get(item.case.id),
-                                      plans.get(item.case.id, ((), ())))
+                                      plans.get(item.case.id, ((), ())),
+                                      histories.get(item.case.id, ()))
         for item in items
     }
 
@@ -174,8 +193,10 @@ def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> Clock
 
 
 # Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
-# publishes a "plan" change of its own) and a saved list comparison.
-_CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison"})
+# publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
+# seen assumption of an update and the story of a quarter.
+_CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison", "follow_up", "assumption",
+                            "quarter_story"})
 # Above this many changed cases (a list import) one full read is simpler than patching.
 _PATCH_AT_MOST = 500
 

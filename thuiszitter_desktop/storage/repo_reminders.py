@@ -80,12 +80,14 @@ def latest_episodes(conn: Connection,
 
 # -- contact dates --------------------------------------------------------------------------
 def contact_dates(conn: Connection, case_ids: Iterable[str] | None = None, *,
-                  reopened_only: bool = False) -> dict[str, tuple[date, ...]]:
+                  reopened_only: bool = False,
+                  conversations_only: bool = True) -> dict[str, tuple[date, ...]]:
     """Per case, the dates of conversations with pupil or parents (what stops the two-week
     clock); with ``reopened_only``, of the cases that were ever reopened (the figures'
-    episodes)."""
+    episodes); without ``conversations_only``, of every contact with pupil or parents."""
     query = select(contact_moments.c.case_id, contact_moments.c.on_date).where(
-        family_conversation())
+        family_conversation() if conversations_only
+        else contact_moments.c.with_pupil_or_parents.is_(True))
     if case_ids is not None:
         query = query.where(contact_moments.c.case_id.in_(list(case_ids)))
     if reopened_only:

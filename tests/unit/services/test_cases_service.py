@@ -5,8 +5,14 @@ import pytest
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
+from thuiszitter_desktop.domain.passend_aanbod import (
+    AanbodCriterion,
+    AanbodParty,
+    ParentView,
+    PassendAanbod,
+)
 from thuiszitter_desktop.domain.vocab import CaseStage, ClosingReason, ContactKind, VerzuimType
-from thuiszitter_desktop.services import caseload, cases
+from thuiszitter_desktop.services import caseload, cases, passend_aanbod
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo import build_demo_cases, populate_demo
 from thuiszitter_desktop.storage import repo_audit
@@ -103,8 +109,9 @@ def test_overview_counts_days_at_home_and_days_without_passend_aanbod(ctx: AppCo
     cases.register_case(ctx, pupil, case)
     row = caseload.load_rows(ctx)[0]
     assert (row.days_at_home, row.days_without_aanbod) == (70, 70)  # today: 23 November
-    saved = cases.load_case(ctx, case.id)
-    saved.case.passend_aanbod_date = date(2026, 11, 2)
-    cases.save_case(ctx, saved.pupil, saved.case)
+    passend_aanbod.save_offer(ctx, PassendAanbod(
+        case_id=case.id, start=date(2026, 11, 2), description="Maatwerkrooster",
+        education_part=True, criteria=set(AanbodCriterion),
+        agreed={AanbodParty.OUDERS: date(2026, 11, 2)}, parent_view=ParentView.PASSEND))
     row = caseload.load_rows(ctx)[0]
     assert (row.days_at_home, row.days_without_aanbod) == (70, 49)

@@ -10,11 +10,19 @@ import pytest
 
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import ClockFacts, DeadlineState
+from thuiszitter_desktop.domain.follow_up import FollowUpOutcome
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
+from thuiszitter_desktop.domain.passend_aanbod import (
+    AanbodCriterion,
+    AanbodParty,
+    ParentView,
+    PassendAanbod,
+)
 from thuiszitter_desktop.domain.plan import Action, Goal
-from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
-from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.domain.regie import RegieReason
+from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind, Regie
+from thuiszitter_desktop.services import cases, follow_up, passend_aanbod, regie, reminders
 from thuiszitter_desktop.services import clock_cache as clock_cache_module
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
@@ -105,10 +113,35 @@ def meeting(ctx: AppContext) -> None:
                                   chair="Fatma Yilmaz"))
 
 
+def passend(ctx: AppContext) -> None:
+    passend_aanbod.save_offer(ctx, PassendAanbod(
+        case_id=_case_id(ctx, "Sem"), start=date(2026, 11, 20), description="Maatwerkrooster",
+        care_part=True, criteria=set(AanbodCriterion),
+        agreed={AanbodParty.OUDERS: date(2026, 11, 20)}, parent_view=ParentView.PASSEND))
+
+
+def regie_over(ctx: AppContext) -> None:
+    regie.take_over(ctx, _case_id(ctx, "Zoë"), Regie.LEERPLICHT, RegieReason.STAGNATIE)
+
+
+def back_above_50(ctx: AppContext) -> None:
+    detail = cases.load_case(ctx, _case_id(ctx, "Sem"))
+    cases.save_case(ctx, detail.pupil, replace(detail.case, education_percentage=70),
+                    effective_from=date(2026, 11, 16))
+
+
+def follow_up_done(ctx: AppContext) -> None:
+    case_id = _case_id(ctx, "Sem")
+    cases.close_case(ctx, case_id, ClosingReason.TERUG_OP_SCHOOL)
+    item = follow_up.list_for_case(ctx, case_id)[0]
+    follow_up.record_outcome(ctx, item, date(2026, 11, 23), FollowUpOutcome.GAAT_GOED)
+
+
 CHANGES: list[tuple[Callable[[AppContext], None], str]] = [
     (new_case, "case"), (contact, "case"), (edit_case, "case"), (close_and_reopen, "case"),
     (plan, "plan"), (snooze, "reminder"), (setting, "settings"), (meeting, "mdo"),
-    (close, "case"),
+    (passend, "case"), (regie_over, "case"), (back_above_50, "case"),
+    (close, "case"), (follow_up_done, "follow_up"),
 ]
 
 

@@ -12,6 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy import Connection
 
 from thuiszitter_desktop.domain import settings as settings_registry
+from thuiszitter_desktop.domain.consent import (
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+)
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, DeadlineState, case_deadlines
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import (
@@ -27,7 +33,7 @@ from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.plan import Action, Goal, Owner, PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind
-from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.services import cases, consent, reminders
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -57,7 +63,16 @@ def register(ctx: AppContext, first: str, last: str, aanmelding: date,
                   leerjaar="groep 7")
     case = Case(pupil_id=pupil.id, aanmelding_date=aanmelding, home_since=home_since,
                 education_percentage=20)
-    return cases.register_case(ctx, pupil, case)
+    registered = cases.register_case(ctx, pupil, case)
+    mdo_consent(ctx, registered)
+    return registered
+
+
+def mdo_consent(ctx: AppContext, case: Case) -> None:
+    """The parents agree to discussing their child in the MDO (needed before the agenda)."""
+    consent.record_consent(ctx, ConsentRecord(
+        case_id=case.id, purpose=ConsentPurpose.MDO, giver=ConsentGiver.OUDERS,
+        on=case.aanmelding_date, method=ConsentMethod.MONDELING, given_by="Moeder"))
 
 
 def contact(ctx: AppContext, case: Case, on: date) -> None:

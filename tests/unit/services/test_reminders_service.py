@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time
 
@@ -181,9 +182,11 @@ def test_plan_action_and_evaluation_appear_in_vandaag(
 
 
 def test_upcoming_mdo_is_one_event_without_pupil_names(
-    ctx: AppContext, two_cases: tuple[Case, Case]
+    ctx: AppContext, two_cases: tuple[Case, Case], give_consent: Callable[..., None]
 ) -> None:
     zoe, sem = two_cases
+    give_consent(zoe.id)
+    give_consent(sem.id)
     meeting = Mdo(on=date(2026, 12, 3), start_time=time(14, 0), school="OBS De Regenboog",
                   location="Lokaal 12", chair="Ans Mulder",
                   items=[MdoAgendaItem(case_id=zoe.id), MdoAgendaItem(case_id=sem.id)])
