@@ -57,7 +57,7 @@ _COLUMNS: tuple[_Column, ...] = (
     ("Oorzaak stagnatie", lambda p, c, d, e: _label(c.stagnatie_oorzaak)),
     ("Thuis sinds", lambda p, c, d, e: c.home_start),
     ("Aanmelding", lambda p, c, d, e: c.aanmelding_date),
-    ("Eerste contact", lambda p, c, d, e: c.first_contact_date),
+    ("Eerste gesprek", lambda p, c, d, e: c.first_contact_date),
     ("Doelen gesteld", lambda p, c, d, e: c.goals_set_date),
     ("Passend aanbod", lambda p, c, d, e: c.passend_aanbod_date),
     ("Afgesloten", lambda p, c, d, e: c.closed_on),

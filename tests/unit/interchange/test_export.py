@@ -71,7 +71,7 @@ def test_rows_keep_pupils_who_stopped_in_the_quarter(table: ExportTable) -> None
     assert zoe["Gestopt in kwartaal"] == "Nee"
     assert zoe["Leeftijdsgroep"] == "12 t/m 15 jaar"
     assert zoe["Type verzuim"] == "Ongeoorloofd"
-    assert zoe["Eerste contact"] == date(2026, 7, 5)
+    assert zoe["Eerste gesprek"] == date(2026, 7, 5)
     assert zoe["Dagen thuis"] == 102                      # 20-6 to 30-9
     assert [r["Volgnummer"] for r in rows] == [1, 2]
     assert {r["Definitie"] for r in rows} == {"Breed"}

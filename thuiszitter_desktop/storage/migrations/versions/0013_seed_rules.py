@@ -42,6 +42,10 @@ CONVERSATIONS = ("HUISBEZOEK", "GESPREK_OP_SCHOOL", "GESPREK_OP_KANTOOR", "VIDEO
 KIND_LABELS = {"TELEFOON": "telefoon", "EMAIL": "e-mail", "HUISBEZOEK": "huisbezoek",
                "GESPREK_OP_SCHOOL": "gesprek op school", "MDO": "MDO"}
 CONSENT_PREFIXES = (("parental_consent", "OUDERS"), ("pupil_consent", "LEERLING"))
+# Columns are added and dropped in place (SQLite 3.35+ and PostgreSQL both can): a batch
+# that recreates ``cases`` drops the old table, and with foreign keys on that cascades every
+# contact, aanmelding and plan of every case away.
+NATIVE = "never"
 
 
 def _record() -> list[sa.Column[Any]]:
@@ -126,7 +130,7 @@ def _new_tables() -> None:
 
 
 def _new_columns() -> None:
-    with op.batch_alter_table("cases") as batch:
+    with op.batch_alter_table("cases", recreate=NATIVE) as batch:
         batch.add_column(sa.Column("extra_ondersteuningsvragen", sa.String(300), nullable=False,
                                    server_default=""))
         batch.add_column(sa.Column("extra_situaties", sa.String(400), nullable=False,
@@ -138,19 +142,19 @@ def _new_columns() -> None:
         batch.add_column(sa.Column("vrijstelling_advies", sa.String(20)))
         batch.add_column(sa.Column("vrijstelling_advies_date", sa.Date))
     op.drop_index("ix_contact_moments_clock", table_name="contact_moments")
-    with op.batch_alter_table("contact_moments") as batch:
+    with op.batch_alter_table("contact_moments", recreate=NATIVE) as batch:
         batch.add_column(sa.Column("care_provider_id", sa.String(36)))
         batch.add_column(sa.Column("kind_assumed", sa.Boolean, nullable=False,
                                    server_default=sa.false()))
     op.create_index("ix_contact_moments_clock", "contact_moments",
                     ["case_id", "with_pupil_or_parents", "kind", "on_date"])
-    with op.batch_alter_table("sick_reports") as batch:
+    with op.batch_alter_table("sick_reports", recreate=NATIVE) as batch:
         batch.add_column(_text("note"))
-    with op.batch_alter_table("intakes") as batch:
+    with op.batch_alter_table("intakes", recreate=NATIVE) as batch:
         batch.add_column(_text("absence_function"))
         batch.add_column(sa.Column("dropout_signals", sa.String(200), nullable=False,
                                    server_default=""))
-    with op.batch_alter_table("aanmeldingen") as batch:
+    with op.batch_alter_table("aanmeldingen", recreate=NATIVE) as batch:
         batch.add_column(_text("school_absence_reason"))
 
 
@@ -274,7 +278,7 @@ def upgrade() -> None:
     _contacts(conn, now)
     _aanboden(conn, now)
     _consents_up(conn, now)
-    with op.batch_alter_table("aanmeldingen") as batch:
+    with op.batch_alter_table("aanmeldingen", recreate=NATIVE) as batch:
         for prefix, _giver in CONSENT_PREFIXES:
             for suffix in ("given", "on", "method", "by"):
                 batch.drop_column(f"{prefix}_{suffix}")
@@ -296,7 +300,7 @@ def _consents_down(conn: sa.Connection) -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("aanmeldingen") as batch:
+    with op.batch_alter_table("aanmeldingen", recreate=NATIVE) as batch:
         for prefix, _giver in CONSENT_PREFIXES:
             batch.add_column(sa.Column(f"{prefix}_given", sa.Boolean, nullable=False,
                                        server_default=sa.false()))
@@ -314,18 +318,18 @@ def downgrade() -> None:
                 .scalar_subquery())
     has_contact = sa.exists().where(c.case_id == cases.c.id, c.with_pupil_or_parents.is_(True))
     conn.execute(cases.update().where(has_contact).values(first_contact_date=earliest))
-    with op.batch_alter_table("intakes") as batch:
+    with op.batch_alter_table("intakes", recreate=NATIVE) as batch:
         batch.drop_column("dropout_signals")
         batch.drop_column("absence_function")
-    with op.batch_alter_table("sick_reports") as batch:
+    with op.batch_alter_table("sick_reports", recreate=NATIVE) as batch:
         batch.drop_column("note")
     op.drop_index("ix_contact_moments_clock", table_name="contact_moments")
-    with op.batch_alter_table("contact_moments") as batch:
+    with op.batch_alter_table("contact_moments", recreate=NATIVE) as batch:
         batch.drop_column("kind_assumed")
         batch.drop_column("care_provider_id")
     op.create_index("ix_contact_moments_clock", "contact_moments",
                     ["case_id", "with_pupil_or_parents", "on_date"])
-    with op.batch_alter_table("cases") as batch:
+    with op.batch_alter_table("cases", recreate=NATIVE) as batch:
         for name in ("vrijstelling_advies_date", "vrijstelling_advies", "kearney_tier",
                      "opp_review_date", "opp_date", "opp_status", "extra_situaties",
                      "extra_ondersteuningsvragen"):
