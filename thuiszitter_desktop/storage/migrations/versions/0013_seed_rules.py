@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 import sqlalchemy as sa
 from alembic import op
@@ -45,7 +45,7 @@ CONSENT_PREFIXES = (("parental_consent", "OUDERS"), ("pupil_consent", "LEERLING"
 # Columns are added and dropped in place (SQLite 3.35+ and PostgreSQL both can): a batch
 # that recreates ``cases`` drops the old table, and with foreign keys on that cascades every
 # contact, aanmelding and plan of every case away.
-NATIVE = "never"
+NATIVE: Final = "never"
 
 
 def _record() -> list[sa.Column[Any]]:
