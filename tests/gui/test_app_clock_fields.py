@@ -48,12 +48,13 @@ def test_case_window_unknown_dates_start_on_the_app_date(qtbot: QtBot,
                                                     aanmelding_date=APP_DAY))
     window = CaseWindow(far_ctx, pupil, case, is_new=False)
     qtbot.addWidget(window)
-    for field in (window.form.home_since, window.form.passend_aanbod_date,
+    for field in (window.form.home_since, window.form.opp_date, window.form.advies_date,
                   window.intake_tabs.intake.stages.fields[CaseStage.UITGENODIGD],
                   window.intake_tabs.intake.form.agreements.when):
         field.known.setChecked(True)
         assert field.value() == APP_DAY
-    window.form.home_since.known.setChecked(False)  # leave nothing to save
+    for field in (window.form.home_since, window.form.opp_date, window.form.advies_date):
+        field.known.setChecked(False)  # leave nothing to save
 
 
 def test_mdo_next_meeting_date_starts_on_the_app_date(qtbot: QtBot, far_ctx: AppContext) -> None:

@@ -59,8 +59,7 @@ def test_new_case_is_registered_and_listed(qtbot: QtBot, ctx: AppContext) -> Non
         (lambda f: f.aanmelding_date.set_value(date(2026, 12, 24)), "aanmelding_date",
          "toekomst"),
         (lambda f: f.home_since.set_value(date(2027, 1, 5)), "home_since", "toekomst"),
-        (lambda f: f.passend_aanbod_date.set_value(date(2027, 2, 1)), "passend_aanbod_date",
-         "toekomst"),
+        (lambda f: f.opp_date.set_value(date(2027, 2, 1)), "opp_date", "toekomst"),
     ],
 )
 def test_invalid_input_shows_dutch_message_and_saves_nothing(

@@ -48,15 +48,15 @@ def test_targets_with_verdict_and_definition(page: FiguresPage) -> None:
     assert page.quarter.currentText() == "4e kwartaal 2026"
     assert page.targets.rowCount() == 4
     first = [cell(page.targets, 0, c) for c in range(5)]
-    assert first == ["Eerste contact binnen 7 dagen", "80%", "50%", "1 van 2",
-                     "Norm niet gehaald"]
+    assert first == ["Eerste gesprek met leerling of ouders binnen 7 dagen", "80%", "50%",
+                     "1 van 2", "Norm niet gehaald"]
     assert page.targets_box.title() == "Doelen — Breed"
     # 14 days: Zoë met it, Sem did not (due 26-10); no offer clock fell due yet.
     assert page.targets_chart.values == [50.0, 0.0, 0.0, 50.0]
     # The chart's axis has room for short names only; the table beside it has the full ones.
-    assert page.targets_chart.labels == ["Eerste contact ≤ 7 dagen", "Doelen ≤ 1 maand",
+    assert page.targets_chart.labels == ["Eerste gesprek ≤ 7 dagen", "Doelen ≤ 1 maand",
                                          "Passend aanbod ≤ 3 maanden",
-                                         "Eerste contact ≤ 14 dagen"]
+                                         "Eerste gesprek ≤ 14 dagen"]
 
 
 def test_definition_switch_recounts(page: FiguresPage) -> None:

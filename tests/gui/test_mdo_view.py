@@ -12,10 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from thuiszitter_desktop.domain.consent import (
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+)
 from thuiszitter_desktop.domain.mdo import Escalation, Mdo, MdoParticipant, MdoRole
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.vocab import ContactKind
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
@@ -32,6 +38,9 @@ def register(ctx: AppContext, first: str, last: str, aanmelding: date) -> Case:
     case = cases.register_case(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=aanmelding))
     cases.save_contact(ctx, ContactMoment(case_id=case.id, on=date(2026, 11, 20),
                                           kind=ContactKind.HUISBEZOEK))
+    consent.record_consent(ctx, ConsentRecord(  # the parents agree to an MDO discussion
+        case_id=case.id, purpose=ConsentPurpose.MDO, giver=ConsentGiver.OUDERS, on=aanmelding,
+        method=ConsentMethod.MONDELING, given_by="Moeder"))
     return case
 
 

@@ -23,7 +23,7 @@ from thuiszitter_desktop.domain.follow_up import (
     transition_follow_up,
 )
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
-from thuiszitter_desktop.domain.situation_history import changes_to_record
+from thuiszitter_desktop.domain.situation_history import SituationChange, changes_to_record
 from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
 from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -194,3 +194,22 @@ def delete_professional(ctx: AppContext, person: InvolvedProfessional) -> None:
         repo.delete_professional(conn, person.id)
         ctx.audit(conn, "betrokkene verwijderd", "betrokkene", person.id, person.case_id)
     ctx.changes.publish(Change("case", (person.case_id,)))
+
+
+def list_professionals(ctx: AppContext, case_id: str) -> list[InvolvedProfessional]:
+    """The involved professionals of a case (to name in a consent or a contact)."""
+    with ctx.vault.read() as conn:
+        return repo.list_professionals(conn, case_id)
+
+
+def situation_history(ctx: AppContext, case_id: str) -> tuple[SituationChange, ...]:
+    """The case's history of percentage, verzuim type and situation, oldest first."""
+    with ctx.vault.read() as conn:
+        return repo_situation.histories(conn, [case_id]).get(case_id, ())
+
+
+def load_summary(ctx: AppContext, case_id: str) -> tuple[Case, Pupil]:
+    """The case and its pupil, for a tab of the case window already opened (and audited)."""
+    with ctx.vault.read() as conn:
+        case = repo.get_case(conn, case_id)
+        return case, repo.get_pupil(conn, case.pupil_id)

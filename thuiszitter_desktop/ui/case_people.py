@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -18,15 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import ContactMoment, InvolvedProfessional
 from thuiszitter_desktop.domain.vocab import ContactKind, ProfessionalRole
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel, format_date
+from thuiszitter_desktop.ui.widgets import (
+    ConsentGate,
+    DateField,
+    EnumCombo,
+    ErrorLabel,
+    format_date,
+)
 
 T = TypeVar("T")
 Action = Callable[[AppContext, T], None]
@@ -39,6 +48,8 @@ class _CaseListTab(QWidget, Generic[T]):
     record, its error message and the add button. A subclass passes its fields and says how a
     row is shown (``cells``), made (``from_fields``) and what to ask before deleting it.
     """
+
+    changed = Signal()  # a record was added or deleted
 
     def __init__(self, ctx: AppContext, case_id: str, items: list[T], headers: Sequence[str],
                  box_title: str, fields: Sequence[tuple[str, QWidget]], add_text: str,
@@ -66,10 +77,10 @@ class _CaseListTab(QWidget, Generic[T]):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.remove)
-        layout.addLayout(row)
+        self._row_buttons = QHBoxLayout()
+        self._row_buttons.addStretch(1)
+        self._row_buttons.addWidget(self.remove)
+        layout.addLayout(self._row_buttons)
         layout.addWidget(box)
         self.add_button.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
@@ -87,6 +98,10 @@ class _CaseListTab(QWidget, Generic[T]):
 
     def insert(self, item: T) -> None:
         self._items.append(item)
+
+    def add_row_button(self, button: QPushButton) -> None:
+        """Another action on the chosen row, beside 'Verwijderen'."""
+        self._row_buttons.insertWidget(1, button)
 
     def after_add(self) -> None:
         """Empty the fields that should not carry over to the next record."""
@@ -119,6 +134,7 @@ class _CaseListTab(QWidget, Generic[T]):
         self.insert(item)
         self.after_add()
         self._show()
+        self.changed.emit()
         return True
 
     def _remove(self) -> None:
@@ -132,40 +148,104 @@ class _CaseListTab(QWidget, Generic[T]):
         self._delete(self._ctx, item)
         del self._items[row]
         self._show()
+        self.changed.emit()
 
 
 class ContactsTab(_CaseListTab[ContactMoment]):
-    """Contact moments; the first one with pupil or parents stops the two-week clock."""
+    """Contact moments; the first *conversation* (face to face or video) with pupil or
+    parents stops the two-week clock. Contact with a care provider needs consent that names
+    them (the gate says so before adding)."""
+
+    kind_changed = Signal()
 
     def __init__(self, ctx: AppContext, case_id: str, contacts: list[ContactMoment],
                  parent: QWidget | None = None) -> None:
         on, kind = DateField(ctx.today()), EnumCombo(ContactKind)
+        on.setAccessibleName("Datum van het contact")
+        kind.setAccessibleName("Soort contact")
+        kind.setToolTip("Alleen een gesprek (huisbezoek, op school of kantoor, of video) telt "
+                        "als eerste gesprek; telefoon, e-mail en berichten niet.")
         with_family = QCheckBox("Contact met leerling en/of ouders")
         with_family.setChecked(True)
+        provider = QComboBox()
+        provider.setAccessibleName("Contact met zorgverlener")
         participants = QLineEdit()
         participants.setPlaceholderText("Bijv. leerling, moeder, mentor")
+        participants.setAccessibleName("Deelnemers")
         notes = QLineEdit()
         notes.setPlaceholderText("Korte notitie")
         count_characters(LONG_TEXT, participants, notes)
+        notes.setAccessibleName("Notitie")
+        self.gate = ConsentGate("contact met deze zorgverlener")
         super().__init__(
             ctx, case_id, contacts,
-            ["Datum", "Soort", "Met leerling/ouders", "Deelnemers", "Notities"],
+            ["Datum", "Soort", "Telt als gesprek", "Met leerling/ouders", "Deelnemers",
+             "Notities"],
             "Nieuw contactmoment",
-            [("Datum", on), ("Soort", kind), ("", with_family), ("Deelnemers", participants),
-             ("Notitie", notes)],
+            [("Datum", on), ("Soort", kind), ("", with_family), ("Zorgverlener", provider),
+             ("", self.gate), ("Deelnemers", participants), ("Notitie", notes)],
             "Contactmoment toevoegen", cases.save_contact, cases.delete_contact,
             "Contactmoment verwijderen", parent)
         self.on, self.kind, self.with_family = on, kind, with_family
-        self.participants, self.notes = participants, notes
+        self.provider, self.participants, self.notes = provider, participants, notes
+        self.kind_button = QPushButton("Soort &aanpassen…")
+        self.kind_button.setToolTip("De soort van het gekozen contact corrigeren (bijv. een "
+                                    "videogesprek dat als telefoon is vastgelegd)")
+        self.add_row_button(self.kind_button)
+        self.kind_button.clicked.connect(self.change_kind)
+        provider.currentIndexChanged.connect(self.refresh_gate)
+        self.refresh_providers()
+
+    def refresh_providers(self) -> None:
+        """The involved professionals a contact may be with (after 'Betrokkenen' changed)."""
+        current = self.provider.currentData()
+        self.provider.blockSignals(True)
+        self.provider.clear()
+        self.provider.addItem("— geen zorgverlener —", None)
+        for person in cases.list_professionals(self._ctx, self._case_id):
+            self.provider.addItem(f"{person.name} ({person.role.label})", person.id)
+        self.provider.setCurrentIndex(max(0, self.provider.findData(current)))
+        self.provider.blockSignals(False)
+        self.refresh_gate()
+
+    def refresh_gate(self) -> None:
+        chosen = self.provider.currentData()
+        reasons = [] if chosen is None else consent.gaps(
+            self._ctx, self._case_id, Step.ZORGVERLENER, chosen)
+        self.gate.show_reasons(reasons)
+
+    def change_kind(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            self.error.show_message("Kies eerst het contactmoment.")
+            return
+        item = self._items[row]
+        names = [kind.label for kind in ContactKind]
+        label, ok = QInputDialog.getItem(
+            self, "Soort aanpassen", f"Soort van het contact van {format_date(item.on)}:",
+            names, names.index(item.kind.label), False)
+        if not ok:
+            return
+        kind = next(k for k in ContactKind if k.label == label)
+        self._items[row] = cases.change_contact_kind(self._ctx, item, kind)
+        self._show()
+        self.kind_changed.emit()
 
     def cells(self, item: ContactMoment) -> list[str]:
-        return [format_date(item.on), item.kind.label,
+        if item.is_family_conversation:
+            counts = "ja"
+        elif item.kind_assumed:
+            counts = "nee (soort aangenomen bij update: controleer)"
+        else:
+            counts = "nee"
+        return [format_date(item.on), item.kind.label, counts,
                 "ja" if item.with_pupil_or_parents else "nee", item.participants, item.notes]
 
     def from_fields(self) -> ContactMoment:
         return ContactMoment(case_id=self._case_id, on=self.on.value(), kind=self.kind.member(),
                              with_pupil_or_parents=self.with_family.isChecked(),
-                             participants=self.participants.text(), notes=self.notes.text())
+                             participants=self.participants.text(), notes=self.notes.text(),
+                             care_provider_id=self.provider.currentData())
 
     def remove_question(self, item: ContactMoment) -> str:
         return f"Het contactmoment van {format_date(item.on)} verwijderen?"

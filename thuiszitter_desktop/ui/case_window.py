@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.follow_up import FOLLOWED_UP, FollowUpKind
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason, Onderwijstype
@@ -32,8 +34,9 @@ from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
+from thuiszitter_desktop.ui.seed_rule_tabs import SeedRuleTabs, add_seed_rule_tabs
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel
+from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
 
 # The plan editor needs room; never more than the screen, never absurdly large.
 SCREEN_SHARE = 0.9
@@ -57,20 +60,38 @@ class SavesOwnChanges(Protocol):
 
 
 class CloseCaseDialog(QDialog):
-    def __init__(self, pupil_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pupil_name: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Casus afsluiten")
         form = QFormLayout(self)
         intro = QLabel(f"De casus van <b>{pupil_name}</b> afsluiten. De casus verdwijnt uit "
-                       "het overzicht maar blijft vindbaar via 'Afgesloten tonen'.")
+                       "het overzicht maar blijft vindbaar via 'Afgesloten tonen'. Gaat de "
+                       "leerling weer naar school of is er een passend aanbod, dan volgt "
+                       "nazorg na 3, 6 en 12 maanden.")
         intro.setWordWrap(True)
         form.addRow(intro)
         self.reason = EnumCombo(ClosingReason)
+        self.reason.setAccessibleName("Reden van afsluiten")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Toelichting (verplicht bij 'Anders')")
         count_characters(LONG_TEXT, self.note)
+        self.note.setAccessibleName("Toelichting")
+        self.transition = QCheckBox("Er komt een overgang naar een ander onderwijstype")
+        self.transition_kind = EnumCombo(FollowUpKind)
+        for kind in FollowUpKind:
+            if not kind.is_transition:
+                self.transition_kind.removeItem(self.transition_kind.findData(kind.name))
+        self.transition_kind.setAccessibleName("Soort overgang")
+        self.transition_date = DateField(today)
+        self.transition_date.setAccessibleName("Start op de nieuwe school")
+        for widget in (self.transition_kind, self.transition_date):
+            widget.setEnabled(False)
+            self.transition.toggled.connect(widget.setEnabled)
         form.addRow("Reden", self.reason)
         form.addRow("Toelichting", self.note)
+        form.addRow("", self.transition)
+        form.addRow("Overgang", self.transition_kind)
+        form.addRow("Start nieuwe school", self.transition_date)
         buttons = QDialogButtonBox()
         buttons.addButton("Afsluiten", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
@@ -80,6 +101,12 @@ class CloseCaseDialog(QDialog):
 
     def reason_value(self) -> ClosingReason:
         return self.reason.member()
+
+    def transition_value(self) -> tuple[FollowUpKind, date] | None:
+        """The transition to follow up (only after a closing that is followed up)."""
+        if not self.transition.isChecked() or self.reason_value() not in FOLLOWED_UP:
+            return None
+        return self.transition_kind.member(), self.transition_date.value()
 
 
 def new_case_objects(ctx: AppContext) -> tuple[Pupil, Case]:
@@ -107,7 +134,7 @@ class CaseWindow(QDialog):
         self.resize(initial_size(screen.availableGeometry().size(),
                                  NEW_CASE_SIZE if is_new else MAX_SIZE))
 
-        self.form = CaseForm(pupil, case, ctx.today())
+        self.form = CaseForm(pupil, case, ctx.today(), is_new=is_new)
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
@@ -127,6 +154,7 @@ class CaseWindow(QDialog):
                                                         self.intake_tabs.terugkoppeling)]
             self.plan_tab = PlanTab(ctx, case.id)
             self.tabs.addTab(self.plan_tab, "Plan van aanpak")
+            self.seed_tabs: SeedRuleTabs = add_seed_rule_tabs(self, ctx, case.id)
 
         self.summary = ErrorLabel()
         self.save_button = QPushButton("Opslaan")
@@ -150,6 +178,8 @@ class CaseWindow(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
+        if not is_new:
+            layout.addWidget(self.seed_tabs.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
@@ -179,8 +209,9 @@ class CaseWindow(QDialog):
             if self._is_new:
                 self._case = cases.register_case(self._ctx, pupil, case)
             else:
-                cases.save_case(self._ctx, pupil, case)
+                cases.save_case(self._ctx, pupil, case, self.form.effective_from.value())
                 self._case = case
+                self.seed_tabs.refresh_all()
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.summary.show_message("Niet opgeslagen: " + exc.message)
@@ -221,11 +252,12 @@ class CaseWindow(QDialog):
         pupil, _ = self.form.values()
         if self._dirty and not self.save():
             return
-        dialog = CloseCaseDialog(pupil.full_name, self)
+        dialog = CloseCaseDialog(pupil.full_name, self._ctx.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            cases.close_case(self._ctx, self._case.id, dialog.reason_value(), dialog.note.text())
+            cases.close_case(self._ctx, self._case.id, dialog.reason_value(), dialog.note.text(),
+                             dialog.transition_value())
         except UserError as exc:
             self.summary.show_message(exc.message)
             return

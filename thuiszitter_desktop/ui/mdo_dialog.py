@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem, MdoParticipant, MdoRole
 from thuiszitter_desktop.domain.mdo_suggest import Suggestion
@@ -178,8 +178,15 @@ class MdoDialog(QDialog):
         self.suggested.clear()
         for suggestion in self._suggestions:
             snap = suggestion.snapshot
-            entry = QListWidgetItem(f"{snap.full_name} — {'; '.join(suggestion.reason_labels)}")
-            entry.setToolTip("\n".join(suggestion.details))
+            text = f"{snap.full_name} — {'; '.join(suggestion.reason_labels)}"
+            details = list(suggestion.details)
+            if not snap.consent_given:
+                # Seed 000: "Er is altijd toestemming van ouders bij een kindbespreking."
+                text += " (toestemming voor het MDO ontbreekt)"
+                details.append("Leg eerst de toestemming van de ouders (en vanaf 16 van de "
+                               "leerling) vast in de casus, tabblad Toestemming.")
+            entry = QListWidgetItem(text)
+            entry.setToolTip("\n".join(details))
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.suggested.addItem(entry)
@@ -255,7 +262,7 @@ class MdoDialog(QDialog):
         mdo = self._collect()
         try:
             mdo_service.save_mdo(self._ctx, mdo)
-        except ValidationError as error:
+        except UserError as error:  # a rule of the meeting, or consent for a pupil missing
             self.error.show_message(error.message)
             return
         self.mdo = mdo

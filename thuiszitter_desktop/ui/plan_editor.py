@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.plan import (
     ActionStatus,
@@ -45,6 +46,7 @@ from thuiszitter_desktop.domain.plan_edit import (
     update_plan,
 )
 from thuiszitter_desktop.reports.plan import version_text
+from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
@@ -58,7 +60,7 @@ from thuiszitter_desktop.ui.plan_models import (
     PersonDelegate,
 )
 from thuiszitter_desktop.ui.plan_table import plan_table
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.ui.widgets import ConsentGate, ErrorLabel
 
 
 class PlanCommand(QUndoCommand):
@@ -89,13 +91,23 @@ class PlanTab(QWidget):
         self.goals_model = GoalsModel(self)
         self.actions_model = ActionsModel(self)
 
+        # Without leerplicht's consent no plan (seed 000: "doet de leerrechtorganisatie niets").
+        self.gate = ConsentGate("het plan van aanpak")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
         self.pages.addWidget(self._editor_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.gate)
         layout.addWidget(self.pages)
+        self.refresh_gate()
         self._refresh_all()
+
+    def refresh_gate(self) -> None:
+        """Show why the plan waits for consent (and how to record it), from the service."""
+        reasons = consent.gaps(self._ctx, self._case_id, Step.PLAN)
+        self.gate.show_reasons(reasons)
+        self.start_button.setEnabled(not reasons)
 
     # -- PlanSource ----------------------------------------------------------------------
     @property
@@ -362,7 +374,11 @@ class PlanTab(QWidget):
         self.apply(update_plan(self._plan, **changes), description)
 
     def start_plan(self) -> None:
-        plan = plan_service.start_plan(self._ctx, self._case_id)
+        try:
+            plan = plan_service.start_plan(self._ctx, self._case_id)
+        except UserError:  # consent missing (or withdrawn meanwhile): the gate says why
+            self.refresh_gate()
+            return
         self._versions = [plan]
         self._plan = plan
         self._viewing = 0

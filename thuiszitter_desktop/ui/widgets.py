@@ -17,7 +17,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -157,6 +160,39 @@ class EnumCombo(QComboBox, Generic[E]):
         self.setCurrentIndex(max(index, 0))
 
 
+class EnumChecks(QListWidget, Generic[E]):
+    """Several members of a ``Labelled`` enum, each a checkable line ("meerdere antwoorden
+    mogelijk"); compact and reachable by keyboard (arrows, space)."""
+
+    changed = Signal()
+
+    def __init__(self, enum: type[E], accessible_name: str, rows_shown: int = 4,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._enum = enum
+        self.setAccessibleName(accessible_name)
+        for name, label in enum.choices():
+            item = QListWidgetItem(label, self)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        line = self.sizeHintForRow(0) if self.count() else 20
+        self.setMaximumHeight(line * rows_shown + 2 * self.frameWidth() + 4)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def members(self) -> tuple[E, ...]:
+        return tuple(self._enum.from_name(self.item(i).data(Qt.ItemDataRole.UserRole))
+                     for i in range(self.count())
+                     if self.item(i).checkState() is Qt.CheckState.Checked)
+
+    def set_members(self, members: Sequence[E]) -> None:
+        wanted = {member.name for member in members}
+        for i in range(self.count()):
+            item = self.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
 class ErrorLabel(QLabel):
     """A calm inline message under a field; empty when all is well."""
 
@@ -194,6 +230,39 @@ def blocked_notice() -> QLabel:
 def show_blocking_reasons(notice: QLabel, reasons: Sequence[str]) -> None:
     notice.setText("Let op: volgende stappen wachten op toestemming.\n" + "\n".join(reasons))
     notice.setVisible(bool(reasons))
+
+
+class ConsentGate(QWidget):
+    """The yellow notice that a step waits for consent, with the way to record it: the
+    reasons come from the consent service (``services/consent.gaps``); the button asks the
+    case window to show its Toestemming tab."""
+
+    go_to_consent = Signal()
+
+    def __init__(self, step_words: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._step_words = step_words
+        self.notice = blocked_notice()
+        self.button = QPushButton("Toestemming &vastleggen…")
+        self.button.setToolTip("Naar het tabblad Toestemming van deze casus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
+        row = QHBoxLayout()
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.button.clicked.connect(self.go_to_consent)
+        self.setVisible(False)
+
+    def show_reasons(self, reasons: Sequence[str]) -> None:
+        self.notice.setText(f"Let op: {self._step_words} wacht op toestemming.\n"
+                            + "\n".join(reasons))
+        self.setVisible(bool(reasons))
+
+    @property
+    def blocked(self) -> bool:
+        return not self.isHidden()
 
 
 def save_cancel_buttons(save: Callable[[], object],
