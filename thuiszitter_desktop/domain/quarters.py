@@ -49,6 +49,11 @@ class Quarter:
         return f"{_ORDINALS[self.q]} kwartaal {self.year}"
 
     @property
+    def key(self) -> str:
+        """'2026-Q3': how a quarter is stored (the story beside its figures)."""
+        return f"{self.year}-Q{self.q}"
+
+    @property
     def short_label(self) -> str:
         """'K3 2026', for chart axes and file names."""
         return f"K{self.q} {self.year}"

@@ -23,6 +23,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
+from thuiszitter_desktop.services import demo_seed_rules
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_intake import save_demo_intake
@@ -166,6 +167,7 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
     now = ctx.now()
     with ctx.vault.transaction() as conn:
         for index, item in enumerate(cases):
+            seed_rules = demo_seed_rules.prepare(item, index, ctx.today())
             repo.save_pupil(conn, item.pupil, now)
             repo.save_case(conn, item.case, now)
             save_demo_intake(conn, item, index, ctx.today(), now)
@@ -175,8 +177,10 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
                 repo.save_professional(conn, person, now)
             for plan in demo_plans(item, ctx.today()):
                 repo_plan.save_version(conn, plan, now)
+            demo_seed_rules.save(conn, item, seed_rules, index, now)
         for mdo in demo_mdos(cases, ctx.today()):
             repo_mdo.save_mdo(conn, mdo, now)
+        demo_seed_rules.save_story(conn, ctx.today(), now)
         ctx.audit(conn, "demo aangemaakt", "kluis", detail=f"{len(cases)} fictieve casussen")
     ctx.changes.publish(Change("case"))
     return len(cases)

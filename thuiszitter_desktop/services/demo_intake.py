@@ -17,7 +17,7 @@ from thuiszitter_desktop.domain.aanmelding import (
     Relation,
     Reporter,
 )
-from thuiszitter_desktop.domain.consent import Consent, ConsentMethod
+from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE, Consent, ConsentMethod
 from thuiszitter_desktop.domain.intake import Agreement, IntakeRecord, ParentAnswers
 from thuiszitter_desktop.domain.stages import StageDates
 from thuiszitter_desktop.domain.terugkoppeling import (
@@ -51,6 +51,10 @@ def demo_aanmelding(item: DemoCase, index: int) -> Aanmelding:
     consent = Consent() if without_consent else Consent(
         given=True, on=case.aanmelding_date, method=ConsentMethod.VIA_SCHOOL,
         given_by=f"ouder van {pupil.first_name}")
+    # From 16 the pupil consents too (DOMAIN.md).
+    own = Consent() if without_consent or pupil.age(case.aanmelding_date) < PUPIL_CONSENT_AGE \
+        else Consent(given=True, on=case.aanmelding_date, method=ConsentMethod.MONDELING,
+                     given_by=pupil.first_name)
     return Aanmelding(
         report_date=case.aanmelding_date,
         reporter=Reporter(school=pupil.school or "DUO",
@@ -66,7 +70,7 @@ def demo_aanmelding(item: DemoCase, index: int) -> Aanmelding:
         education_percentage=case.education_percentage, education_since=home,
         school_actions="Mentor heeft contact gehad met thuis en de leerling besproken in het "
                        "zorgteam." if pupil.school else "",
-        parental_consent=consent,
+        parental_consent=consent, pupil_consent=own,
     )
 
 

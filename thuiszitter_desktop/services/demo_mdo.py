@@ -58,7 +58,9 @@ def demo_mdos(cases: Sequence[DemoCase], today: date) -> list[Mdo]:
                                held.on + timedelta(days=7)),
                      MdoAction("Kees Mulder", "Plek op het so navragen",
                                held.on + timedelta(days=21))],
-        escalation=Escalation.CASUISTIEKOVERLEG_SWV))
+        escalation=Escalation.CASUISTIEKOVERLEG_SWV,
+        escalation_note="Geen plek op het so binnen zes weken.",
+        escalation_follow_up=held.on + timedelta(days=35)))
     held.record_outcome(pupils[1].case.id, MdoOutcome(
         decisions=["Het plan loopt; volgende bespreking over zes weken."]))
     following = Mdo(on=today + timedelta(days=8), start_time=time(13, 30),

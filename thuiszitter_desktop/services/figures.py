@@ -221,19 +221,15 @@ def figure_notes(ctx: AppContext) -> FigureNotes:
                            sum(repo_assumptions.open_counts(conn).values()))
 
 
-def quarter_key(quarter: Quarter) -> str:
-    return f"{quarter.year}-Q{quarter.q}"
-
-
 def quarter_story(ctx: AppContext, quarter: Quarter) -> str:
     """"Deze kwartaalcijfers plus het verhaal" (seed 000, casus 2): the text beside them."""
     with ctx.vault.read() as conn:
-        return repo_figures.quarter_story(conn, quarter_key(quarter))
+        return repo_figures.quarter_story(conn, quarter.key)
 
 
 def save_quarter_story(ctx: AppContext, quarter: Quarter, story: str) -> None:
     with ctx.vault.transaction() as conn:
-        repo_figures.save_quarter_story(conn, quarter_key(quarter), story, ctx.now())
+        repo_figures.save_quarter_story(conn, quarter.key, story, ctx.now())
         ctx.audit(conn, "verhaal opgeslagen", "kwartaalverhaal", None, None,
                   quarter.short_label)
-    ctx.changes.publish(Change("quarter_story", (quarter_key(quarter),)))
+    ctx.changes.publish(Change("quarter_story", (quarter.key,)))

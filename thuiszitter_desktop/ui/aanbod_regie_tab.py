@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.domain.passend_aanbod import PassendAanbod, agreed_text
+from thuiszitter_desktop.domain.passend_aanbod import (
+    AanbodCriterion,
+    AanbodParty,
+    ParentView,
+    PassendAanbod,
+    agreed_text,
+)
 from thuiszitter_desktop.domain.regie import RegieReason, regie_meaning
 from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.services import cases, passend_aanbod, regie
@@ -78,12 +84,21 @@ class RegieDialog(QDialog):
 
 
 def offer_status(offer: PassendAanbod) -> str:
+    """One short line for the table; the full reasons are in its tooltip."""
     if offer.unchecked:
-        return "Vastgelegd vóór de controle op de criteria: telt mee zoals eerder"
+        return "Ja, zoals eerder (criteria nog niet gecontroleerd)"
     since = offer.passend_since
     if since is not None:
-        return f"Passend aanbod sinds {format_date(since)}"
-    return "Telt niet: " + " ".join(offer.shortfalls())
+        return f"Ja, sinds {format_date(since)}"
+    parts = []
+    if offer.voorlopig:
+        parts.append("voorlopig aanbod")
+    missing = len(AanbodCriterion) - len(offer.criteria)
+    if missing:
+        parts.append(f"{missing} {'criterium' if missing == 1 else 'criteria'} niet vastgelegd")
+    if AanbodParty.OUDERS not in offer.agreed or offer.parent_view is not ParentView.PASSEND:
+        parts.append("ouders niet ingestemd")
+    return "Nee: " + ", ".join(parts or ["zie toelichting"])
 
 
 class AanbodRegieTab(QWidget):
@@ -103,7 +118,8 @@ class AanbodRegieTab(QWidget):
         self.proposal.setObjectName("regieProposal")
         self.regie_button = QPushButton("&Regie wijzigen…")
         self.regie_table = list_table(["Vanaf", "Van", "Naar", "Reden", "Toelichting", "Door"],
-                                      stretch_column=4, min_height=90)
+                                      stretch_column=4, min_height=70)
+        self.regie_table.setMaximumHeight(130)
         self.regie_table.setAccessibleName("Wisselingen van regie")
         regie_box = QGroupBox("Regie")
         regie_layout = QVBoxLayout(regie_box)
@@ -118,7 +134,6 @@ class AanbodRegieTab(QWidget):
         self.offer_table = list_table(["Start", "Aanbod", "Ingestemd", "Telt het?"],
                                       stretch_column=3, min_height=110)
         self.offer_table.setAccessibleName("Passend aanbod")
-        self.offer_table.setWordWrap(True)
         self.add_offer = QPushButton("&Aanbod vastleggen…")
         self.edit_offer = QPushButton("Aanbod &wijzigen…")
         self.remove_offer = QPushButton("Aanbod verwijderen")
@@ -135,6 +150,7 @@ class AanbodRegieTab(QWidget):
         self.history_table = list_table(["Geldt vanaf", "Onderwijs", "Soort verzuim",
                                          "Situatie"], min_height=90)
         self.history_table.setAccessibleName("Verloop van onderwijs en situatie")
+        self.history_table.setMaximumHeight(150)
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
         history_box = QGroupBox("Verloop van onderwijs en situatie (voor de kwartaalcijfers)")
@@ -147,6 +163,7 @@ class AanbodRegieTab(QWidget):
         layout.addWidget(regie_box)
         layout.addWidget(offer_box, 1)
         layout.addWidget(history_box)
+        layout.addStretch(0)
         layout.addWidget(self.error)
         self.regie_button.clicked.connect(self.change_regie)
         self.add_offer.clicked.connect(lambda: self.edit(None))
@@ -162,7 +179,14 @@ class AanbodRegieTab(QWidget):
         case, pupil = detail
         self.regie_now.setText(regie_meaning(case.regie))
         proposal = regie.proposal(pupil, case)
-        if proposal.differs_from(case.regie):
+        changes = regie.list_changes(self._ctx, self._case_id)
+        taken = changes[-1] if changes and changes[-1].to_regie is case.regie else None
+        if taken is not None and proposal.differs_from(case.regie):
+            self.proposal.setText(f"Regie overgenomen op {format_date(taken.on)}: "
+                                  f"{taken.reason.label.lower()}. Volgens de regionale afspraak "
+                                  f"ligt die anders bij {proposal.regie.label}.")
+            self.proposal.setStyleSheet("")
+        elif proposal.differs_from(case.regie):
             self.proposal.setText(f"Volgens de regionale afspraak hoort de regie bij "
                                   f"{proposal.regie.label}: {proposal.reason} Wijzig de regie "
                                   "als dat klopt, met de reden.")
@@ -172,12 +196,16 @@ class AanbodRegieTab(QWidget):
             self.proposal.setStyleSheet("")
         fill_table(self.regie_table, [
             [format_date(c.on), c.from_regie.label, c.to_regie.label, c.reason.label, c.note,
-             c.by] for c in regie.list_changes(self._ctx, self._case_id)])
+             c.by] for c in changes])
         self._offers = passend_aanbod.list_offers(self._ctx, self._case_id)
         fill_table(self.offer_table, [
             [format_date(o.start), o.description, agreed_text(o.agreed) or "—",
              offer_status(o)] for o in self._offers])
-        self.offer_table.resizeRowsToContents()
+        for row, offer in enumerate(self._offers):
+            reasons = offer.shortfalls()
+            cell = self.offer_table.item(row, 3)
+            if cell is not None and reasons:
+                cell.setToolTip("\n".join(reasons))
         has = bool(self._offers)
         self.edit_offer.setEnabled(has)
         self.remove_offer.setEnabled(has)

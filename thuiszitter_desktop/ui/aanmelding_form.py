@@ -137,6 +137,9 @@ class AanmeldingForm(QWidget):
         self.percentage.setSpecialValueText("— onbekend —")
         self.education_since = OptionalDateField("bekend", a.education_since, today)
         self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
+        self.school_absence_reason = _text_box(a.school_absence_reason,
+                                               "Wat is volgens school de reden van afwezigheid?")
+        self.school_absence_reason.setAccessibleName("Reden van afwezigheid volgens school")
         self.involved_help = _text_box(a.involved_help, "Welke hulpverlening is betrokken?")
         self.notes = _text_box(a.notes, "Overige opmerkingen")
         self.parental_consent = ConsentEditor("Toestemming ouders", a.parental_consent,
@@ -206,6 +209,8 @@ class AanmeldingForm(QWidget):
         form = QFormLayout(education_box)
         self._row(form, "Onderwijs gevolgd *", self.percentage, "education_percentage")
         self._row(form, "Sinds", self.education_since, "education_since")
+        self._row(form, "Reden volgens school", self.school_absence_reason,
+                  "school_absence_reason")
         self._row(form, "Wat deed school al?", self.school_actions, "school_actions")
         self._row(form, "Betrokken hulp", self.involved_help, "involved_help")
         self._row(form, "Opmerkingen", self.notes, "notes")
@@ -228,7 +233,8 @@ class AanmeldingForm(QWidget):
                      self.contact_phone, self.contact_email, self.first_name, self.last_name,
                      self.address, self.school, self.leerjaar, self.criterion_4_note):
             line.textEdited.connect(self._changed)
-        for edit in (self.school_actions, self.involved_help, self.notes):
+        for edit in (self.school_actions, self.school_absence_reason, self.involved_help,
+                     self.notes):
             edit.textChanged.connect(self._changed)
         for combo in (self.onderwijstype, self.route):
             combo.activated.connect(self._changed)
@@ -269,6 +275,7 @@ class AanmeldingForm(QWidget):
             education_percentage=None if pct == UNKNOWN else pct,
             education_since=self.education_since.value(),
             school_actions=self.school_actions.toPlainText(),
+            school_absence_reason=self.school_absence_reason.toPlainText(),
             involved_help=self.involved_help.toPlainText(), notes=self.notes.toPlainText(),
             parental_consent=self.parental_consent.value(),
             pupil_consent=self.pupil_consent.value(),

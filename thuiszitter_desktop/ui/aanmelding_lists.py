@@ -45,17 +45,22 @@ class SickReportsEditor(ListEditor[SickReport]):
     def __init__(self, reports: Sequence[SickReport], today: date,
                  parent: QWidget | None = None) -> None:
         start, end = DateField(today), OptionalDateField("beter gemeld op", today, today)
+        note = QLineEdit()
+        note.setPlaceholderText("Bijv. ziek naar huis gestuurd")
+        note.setAccessibleName("Opmerking bij de ziekmelding")
         super().__init__(
             reports,
-            list_table(["Eerste ziektedag", "Laatste ziektedag", "Schooldagen"], min_height=90),
-            [("Eerste ziektedag", start), ("Laatste ziektedag", end)],
+            list_table(["Eerste ziektedag", "Laatste ziektedag", "Schooldagen", "Opmerking"],
+                       min_height=90),
+            [("Eerste ziektedag", start), ("Laatste ziektedag", end), ("Opmerking", note)],
             "Ziekmelding toevoegen", "sick_reports", "Ziekmelding",
             order_by=lambda r: r.start, parent=parent)
-        self.start, self.end = start, end
+        self.start, self.end, self.note = start, end, note
 
     def cells(self, item: SickReport) -> list[str]:
         return [format_date(item.start), format_date(item.end) if item.end else "nog ziek",
-                str(school_days_between(item.start, item.end)) if item.end else "—"]
+                str(school_days_between(item.start, item.end)) if item.end else "—",
+                item.note]
 
     def from_fields(self) -> SickReport:
-        return SickReport(self.start.value(), self.end.value())
+        return SickReport(self.start.value(), self.end.value(), note=self.note.text())

@@ -34,6 +34,7 @@ from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.document_output import make_document, save_bytes
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.figures_story_box import StoryBox
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
 from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor
@@ -151,6 +152,7 @@ class FiguresPage(LazyPage, QWidget):
         counts_layout.insertWidget(1, self.dimension)
         self.counts_chart = BarChartView()
         counts_layout.addWidget(self.counts_chart)
+        self.story_box = StoryBox(ctx)
         self._grid = grid
         self._side_by_side: bool | None = None
         self._arrange(side_by_side=True)
@@ -182,13 +184,15 @@ class FiguresPage(LazyPage, QWidget):
             return
         self._side_by_side = side_by_side
         grid = self._grid
-        for box in (self.targets_box, self.counts_box, self.durations_box, self.flow_box):
+        for box in (self.targets_box, self.counts_box, self.durations_box, self.flow_box,
+                    self.story_box):
             grid.removeWidget(box)
         grid.addWidget(self.targets_box, 0, 0, 1, 1 if side_by_side else 2)
         grid.addWidget(self.counts_box, *((0, 1, 1, 1) if side_by_side else (1, 0, 1, 2)))
         grid.addWidget(self.durations_box, 2, 0, 1, 2)
         grid.addWidget(self.flow_box, 3, 0, 1, 2)
-        grid.setRowStretch(4, 1)
+        grid.addWidget(self.story_box, 4, 0, 1, 2)
+        grid.setRowStretch(5, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(side_by_side=event.size().width() >= SIDE_BY_SIDE_WIDTH)
@@ -232,6 +236,7 @@ class FiguresPage(LazyPage, QWidget):
         self._show_durations()
         self._show_flow()
         self._show_counts()
+        self.story_box.show_quarter(self.selected_quarter())
 
     def _show_targets(self) -> None:
         assert self.figures is not None
@@ -240,6 +245,10 @@ class FiguresPage(LazyPage, QWidget):
             [r.target.label, f"{r.target.norm}%", _pct(r.percentage),
              f"{len(r.numerator_ids)} van {len(r.denominator_ids)}", r.verdict]
             for r in results])
+        for row, result in enumerate(results):  # what counts, e.g. only a gesprek
+            item = self.targets.item(row, 0)
+            if item is not None:
+                item.setToolTip(result.target.explanation)
         self.targets_chart.set_bars([r.target.short_label for r in results],
                                     [r.percentage or 0.0 for r in results],
                                     norms=[float(r.target.norm) for r in results],

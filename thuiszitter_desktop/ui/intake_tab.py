@@ -23,13 +23,14 @@ from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.intake import IntakeRecord, ParentAnswers
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.stages import StageDates
-from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind
+from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind, UitvalSignaal
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
+    EnumChecks,
     EnumCombo,
     ErrorLabel,
     OptionalDateField,
@@ -168,6 +169,11 @@ class IntakeForm(QWidget):
             "Leerling (16+) vindt het goed dat ouders en school de reden lezen")
         self.pupil_shares_reason.setChecked(r.pupil_shares_reason)
         self.agreements = AgreementsEditor(r.agreements, today)
+        self.absence_function = _box(r.absence_function, "Wat levert thuisblijven op, of wat "
+                                                         "ontloopt de leerling ermee?")
+        self.absence_function.setAccessibleName("Functie van het verzuim")
+        self.dropout_signals = EnumChecks(UitvalSignaal, "Signalen van schooluitval", 4)
+        self.dropout_signals.set_members([s for s in UitvalSignaal if s in r.dropout_signals])
 
         talk = QGroupBox("Gesprek")
         form = QFormLayout(talk)
@@ -176,6 +182,8 @@ class IntakeForm(QWidget):
         self._row(form, "Wie waren er? *", self.participants, "participants")
         self._row(form, "Achtergrond", self.background, "background")
         self._row(form, "Reden van verzuim", self.absence_reason, "absence_reason")
+        self._row(form, "Functie van het verzuim", self.absence_function, "absence_function")
+        self._row(form, "Signalen van uitval", self.dropout_signals, "dropout_signals")
         self._row(form, "", self.pupil_shares_reason, "pupil_shares_reason")
         self._row(form, "Nodig om terug te gaan", self.needed_to_resume, "needed_to_resume")
         self._row(form, "Betrokken hulp", self.involved_help, "involved_help")
@@ -242,6 +250,8 @@ class IntakeForm(QWidget):
             health_needed=self.health_needed.isChecked(),
             pupil_shares_reason=self.pupil_shares_reason.isChecked(),
             agreements=self.agreements.values(),
+            absence_function=self.absence_function.toPlainText(),
+            dropout_signals=set(self.dropout_signals.members()),
         )
 
     def show_errors(self, errors: dict[str, str]) -> None:

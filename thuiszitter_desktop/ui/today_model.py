@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from thuiszitter_desktop.services.follow_up import FollowUpRow
 from thuiszitter_desktop.services.reminders import ReminderRow
 from thuiszitter_desktop.ui.deadline_style import look, state_role
 from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
@@ -34,3 +35,22 @@ class TodayModel(RowTableModel[ReminderRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.text
         return state_role(item.reminder.state, role) if column == STATE_COLUMN else None
+
+
+FOLLOW_UP_COLUMNS: tuple[RowColumn[FollowUpRow], ...] = (
+    RowColumn("Status", lambda r: "Verlopen" if r.overdue else "Deze week"),
+    RowColumn("Datum", lambda r: format_date(r.item.due)),
+    RowColumn("Leerling", lambda r: r.pupil_name),
+    RowColumn("School", lambda r: r.school),
+    RowColumn("Nazorg", lambda r: r.text),
+)
+
+
+class FollowUpModel(RowTableModel[FollowUpRow]):
+    """Follow-up moments of closed cases due this week or overdue, oldest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(FOLLOW_UP_COLUMNS, parent)
+
+    def case_id(self, item: FollowUpRow) -> str:
+        return item.item.case_id

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.reports.base import dutch_date
-from thuiszitter_desktop.services import reminders
+from thuiszitter_desktop.services import follow_up, reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import ReminderRow, touched_cases
 from thuiszitter_desktop.services.today_board import TodayBoard
 from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
-from thuiszitter_desktop.ui.today_model import TodayModel
+from thuiszitter_desktop.ui.today_model import FollowUpModel, TodayModel
 
 
 class TodayPage(QWidget):
@@ -58,6 +58,21 @@ class TodayPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
+        # Follow-up after closing (seed 001: "Tot een jaar later wordt er gekeken hoe het
+        # gaat"): closed cases, so beside the deadlines of the open ones.
+        self.follow_up_model = FollowUpModel(self)
+        self.follow_up_heading = QLabel("Nazorg na afsluiten: vragen hoe het gaat")
+        self.follow_up_heading.setStyleSheet("font-weight: bold;")
+        self.follow_up_table = QTableView()
+        self.follow_up_table.setModel(self.follow_up_model)
+        self.follow_up_table.setAccessibleName("Nazorg deze week")
+        self.follow_up_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.follow_up_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.follow_up_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.follow_up_table.verticalHeader().hide()
+        self.follow_up_table.horizontalHeader().setStretchLastSection(True)
+        self.follow_up_table.setMaximumHeight(160)
+
         self.open_button = QPushButton("&Openen")
         self.open_button.setToolTip("Casus openen (Enter)")
         self.snooze_button = QPushButton("&Uitstellen…")
@@ -77,9 +92,14 @@ class TodayPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
+        layout.addWidget(self.follow_up_heading)
+        layout.addWidget(self.follow_up_table)
         layout.addWidget(self.saved)
 
         self.table.activated.connect(self._activated)
+        self.follow_up_table.activated.connect(
+            lambda index: self.open_case.emit(
+                self.follow_up_model.row_at(index.row()).item.case_id))
         self.open_button.clicked.connect(self._open_current)
         self.snooze_button.clicked.connect(lambda: self.snooze_current(acknowledge=False))
         self.ack_button.clicked.connect(lambda: self.snooze_current(acknowledge=True))
@@ -106,11 +126,13 @@ class TodayPage(QWidget):
             return
         overview = reminders.load_today(self._ctx)
         self._show_rows(list(overview.rows), overview.notification)
+        self._show_follow_ups()
 
     def show_board(self, board: TodayBoard) -> None:
         """Show a Vandaag list built from the shared clock (maybe in a worker thread)."""
         self._board = board
         self._show_rows(board.rows, board.notification)
+        self._show_follow_ups()
 
     def _show_rows(self, rows: list[ReminderRow], notification: str) -> None:
         self.model.set_rows(rows)
@@ -136,6 +158,15 @@ class TodayPage(QWidget):
             self._notification = notification
             self.notification_changed.emit(notification)
 
+    def _show_follow_ups(self) -> None:
+        """Follow-up moments of closed cases due this week or overdue (a small read)."""
+        due = follow_up.due_rows(self._ctx)
+        self.follow_up_model.set_rows(due)
+        self.follow_up_heading.setVisible(bool(due))
+        self.follow_up_table.setVisible(bool(due))
+        if due:
+            self.follow_up_table.resizeColumnsToContents()
+
     def summary_text(self) -> str:
         """The privacy-safe counts of the last reload (empty when nothing is due)."""
         return self._notification
@@ -143,6 +174,8 @@ class TodayPage(QWidget):
     def on_change(self, change: Change) -> None:
         # Any change (case, contact, plan, MDO, reminder, settings) may move a deadline; with
         # the shared clock only the rows of the cases it touched are replaced.
+        if change.entity in ("case", "follow_up"):  # closing plans follow-up, reopening ends it
+            self._show_follow_ups()
         if self._cache is None:
             self.reload()
             return
@@ -167,6 +200,7 @@ class TodayPage(QWidget):
     def clear(self) -> None:
         self._board = TodayBoard()
         self.model.set_rows([])
+        self.follow_up_model.set_rows([])
         self._notification = ""
         self.summary.clear()
         self.saved.clear()
