@@ -184,6 +184,8 @@ class Aanmelding:
             long_field("criterion_4_note", "De toelichting bij criterium 4",
                        self.criterion_4_note),
             long_field("school_actions", "Wat school al deed", self.school_actions),
+            long_field("school_absence_reason", "De reden volgens school",
+                       self.school_absence_reason),
             long_field("involved_help", "De betrokken hulp", self.involved_help),
             long_field("notes", "De opmerkingen", self.notes),
         ]
@@ -191,6 +193,8 @@ class Aanmelding:
             fields += [short_field(f"parents.{i}.name", "De naam van de ouder", parent.name),
                        short_field(f"parents.{i}.phone", "Het telefoonnummer", parent.phone),
                        short_field(f"parents.{i}.email", "Het e-mailadres", parent.email)]
+        fields += [short_field(f"sick_reports.{i}.note", "De opmerking", report.note)
+                   for i, report in enumerate(self.sick_reports)]
         return fields
 
     def _route_errors(self) -> dict[str, str]:

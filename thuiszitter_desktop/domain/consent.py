@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.errors import ValidationError
-from thuiszitter_desktop.domain.limits import add_length_errors, short_field
+from thuiszitter_desktop.domain.limits import add_length_errors, long_field, short_field
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled
 
@@ -141,6 +141,9 @@ class ConsentRecord:
                                       "opgenomen.")
         if self.withdrawn_on is not None and self.withdrawn_on < self.on:
             errors["withdrawn_on"] = "De intrekking ligt vóór de toestemming."
+        add_length_errors(errors, [
+            short_field("given_by", "Wie toestemming gaf", self.given_by),
+            long_field("note", "De opmerking", self.note)])
         if errors:
             raise ValidationError(errors)
 

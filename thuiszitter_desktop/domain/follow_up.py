@@ -19,6 +19,7 @@ from datetime import date
 
 from thuiszitter_desktop.domain.deadlines import add_months
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import ClosingReason, Labelled
 
@@ -63,8 +64,12 @@ class FollowUp:
         return self.done_on is not None
 
     def record(self, on: date, outcome: FollowUpOutcome, note: str, today: date) -> None:
+        errors: dict[str, str] = {}
         if on > today:
-            raise ValidationError({"done_on": "De datum ligt in de toekomst."})
+            errors["done_on"] = "De datum ligt in de toekomst."
+        add_length_errors(errors, [long_field("note", "De notitie", note)])
+        if errors:
+            raise ValidationError(errors)
         self.done_on, self.outcome, self.note = on, outcome, note.strip()
 
 

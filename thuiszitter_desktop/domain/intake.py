@@ -112,6 +112,7 @@ class IntakeRecord:
             long_field("school_role", "Wat school doet", self.school_role),
             long_field("pupil_own_words", "De woorden van de leerling", self.pupil_own_words),
             long_field("health_details", "De gezondheid", self.health_details),
+            long_field("absence_function", "De functie van het verzuim", self.absence_function),
             long_field("parent_answers.one_wish", "De wens", answers.one_wish),
             *each("risk_factors", "Een risicofactor", self.risk_factors, LONG_TEXT),
             *each("protective_factors", "Een beschermende factor", self.protective_factors,

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled
 
@@ -120,6 +121,10 @@ class PassendAanbod:
             if day > today:
                 errors[f"agreed.{party.name}"] = (
                     f"De datum van instemming ({party.label.lower()}) ligt in de toekomst.")
+        add_length_errors(errors, [
+            long_field("description", "De omschrijving van het aanbod", self.description),
+            long_field("parent_view_note", "De toelichting van de ouders",
+                       self.parent_view_note)])
         if errors:
             raise ValidationError(errors)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled, Regie, VerzuimType
 
@@ -92,5 +93,6 @@ class RegieChange:
             errors["on"] = "De datum ligt vóór de aanmelding."
         if self.reason is RegieReason.ANDERS and not self.note.strip():
             errors["note"] = "Geef bij 'Anders' een korte toelichting."
+        add_length_errors(errors, [long_field("note", "De toelichting", self.note)])
         if errors:
             raise ValidationError(errors)

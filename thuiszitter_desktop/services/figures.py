@@ -12,7 +12,9 @@ from sqlalchemy import Connection
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD, CaseEntry, Definition
 from thuiszitter_desktop.domain.episodes import episode_entries
+from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.figures import Histories, QuarterFigures, quarter_figures
+from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
@@ -228,6 +230,10 @@ def quarter_story(ctx: AppContext, quarter: Quarter) -> str:
 
 
 def save_quarter_story(ctx: AppContext, quarter: Quarter, story: str) -> None:
+    errors: dict[str, str] = {}
+    add_length_errors(errors, [long_field("story", "Het verhaal", story)])
+    if errors:
+        raise ValidationError(errors)
     with ctx.vault.transaction() as conn:
         repo_figures.save_quarter_story(conn, quarter.key, story, ctx.now())
         ctx.audit(conn, "verhaal opgeslagen", "kwartaalverhaal", None, None,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.passend_aanbod import (
     AanbodCriterion,
     AanbodParty,
@@ -29,6 +30,7 @@ from thuiszitter_desktop.domain.passend_aanbod import (
 )
 from thuiszitter_desktop.services import passend_aanbod
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -73,6 +75,7 @@ class AanbodDialog(QDialog):
         self.parent_note.setAccessibleName("Toelichting van de ouders")
         self.voorlopig = QCheckBox("Voorlopig aanbod (de termijn van drie maanden loopt door)")
         self.voorlopig.setChecked(offer.voorlopig)
+        count_characters(LONG_TEXT, self.description, self.parent_note)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.summary = ErrorLabel()

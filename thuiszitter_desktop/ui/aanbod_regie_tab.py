@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.passend_aanbod import (
     AanbodCriterion,
@@ -33,6 +34,7 @@ from thuiszitter_desktop.services import cases, passend_aanbod, regie
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanbod_dialog import AanbodDialog
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -61,6 +63,7 @@ class RegieDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText("Toelichting (verplicht bij 'Anders')")
         self.note.setAccessibleName("Toelichting")
+        count_characters(LONG_TEXT, self.note)
         self.summary = ErrorLabel()
         form = QFormLayout(self)
         form.addRow(QLabel(f"Nu heeft <b>{case.regie.label}</b> de regie."))

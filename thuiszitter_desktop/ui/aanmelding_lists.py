@@ -48,6 +48,7 @@ class SickReportsEditor(ListEditor[SickReport]):
         note = QLineEdit()
         note.setPlaceholderText("Bijv. ziek naar huis gestuurd")
         note.setAccessibleName("Opmerking bij de ziekmelding")
+        count_characters(SHORT_TEXT, note)
         super().__init__(
             reports,
             list_table(["Eerste ziektedag", "Laatste ziektedag", "Schooldagen", "Opmerking"],

@@ -136,7 +136,7 @@ class CaseForm(QWidget):
         self.notes.setMaximumHeight(90)
         count_characters(SHORT_TEXT, self.first_name, self.last_name, self.school,
                          self.leerjaar, self.gemeente, self.swv, self.address,
-                         self.casusverantwoordelijke, self.consulent, self.passend_aanbod_kind)
+                         self.casusverantwoordelijke, self.consulent)
         count_characters(LONG_TEXT, self.notes)
 
         pupil_box = QGroupBox("Leerling")

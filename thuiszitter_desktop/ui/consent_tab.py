@@ -28,10 +28,12 @@ from thuiszitter_desktop.domain.consent import (
     ConsentRecord,
 )
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import InvolvedProfessional
 from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -67,6 +69,8 @@ class ConsentDialog(QDialog):
         self._people = people
         self.note = QLineEdit()
         self.note.setAccessibleName("Opmerking bij de toestemming")
+        count_characters(SHORT_TEXT, self.given_by)
+        count_characters(LONG_TEXT, self.note)
         self.summary = ErrorLabel()
         form = QFormLayout(self)
         self.errors = {

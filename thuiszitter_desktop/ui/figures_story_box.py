@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.figures import format_number
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services import figures, follow_up
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import ErrorLabel, text_box
 
 
@@ -29,6 +31,7 @@ class StoryBox(QGroupBox):
         self.story = text_box("", "Wat zit er achter deze cijfers? Bijv. wachtlijsten, nieuwe "
                                   "afspraken, wat goed ging of vastliep.", 110)
         self.story.setAccessibleName("Het verhaal bij de kwartaalcijfers")
+        count_characters(LONG_TEXT, self.story)
         self.save_button = QPushButton("Verhaal &opslaan")
         self.saved = QLabel()
         self.error = ErrorLabel()

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.follow_up import FollowUp, FollowUpKind, FollowUpOutcome
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.services import follow_up
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     DateField,
     EnumCombo,
@@ -42,6 +44,7 @@ class OutcomeDialog(QDialog):
         self.outcome.setAccessibleName("Uitkomst")
         self.note = QLineEdit()
         self.note.setAccessibleName("Notitie")
+        count_characters(LONG_TEXT, self.note)
         self.error = ErrorLabel()
         form = QFormLayout(self)
         form.addRow("Datum", self.on)
