@@ -39,6 +39,7 @@ FOOTER = ("Vertrouwelijk. Dit formulier bevat persoonsgegevens van een leerling;
 PARENT_COLS = [50 * mm, 28 * mm, 35 * mm, CONTENT_WIDTH - 113 * mm]
 LABEL_WIDTH = 50 * mm
 SICK_COLS = [12 * mm, 50 * mm, 50 * mm, CONTENT_WIDTH - 112 * mm]
+FILLED_SICK_COLS = [10 * mm, 40 * mm, 40 * mm, 24 * mm, CONTENT_WIDTH - 114 * mm]
 
 
 def aanmeldformulier_pdf(aanmelding: Aanmelding, *, organisation: str,
@@ -60,7 +61,9 @@ def aanmeldformulier_pdf(aanmelding: Aanmelding, *, organisation: str,
         text("5. Onderwijs nu", st.heading),
         key_values([("Volgt nu", "—" if a.education_percentage is None
                      else f"{a.education_percentage}% van het onderwijs"),
-                    ("Sinds", dutch_date(a.education_since))], label_width=LABEL_WIDTH),
+                    ("Sinds", dutch_date(a.education_since)),
+                    ("Reden van afwezigheid volgens school",
+                     _or_dash(a.school_absence_reason))], label_width=LABEL_WIDTH),
         text("6. Wat heeft school al gedaan?", st.heading),
         text(_or_dash(a.school_actions)),
         text("7. Welke hulp is er al betrokken?", st.heading),
@@ -105,7 +108,8 @@ def blank_aanmeldformulier_pdf(*, organisation: str) -> bytes:
         KeepTogether([text("Ziekmeldingen", st.cell_bold), spacer(1), empty_grid(
             ["Nr.", "Eerste ziektedag", "Laatste ziektedag", "Opmerking"], SICK_COLS, 6)]),
         text("5. Onderwijs nu", st.heading),
-        write_lines(["Percentage onderwijs", "Sinds (datum)"]),
+        write_lines(["Percentage onderwijs", "Sinds (datum)",
+                     "Reden van afwezigheid volgens school"]),
         KeepTogether([text("6. Wat heeft school al gedaan?", st.heading), write_box(30)]),
         KeepTogether([text("7. Welke hulp is er al betrokken?", st.heading), write_box(25)]),
         KeepTogether([
@@ -186,14 +190,14 @@ def _criteria(a: Aanmelding) -> list[Flowable]:
         table(rows, [62 * mm, CONTENT_WIDTH - 87 * mm, 25 * mm]),
     ]
     if a.sick_reports:
-        sick = [["Nr.", "Eerste ziektedag", "Laatste ziektedag", "Schooldagen"]]
+        sick = [["Nr.", "Eerste ziektedag", "Laatste ziektedag", "Schooldagen", "Opmerking"]]
         for number, report in enumerate(sorted(a.sick_reports, key=lambda r: r.start), 1):
             end = report.end or a.report_date
             sick.append([str(number), dutch_date(report.start),
                          dutch_date(report.end) if report.end else "nog ziek",
-                         str(school_days_between(report.start, end))])
+                         str(school_days_between(report.start, end)), report.note])
         flowables += [spacer(3), text("Ziekmeldingen", st.cell_bold), spacer(1),
-                      table(sick, SICK_COLS)]
+                      table(sick, FILLED_SICK_COLS)]
     return flowables
 
 

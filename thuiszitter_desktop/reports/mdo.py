@@ -31,6 +31,7 @@ from thuiszitter_desktop.reports.base import (
     table,
     text,
 )
+from thuiszitter_desktop.reports.independent_help import independent_help
 
 LABEL_WIDTH = 40 * mm
 
@@ -76,7 +77,11 @@ def _bullets(lines: tuple[str, ...]) -> str:
 
 
 def _pupil_rows(block: PupilBlock, family: list[ParticipantLine]) -> list[tuple[str, str]]:
-    rows = [("Situatie", block.situation), ("Regie", block.regie)]
+    rows = [("Situatie", block.situation), ("Regie", block.regie),
+            (f"Wat {block.first_name} zelf zegt", block.pupil_voice_text)]
+    if not block.consent_given:
+        rows.append(("Toestemming", "De toestemming van de ouders voor deze bespreking is niet "
+                                    "vastgelegd."))
     if family:
         rows.append(("Schuiven aan", ", ".join(f"{p.name} ({p.role.lower()})" for p in family)))
     if block.reasons:
@@ -157,12 +162,15 @@ def _parent_story(agenda: Agenda, slot: AgendaSlot, block: PupilBlock) -> list[F
         story += [text("Wat hebben we afgesproken?", st.heading), text(_bullets(agreed))]
     if block.stagnation_cause:
         story += [text("Wat gaat moeilijk?", st.heading), text(f"{block.stagnation_cause}.")]
+    if block.pupil_voice.strip():
+        story += [text(f"Wat {name} zelf zegt", st.heading), text(block.pupil_voice.strip())]
     story += [
         text("De vraag voor het overleg", st.heading), text(block.question),
         text("Wat kunt u doen?", st.heading),
         text(f"Denk van tevoren na: wat gaat goed? Wat heeft {name} nodig? U mag iemand "
              f"meenemen. {name} mag ook zelf meekomen of iets laten weten. Kunt u niet komen? "
              "Laat het ons dan zo snel mogelijk weten."),
+        *independent_help(to_pupil=False),
     ]
     return story
 
@@ -185,6 +193,7 @@ def _minutes_block(pupil: PupilMinutes) -> Flowable:
         story.append(text("Niet besproken. Schuift door naar het volgende MDO."))
         return KeepStart(story)
     pairs = [("Vraag", pupil.question),
+             ("Wat de leerling zelf zegt", pupil.pupil_voice or "Niet vastgelegd"),
              ("Besluiten", _bullets(pupil.decisions) if pupil.decisions else "Geen")]
     if pupil.escalation:
         pairs.append(("Opschaling", pupil.escalation))

@@ -1,8 +1,10 @@
 """The printed plan van aanpak for parents (and the pupil): plain Dutch, who does what when.
 
 Takes one plan version plus plain contact data and returns PDF bytes, optionally encrypted.
-The analysis (risk factors) and the pupil's own words stay out on purpose: this letter shows
-the agreements, not the sensitive background (data minimisation, the pupil's say from 16).
+The analysis (risk factors) stays out on purpose: this letter shows the agreements, not the
+sensitive background (data minimisation). The pupil's own voice, as written into the plan
+with the pupil, is printed ("praat mét ons, niet over ons", seed 003), and so are who has the
+regie and what that means, and where parents can find independent help.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from thuiszitter_desktop.domain.model import age_on
 from thuiszitter_desktop.domain.plan import Action, ActionStatus, Goal, PlanVanAanpak
-from thuiszitter_desktop.domain.vocab import Regie
+from thuiszitter_desktop.domain.regie import regie_meaning
 from thuiszitter_desktop.reports.base import (
     ACCENT,
     CONTENT_WIDTH,
@@ -36,19 +38,9 @@ from thuiszitter_desktop.reports.base import (
     table,
     text,
 )
+from thuiszitter_desktop.reports.independent_help import independent_help
 
 PUPIL_SIGNS_FROM_AGE = 12
-
-# Who holds the regie, in words a parent knows (used when no specific name is given).
-REGIE_WORDS: dict[Regie, str] = {
-    Regie.SCHOOL: "de school",
-    Regie.LEERPLICHT: "leerplicht van de gemeente",
-    Regie.GEMEENTELIJKE_TOEGANG: "de gemeente",
-    Regie.JEUGDHULP: "het jeugdteam of wijkteam",
-    Regie.SWV: "het samenwerkingsverband (de scholen in de regio samen)",
-    Regie.ANDERS: "een andere organisatie",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class PlanPerson:
@@ -91,8 +83,11 @@ def plan_pdf(letter: PlanLetter, *, password: str | None = None) -> bytes:
              "wanneer."),
         text("Ons doel", st.heading),
         _goal_box(plan.shared_goal or "Het doel spreken we nog samen af."),
+        text(f"Wat {first} zelf zegt", st.heading),
+        text(plan.pupil_voice.strip() or f"Wat {first} zelf nodig heeft, vragen we {first} "
+             "bij het volgende gesprek."),
         text("Wie houdt het overzicht?", st.heading),
-        text(_regie_sentence(plan)),
+        text(regie_meaning(plan.regie, plan.regie_holder)),
         text(_owner_sentence(plan)),
         text("Wie doen er mee?", st.heading),
         *_people(letter.people),
@@ -105,6 +100,7 @@ def plan_pdf(letter: PlanLetter, *, password: str | None = None) -> bytes:
     story += [
         text("Wanneer kijken we hoe het gaat?", st.heading),
         text(_evaluation_sentence(plan, letter.printed_on)),
+        *independent_help(to_pupil=False),
         _signatures(letter),
     ]
     frame = PageFrame(
@@ -114,17 +110,6 @@ def plan_pdf(letter: PlanLetter, *, password: str | None = None) -> bytes:
                     "de mensen die in dit plan staan.",
     )
     return build_pdf(story, frame, password=password)
-
-
-def _sentence_start(words: str) -> str:
-    return words[:1].upper() + words[1:]
-
-
-def _regie_sentence(plan: PlanVanAanpak) -> str:
-    holder = plan.regie_holder.strip() or REGIE_WORDS[plan.regie]
-    return (f"{_sentence_start(holder)} heeft de regie. Dat betekent: {holder} houdt het "
-            "overzicht, zorgt dat iedereen samenwerkt en let erop dat de afspraken worden "
-            "nagekomen.")
 
 
 def _owner_sentence(plan: PlanVanAanpak) -> str:

@@ -7,6 +7,7 @@ definition its figures use; the page footer repeats it. The report holds no pers
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -38,11 +39,14 @@ TITLE = "Kwartaalrapportage thuiszitters"
 MAX_CHART_ROWS = 12
 
 TARGETS_EXPLAINED = (
-    "Per doel tellen de casussen waarvan de termijn in dit kwartaal afliep. Eerste contact: 7 "
-    "of 14 dagen na de aanmelding. Doelen: een maand na de aanmelding. Passend aanbod: drie "
-    "maanden nadat de leerling thuis kwam te zitten; een leerling die binnen die tijd weer naar "
-    "school ging, telt als gehaald. Een casus die vóór de termijn werd afgesloten om een andere "
-    "reden (bijvoorbeeld verhuizing) telt niet mee.")
+    "Per doel tellen de casussen waarvan de termijn in dit kwartaal afliep. Eerste gesprek: 7 "
+    "of 14 dagen na de aanmelding; alleen een gesprek met leerling of ouders (face to face of "
+    "video) telt, geen telefoon, e-mail of bericht. Doelen: een maand na de aanmelding. "
+    "Passend aanbod: drie maanden nadat de leerling thuis kwam te zitten; alleen een aanbod "
+    "dat aan de vijf criteria voldoet en waarmee de ouders instemden telt, een voorlopig aanbod "
+    "niet; een leerling die binnen die tijd weer naar school ging, telt als gehaald. Een casus "
+    "die vóór de termijn werd afgesloten om een andere reden (bijvoorbeeld verhuizing) telt "
+    "niet mee.")
 DURATIONS_EXPLAINED = (
     "Dagen thuis tellen vanaf de eerste dag thuis (of onder 50% onderwijs). Afgesloten: "
     "casussen die in dit kwartaal zijn afgesloten. Lopend: casussen die op de einddatum nog "
@@ -148,8 +152,31 @@ def _period(figures: QuarterFigures) -> str:
     return period
 
 
-def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on: date
-                         ) -> bytes:
+@dataclass(frozen=True, slots=True)
+class BesideTheFigures:
+    """What goes with the numbers: "Deze kwartaalcijfers plus het verhaal" (seed 000)."""
+
+    story: str = ""
+    follow_ups: str = ""  # one sentence on the follow-up after closing
+    notes: tuple[str, ...] = ()  # what the figures count on an update's assumption
+
+
+def _beside(beside: BesideTheFigures) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = []
+    if beside.story.strip():
+        story += [KeepStart([text("Het verhaal bij de cijfers", st.heading),
+                             text(beside.story.strip())])]
+    if beside.follow_ups:
+        story += [text("Nazorg na afsluiten", st.heading), text(beside.follow_ups)]
+    if beside.notes:
+        story += [text("Let op bij deze cijfers", st.heading),
+                  *[text(note, st.small) for note in beside.notes]]
+    return story
+
+
+def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on: date,
+                         beside: BesideTheFigures | None = None) -> bytes:
     """The quarterly report of one definition as PDF bytes."""
     st = styles()
     story: list[Flowable] = [
@@ -159,6 +186,7 @@ def quarterly_report_pdf(figures: QuarterFigures, *, organisation: str, made_on:
                     ("Definitie", figures.definition.label),
                     ("Gemaakt op", dutch_date(made_on))]),
         spacer(2),
+        *_beside(beside or BesideTheFigures()),
         *_targets(figures),
         *_durations(figures),
         *_flow(figures),

@@ -29,6 +29,7 @@ from thuiszitter_desktop.reports.base import (
     table,
     text,
 )
+from thuiszitter_desktop.reports.independent_help import independent_help
 
 TITLE = "Terugkoppeling gesprek"
 RECIPIENT_WORDS: dict[RecipientKind, str] = {
@@ -57,6 +58,8 @@ class TerugkoppelingLetter:
     school: str = ""
     organisation: str
     consulent: ConsulentContact
+    # Who has the regie and what that means (``domain/regie.regie_meaning``); empty: left out.
+    regie: str = ""
 
 
 def terugkoppeling_pdf(letter: TerugkoppelingLetter, *, password: str | None = None) -> bytes:
@@ -89,10 +92,16 @@ def terugkoppeling_pdf(letter: TerugkoppelingLetter, *, password: str | None = N
     story += [
         text("Wat we hebben afgesproken", st.heading),
         _agreements(content.agreements),
+    ]
+    if letter.regie.strip():
+        story += [text("Wie houdt het overzicht?", st.heading), text(letter.regie)]
+    story += [
         *_recipients(t),
         KeepStart([text("Vragen?", st.heading), text(_questions(letter, you)),
                       key_values(_contact_pairs(letter.consulent), label_width=40 * mm)]),
     ]
+    if letter.recipient is not RecipientKind.ONDERSTEUNINGSCOORDINATOR:
+        story += independent_help(to_pupil=you)
     frame = PageFrame(
         organisation=letter.organisation,
         document_title=f"{TITLE} · {letter.pupil_full_name}",

@@ -13,15 +13,22 @@ from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD, CaseEntry, Definition
 from thuiszitter_desktop.domain.episodes import episode_entries
 from thuiszitter_desktop.domain.errors import ValidationError
-from thuiszitter_desktop.domain.figures import Histories, QuarterFigures, quarter_figures
+from thuiszitter_desktop.domain.figures import (
+    Histories,
+    QuarterFigures,
+    format_number,
+    quarter_figures,
+)
+from thuiszitter_desktop.domain.follow_up import FollowUpFigures
 from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
-from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf
+from thuiszitter_desktop.reports.quarterly import BesideTheFigures, quarterly_report_pdf
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.follow_up import quarter_follow_ups
 from thuiszitter_desktop.storage import (
     repo_aanbod,
     repo_assumptions,
@@ -174,8 +181,23 @@ def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) 
 
 
 def report_pdf(ctx: AppContext, computed: QuarterFigures) -> bytes:
-    """The quarterly report PDF of figures already computed (the dashboard's)."""
-    return quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today())
+    """The quarterly report PDF of figures already computed (the dashboard's), with the story
+    of the quarter, its follow-up and what the figures count on an update's assumption."""
+    beside = BesideTheFigures(
+        story=quarter_story(ctx, computed.quarter),
+        follow_ups=follow_up_sentence(quarter_follow_ups(ctx, computed.quarter)),
+        notes=tuple(figure_notes(ctx).lines))
+    return quarterly_report_pdf(computed, organisation=organisation(ctx), made_on=ctx.today(),
+                                beside=beside)
+
+
+def follow_up_sentence(found: FollowUpFigures) -> str:
+    """One Dutch sentence on the follow-up moments of a quarter (dashboard and report)."""
+    if not found.due:
+        return "In dit kwartaal viel geen nazorgmoment."
+    return (f"{found.due} nazorgmomenten gepland, {found.done} gedaan "
+            f"({format_number(found.share_done)}%), {found.done_in_time} binnen een maand, "
+            f"{found.back_home} keer weer (deels) thuis, {found.open} nog open.")
 
 
 def record_report_saved(ctx: AppContext, computed: QuarterFigures) -> None:

@@ -16,7 +16,7 @@ from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.intake import IntakeRecord
 from thuiszitter_desktop.domain.model import Case, ContactMoment
-from thuiszitter_desktop.domain.regie import proposed_regie
+from thuiszitter_desktop.domain.regie import proposed_regie, regie_meaning
 from thuiszitter_desktop.domain.stages import StageDates
 from thuiszitter_desktop.domain.terugkoppeling import (
     Recipient,
@@ -302,5 +302,6 @@ def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index:
         consulent=ConsulentContact(name=case.consulent or ctx.actor,
                                    phone=settings_registry.CONSULENT_PHONE.read(settings),
                                    email=settings_registry.CONSULENT_EMAIL.read(settings)),
+        regie=regie_meaning(case.regie),
     )
     return terugkoppeling_pdf(letter)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from thuiszitter_desktop.domain.errors import UserError
-from thuiszitter_desktop.domain.figures import format_number
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services import figures, follow_up
@@ -51,14 +50,8 @@ class StoryBox(QGroupBox):
     def show_quarter(self, quarter: Quarter) -> None:
         self._quarter = quarter
         found = follow_up.quarter_follow_ups(self._ctx, quarter)
-        if not found.due:
-            self.follow_ups.setText("Nazorg na afsluiten: in dit kwartaal viel geen moment.")
-        else:
-            share = found.share_done
-            self.follow_ups.setText(
-                f"Nazorg na afsluiten: {found.due} momenten gepland, {found.done} gedaan "
-                f"({format_number(share)}%), {found.done_in_time} binnen een maand, "
-                f"{found.back_home} keer weer (deels) thuis, {found.open} nog open.")
+        self.follow_ups.setText("Nazorg na afsluiten: "
+                                + figures.follow_up_sentence(found))
         lines = figures.figure_notes(self._ctx).lines
         self.notes.setText("\n".join(lines))
         self.notes.setVisible(bool(lines))

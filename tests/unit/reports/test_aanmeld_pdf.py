@@ -128,3 +128,17 @@ def test_blank_form_has_empty_boxes_for_every_choice() -> None:
     # routes, criteria, consent yes/no for parents and pupil, the three ways of consent
     boxes = len(AanmeldRoute) + len(SickCriterion) + 2 + 3 + 3
     assert content.count("☐") == boxes
+
+
+def test_the_schools_reason_and_a_note_per_sick_report() -> None:
+    """Issue 18: the printed form asks the school's reason for absence and has an
+    'Opmerking' per sick report; the filled form shows both."""
+    filled = make(school_absence_reason="Klaagt over hoofdpijn in de les.",
+                  sick_reports=[SickReport(date(2026, 9, 3), date(2026, 9, 3),
+                                           note="Ziek naar huis gestuurd")])
+    _, content = read(aanmeldformulier_pdf(filled, organisation=ORGANISATION))
+    flat = " ".join(content.split())
+    assert "Reden van afwezigheid volgens school Klaagt over hoofdpijn in de les." in flat
+    assert "Ziek naar huis gestuurd" in flat
+    _, blank = read(blank_aanmeldformulier_pdf(organisation=ORGANISATION))
+    assert "Reden van afwezigheid volgens school" in " ".join(blank.split())

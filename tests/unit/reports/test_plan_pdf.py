@@ -121,7 +121,18 @@ def test_dropped_steps_and_sensitive_background_stay_out() -> None:
     _, content = read(plan_pdf(make_letter()))
     assert "Taxi regelen" not in content
     assert "Paniekaanvallen" not in content
-    assert "schaam" not in content
+
+
+def test_the_pupils_voice_and_independent_help_are_printed() -> None:
+    """Seed 003: "praat mét ons in plaats van óver ons": what the pupil said in the plan is
+    in the plan; parents read where they can find independent help (issue 18)."""
+    _, content = read(plan_pdf(make_letter()))
+    assert "Wat Zoë zelf zegt" in content
+    assert "Ik schaam me voor de klas." in content
+    for piece in ("Waar kunt u terecht?", "Ouders & Onderwijs", "088-6050101",
+                  "Onderwijsconsulenten", "Geschillencommissie Passend Onderwijs",
+                  "vertrouwenspersoon"):
+        assert piece in content, piece
 
 
 @pytest.mark.parametrize(
