@@ -156,13 +156,23 @@ def qualifying_span(definition: Definition, pupil: Pupil, case: Case,
     """The days on which ``case`` counts under ``definition``; None if it never does."""
     if history:
         return _span_with_history(definition, pupil, case, history)
+    # The common case, computed inline: this runs for every case of the caseload.
     if case.education_percentage >= EDUCATION_THRESHOLD:
         return None
-    threshold = _threshold(definition, pupil, case.home_start, case.verzuim_type)
-    if threshold is None:
+    wait = _wait_days(definition, pupil.enrolled, case.verzuim_type)
+    if wait is None:
         return None
-    start, last = _bounds(definition, pupil, case)
-    start = max(start, threshold)
+    home = case.home_since or case.aanmelding_date
+    if wait == _THREE_MONTHS:
+        threshold = add_months(home, NATIONAL_MONTHS) + _ONE_DAY
+    else:
+        threshold = home + timedelta(days=wait) if wait else home
+    start = case.aanmelding_date if case.aanmelding_date > threshold else threshold
+    last = None if case.closed_on is None else case.closed_on - _ONE_DAY
+    if definition is not Definition.BREED:
+        start = max(start, add_months(pupil.birth_date, 12 * MIN_AGE))
+        adult_eve = add_months(pupil.birth_date, 12 * MAX_AGE_EXCLUSIVE) - _ONE_DAY
+        last = adult_eve if last is None else min(last, adult_eve)
     if last is not None and last < start:
         return None
     return Span(start, last)

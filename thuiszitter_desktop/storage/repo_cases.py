@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     and_,
     delete,
+    exists,
     or_,
     select,
     type_coerce,
@@ -299,7 +300,7 @@ def _relevant_since(day: date) -> ColumnElement[bool]:
     return and_(
         # A case with a history may have counted while below 50%, whatever it is today.
         or_(c.education_percentage < EDUCATION_THRESHOLD,
-            c.id.in_(select(situation_changes.c.case_id))),
+            exists().where(situation_changes.c.case_id == c.id)),
         or_(c.closed_on.is_(None), c.closed_on >= day, c.aanmelding_date >= day,
             c.first_contact_date >= day, c.goals_set_date >= day,
             c.passend_aanbod_date >= day),
