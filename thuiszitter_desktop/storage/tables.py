@@ -27,6 +27,12 @@ metadata = MetaData()
 ID = 36  # length of a UUID string
 
 
+def case_fk() -> Column[str]:
+    """The ``case_id`` of a record that belongs to one case (deleted with it)."""
+    return Column("case_id", String(ID), ForeignKey("cases.id", ondelete="CASCADE"),
+                  nullable=False)
+
+
 def record_columns() -> list[Column[object]]:
     """Columns every synchronisable record has."""
     return [

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -20,19 +19,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from thuiszitter_desktop.storage.tables import ID, metadata, record_columns
-
-
-def _case_fk() -> Column[str]:
-    return Column("case_id", String(ID), ForeignKey("cases.id", ondelete="CASCADE"),
-                  nullable=False)
-
+from thuiszitter_desktop.storage.tables import ID, case_fk, metadata, record_columns
 
 aanmeldingen = Table(
     "aanmeldingen",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("report_date", Date, nullable=False),
     Column("reporter_school", String(200), nullable=False),
     Column("reporter_contact_name", String(150), nullable=False, default=""),
@@ -58,7 +51,7 @@ case_parents = Table(
     "case_parents",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("position", Integer, nullable=False),
     Column("name", String(150), nullable=False),
     Column("relation", String(30), nullable=False),
@@ -72,7 +65,7 @@ sick_reports = Table(
     "sick_reports",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("start_date", Date, nullable=False),
     Column("end_date", Date),  # empty: still sick
     Column("note", Text, nullable=False, default=""),  # "Opmerking" (0013_seed_rules)
@@ -84,7 +77,7 @@ case_stage_dates = Table(
     "case_stage_dates",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("stage", String(40), nullable=False),
     Column("on_date", Date, nullable=False),
     *record_columns(),
@@ -95,7 +88,7 @@ intakes = Table(
     "intakes",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("held_on", Date, nullable=False),
     Column("kind", String(30), nullable=False),
     Column("participants", Text, nullable=False, default=""),
@@ -124,7 +117,7 @@ terugkoppelingen = Table(
     "terugkoppelingen",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("intake_id", String(ID)),
     Column("conversation_date", Date, nullable=False),
     Column("written_on", Date, nullable=False),

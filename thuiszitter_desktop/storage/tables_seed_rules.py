@@ -11,7 +11,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    ForeignKey,
     Index,
     Integer,
     String,
@@ -20,19 +19,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from thuiszitter_desktop.storage.tables import ID, metadata, record_columns
-
-
-def _case_fk() -> Column[str]:
-    return Column("case_id", String(ID), ForeignKey("cases.id", ondelete="CASCADE"),
-                  nullable=False)
-
+from thuiszitter_desktop.storage.tables import ID, case_fk, metadata, record_columns
 
 passend_aanboden = Table(
     "passend_aanboden",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("start_date", Date, nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("education_part", Boolean, nullable=False, default=False),
@@ -51,7 +44,7 @@ regie_events = Table(
     "regie_events",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("on_date", Date, nullable=False),
     Column("from_regie", String(40), nullable=False),
     Column("to_regie", String(40), nullable=False),
@@ -66,7 +59,7 @@ consents = Table(
     "consents",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("purpose", String(20), nullable=False),
     Column("giver", String(20), nullable=False),
     Column("on_date", Date, nullable=False),
@@ -83,7 +76,7 @@ situation_changes = Table(
     "situation_changes",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("effective_from", Date, nullable=False),
     Column("education_percentage", Integer, nullable=False),
     Column("verzuim_type", String(30), nullable=False),
@@ -97,7 +90,7 @@ follow_ups = Table(
     "follow_ups",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("kind", String(30), nullable=False),
     Column("due", Date, nullable=False),
     Column("done_on", Date),
@@ -123,7 +116,7 @@ data_assumptions = Table(
     "data_assumptions",
     metadata,
     Column("id", String(ID), primary_key=True),
-    _case_fk(),
+    case_fk(),
     Column("subject", String(30), nullable=False),
     Column("detail", Text, nullable=False),
     Column("made_on", Date, nullable=False),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.passend_aanbod import (
     AanbodCriterion,
@@ -37,6 +36,7 @@ from thuiszitter_desktop.ui.widgets import (
     ErrorLabel,
     field_row,
     save_cancel_buttons,
+    save_showing_errors,
 )
 
 
@@ -148,11 +148,12 @@ class AanbodDialog(QDialog):
                                 + "\n".join(f"• {reason}" for reason in lacking))
 
     def _save(self) -> None:
-        try:
+        def save() -> None:
             passend_aanbod.save_offer(self._ctx, self.value())
-        except ValidationError as exc:
-            for field, label in self.errors.items():
-                label.show_message(exc.errors.get(field))
-            self.summary.show_message("Niet opgeslagen: " + exc.message)
-            return
-        self.accept()
+
+        if save_showing_errors(save, self._show_errors, self.summary):
+            self.accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.passend_aanbod import (
@@ -42,6 +42,7 @@ from thuiszitter_desktop.ui.widgets import (
     field_row,
     format_date,
     save_cancel_buttons,
+    save_showing_errors,
 )
 
 
@@ -75,15 +76,16 @@ class RegieDialog(QDialog):
         form.addRow(save_cancel_buttons(self._save, self.reject))
 
     def _save(self) -> None:
-        try:
+        def save() -> None:
             regie.take_over(self._ctx, self._case.id, self.to.member(), self.reason.member(),
                             self.on.value(), self.note.text())
-        except ValidationError as exc:
-            for field, label in self.errors.items():
-                label.show_message(exc.errors.get(field))
-            self.summary.show_message("Niet opgeslagen: " + exc.message)
-            return
-        self.accept()
+
+        if save_showing_errors(save, self._show_errors, self.summary):
+            self.accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field))
 
 
 def offer_status(offer: PassendAanbod) -> str:

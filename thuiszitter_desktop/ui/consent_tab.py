@@ -27,7 +27,7 @@ from thuiszitter_desktop.domain.consent import (
     ConsentPurpose,
     ConsentRecord,
 )
-from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import InvolvedProfessional
 from thuiszitter_desktop.services import cases, consent
@@ -41,6 +41,7 @@ from thuiszitter_desktop.ui.widgets import (
     field_row,
     format_date,
     save_cancel_buttons,
+    save_showing_errors,
 )
 
 
@@ -110,14 +111,15 @@ class ConsentDialog(QDialog):
             note=self.note.text())
 
     def _save(self) -> None:
-        try:
+        def save() -> None:
             consent.record_consent(self._ctx, self.record())
-        except ValidationError as exc:
-            for field, label in self.errors.items():
-                label.show_message(exc.errors.get(field))
-            self.summary.show_message("Niet opgeslagen: " + exc.message)
-            return
-        self.accept()
+
+        if save_showing_errors(save, self._show_errors, self.summary):
+            self.accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for field, label in self.errors.items():
+            label.show_message(errors.get(field))
 
 
 class ConsentTab(QWidget):
