@@ -112,6 +112,7 @@ class AanbodDialog(QDialog):
         column.addLayout(parents)
         column.addWidget(self.voorlopig)
         column.addWidget(self.status)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
@@ -125,6 +126,9 @@ class AanbodDialog(QDialog):
             check.toggled.connect(self._show_status)
         self.parent_view.currentIndexChanged.connect(self._show_status)
         self._show_status()
+        # Room for the criteria and the agreements, never more than the screen (it scrolls).
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(780, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
 
     def value(self) -> PassendAanbod:
         agreed: dict[AanbodParty, date] = {party: day.value()

@@ -55,9 +55,7 @@ class StoryBox(QGroupBox):
         lines = figures.figure_notes(self._ctx).lines
         self.notes.setText("\n".join(lines))
         self.notes.setVisible(bool(lines))
-        self.story.blockSignals(True)
         self.story.setPlainText(figures.quarter_story(self._ctx, quarter))
-        self.story.blockSignals(False)
         self.saved.clear()
 
     def save_story(self) -> None:
