@@ -236,12 +236,15 @@ class MdoOutcome:
         if errors:
             raise ValidationError(errors)
 
-    def follow_up_action(self, who: str) -> MdoAction | None:
-        """The plan action that checks what the escalation brought, when a date is set."""
+    def follow_up_action(self, who: str, action_id: str) -> MdoAction | None:
+        """The plan action that checks what the escalation brought, when a date is set.
+
+        ``action_id`` is the same each time the outcome is recorded (the plan then updates
+        the action instead of adding it again)."""
         if self.escalation is None or self.escalation_follow_up is None:
             return None
         return MdoAction(who, f"Nagaan wat de opschaling ({self.escalation.label}) heeft "
-                         "opgeleverd", self.escalation_follow_up)
+                         "opgeleverd", self.escalation_follow_up, action_id)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -7,6 +7,7 @@ then shows no actions and outcomes do not touch the plan).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, time
@@ -297,7 +298,9 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
         repo_mdo.save_mdo(conn, mdo, ctx.now())
         ctx.audit(conn, "uitkomst vastgelegd", "mdo", mdo_id, case_id,
                   outcome.escalation.name if outcome.escalation else "")
-        follow_up = outcome.follow_up_action(mdo.chair.strip() or ctx.actor)
+        follow_up = outcome.follow_up_action(
+            mdo.chair.strip() or ctx.actor,
+            str(uuid.uuid5(uuid.NAMESPACE_URL, f"mdo:{mdo_id}:{case_id}:opschaling")))
         actions = [*outcome.new_actions, *([follow_up] if follow_up is not None else [])]
         if plans is not None and actions:
             current = plans.latest(conn, [case_id]).get(case_id)

@@ -86,6 +86,9 @@ class OutcomeDialog(QDialog):
         self.escalation_note = QLineEdit()
         count_characters(LONG_TEXT, self.decisions, self.escalation_note)
         self.next_date = OptionalDateField("Volgende bespreking", None, ctx.today())
+        # When to check what the escalation brought: it becomes an action in the plan.
+        self.escalation_follow_up = OptionalDateField("nagaan op", None, ctx.today())
+        self.escalation_follow_up.setAccessibleName("Opvolging van de opschaling")
         self.error = ErrorLabel()
         self.save_outcome = QPushButton("Uitkomst &opslaan")
         close = QPushButton("&Sluiten")
@@ -102,6 +105,7 @@ class OutcomeDialog(QDialog):
         form.addRow("", action_buttons)
         form.addRow("Op&schaling", self.escalation)
         form.addRow("Toelichting opschaling", self.escalation_note)
+        form.addRow("Opvolging opschaling", self.escalation_follow_up)
         form.addRow("", self.next_date)
         outcome = QGroupBox("Per leerling")
         outcome.setLayout(form)
@@ -150,6 +154,7 @@ class OutcomeDialog(QDialog):
         self.escalation.set_value(outcome.escalation)
         self.escalation_note.setText(outcome.escalation_note)
         self.next_date.set_value(outcome.next_mdo_date)
+        self.escalation_follow_up.set_value(outcome.escalation_follow_up)
         self.error.show_message(None)
 
     def _add_action_row(self, action: MdoAction | None) -> None:
@@ -188,6 +193,7 @@ class OutcomeDialog(QDialog):
                 new_actions=self._collect_actions(),
                 escalation=self.escalation.value(),
                 escalation_note=self.escalation_note.text().strip(),
+                escalation_follow_up=self.escalation_follow_up.value(),
                 next_mdo_date=self.next_date.value())
             self.mdo = mdo_service.record_outcome(self._ctx, self.mdo.id, case_id, outcome)
         except ValidationError as error:

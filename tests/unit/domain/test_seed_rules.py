@@ -424,7 +424,7 @@ def test_escalation_to_a_manager_or_the_geschillencommissie_with_follow_up() -> 
     outcome = MdoOutcome(escalation=Escalation.GESCHILLENCOMMISSIE,
                          escalation_follow_up=D(2027, 1, 15))
     outcome.validate(D(2026, 12, 1))
-    action = outcome.follow_up_action("Fatima Bakkali")
+    action = outcome.follow_up_action("Fatima Bakkali", "opvolging-1")
     assert action is not None and action.due == D(2027, 1, 15)
     assert "Geschillencommissie Passend Onderwijs" in action.what
     assert Escalation.LEIDINGGEVENDE.label == "Leidinggevende van de partner"

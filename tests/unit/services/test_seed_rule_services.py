@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -19,11 +19,13 @@ from thuiszitter_desktop.domain.consent import HOW_TO_RECORD, ConsentPurpose
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.follow_up import FollowUpOutcome
 from thuiszitter_desktop.domain.intake import IntakeRecord
+from thuiszitter_desktop.domain.mdo import Escalation, Mdo, MdoOutcome
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.terugkoppeling import RecipientKind
 from thuiszitter_desktop.domain.vocab import ClosingReason, Onderwijstype, Regie, VerzuimType
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport
 from thuiszitter_desktop.services import cases, consent, follow_up, intake
+from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.consent import ConsentMissing
 from thuiszitter_desktop.services.context import AppContext
@@ -125,3 +127,25 @@ def test_only_a_closing_back_into_education_is_followed_up_and_reopening_answers
     found = follow_up.list_for_case(ctx, back.id)
     assert {(f.outcome, f.note) for f in found} == {(FollowUpOutcome.WEER_THUIS,
                                                      "Casus heropend")}
+
+
+def test_an_escalation_follow_up_becomes_one_plan_action(
+        ctx: AppContext, give_consent: GiveConsent) -> None:
+    """Seed 000, casus 1: "Verwijst indien nodig naar onderwijsconsulent of
+    geschillencommissie": the MDO decides it, and when to check what it brought."""
+    case = reported(ctx)
+    give_consent(case.id, ConsentPurpose.LEERPLICHT, date(2026, 11, 3))
+    give_consent(case.id, ConsentPurpose.MDO, date(2026, 11, 3))
+    meeting = Mdo(on=date(2026, 11, 20), start_time=time(13, 30), location="Teamkamer",
+                  chair="Marloes Jacobs", school="OBS De Regenboog")
+    meeting.add_pupil(case.id)
+    mdo_service.save_mdo(ctx, meeting)
+    outcome = MdoOutcome(escalation=Escalation.ONDERWIJSCONSULENT,
+                         escalation_follow_up=date(2027, 1, 8))
+    for _ in range(2):  # recorded twice: still one action
+        mdo_service.record_outcome(ctx, meeting.id, case.id, outcome)
+    [plan] = plan_service.load_versions(ctx, case.id)
+    actions = [(a.what, a.due, a.owner.name if a.owner else "")
+               for goal in plan.goals for a in goal.actions]
+    assert actions == [("Nagaan wat de opschaling (Onderwijsconsulent) heeft opgeleverd",
+                        date(2027, 1, 8), "Marloes Jacobs")]
