@@ -34,7 +34,6 @@ from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
-from thuiszitter_desktop.ui.seed_rule_tabs import SeedRuleTabs, add_seed_rule_tabs
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
 
@@ -154,7 +153,10 @@ class CaseWindow(QDialog):
                                                         self.intake_tabs.terugkoppeling)]
             self.plan_tab = PlanTab(ctx, case.id)
             self.tabs.addTab(self.plan_tab, "Plan van aanpak")
-            self.seed_tabs: SeedRuleTabs = add_seed_rule_tabs(self, ctx, case.id)
+            # Imported when a saved case opens: the main window starts without these modules.
+            from thuiszitter_desktop.ui.seed_rule_tabs import add_seed_rule_tabs
+
+            self.seed_tabs = add_seed_rule_tabs(self, ctx, case.id)
 
         self.summary = ErrorLabel()
         self.save_button = QPushButton("Opslaan")
