@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,server]"
 	@touch $(STAMP)
 
 run: $(STAMP)
@@ -34,7 +34,7 @@ bench: $(STAMP)
 # A one-folder bundle in dist/ThuiszitterDesktop (PyInstaller builds for the OS it runs on).
 INSTALLER_STAMP := $(VENV)/.installer-installed
 $(INSTALLER_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e ".[dev,installer]"
+	$(PY) -m pip install --quiet -e ".[dev,server,installer]"
 	@touch $@
 
 installer: $(INSTALLER_STAMP)
