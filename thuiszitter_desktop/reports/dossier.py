@@ -52,6 +52,7 @@ TABLE_TITLES = {
     "follow_ups": "Nazorg na afsluiten", "passend_aanboden": "Passend aanbod",
     "regie_events": "Wisselingen van regie",
     "situation_changes": "Verloop van onderwijs en situatie",
+    "sync_conflicts": "Conflicten bij het synchroniseren met het team",
 }
 COLUMN_LABELS = {
     "first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum",
@@ -128,6 +129,11 @@ COLUMN_LABELS = {
     "to_regie": "Regie naar", "unchecked": "Vastgelegd vóór de criteria",
     "voorlopig": "Voorlopig aanbod", "vrijstelling_advies": "Advies arts vrijstelling",
     "vrijstelling_advies_date": "Datum advies arts", "withdrawn_on": "Ingetrokken op",
+    "table_name": "Onderdeel (technisch)", "other_id": "Andere leerling of versie (technisch)",
+    "server_version": "Versie op de server", "server_by": "Eerst opgeslagen door",
+    "server_at": "Eerst opgeslagen op", "client_by": "Daarna opgeslagen door",
+    "client_at": "Daarna opgeslagen op", "status": "Status", "resolution": "Besluit",
+    "resolved_by": "Besloten door", "resolved_at": "Besloten op",
 }
 # Stored enum names ('VRIJSTELLING_5A') shown as the label the user knows ('Vrijstelling 5a'):
 # per column where a name means different things in different vocabularies, else generic.
@@ -141,7 +147,7 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
 }
 
 # Technical keys that mean nothing to a reader.
-HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id"}
+HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id", "row_id"}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from sqlalchemy import (
     Select,
     String,
     and_,
-    delete,
     exists,
     or_,
     select,
@@ -42,7 +41,14 @@ from thuiszitter_desktop.domain.vocab import (
     VrijstellingAdvies,
     Wachtlijst,
 )
-from thuiszitter_desktop.storage.rows import E, enum_by_name, enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.rows import (
+    E,
+    delete_rows,
+    enum_by_name,
+    enum_name,
+    enum_or_none,
+    upsert,
+)
 from thuiszitter_desktop.storage.tables import (
     cases,
     contact_moments,
@@ -261,7 +267,7 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     return result
 
 
-# The columns ``anonymous_cases`` unpacks, in that order; dates as their stored ISO text.
+# The columns ``anonymous_cases`` unpacks, in that order; dates as the driver's raw value.
 _FIGURE_CASE_COLUMNS = (
     "id", "pupil_id", "aanmelding_date", "home_since", "verzuim_type", "education_percentage",
     "regie", "stage", "first_contact_date", "goals_set_date", "passend_aanbod_date",
@@ -275,11 +281,15 @@ _ANONYMOUS_SELECT = [
 ]
 
 
-class _SharedDates(dict[str, date]):
-    """ISO text to date, parsing each distinct text once (a C-level look-up after that)."""
+class _SharedDates(dict[str | date, date]):
+    """A stored date as a date, made once per distinct value (a C-level look-up after that).
 
-    def __missing__(self, text: str) -> date:
-        day = self[text] = date.fromisoformat(text)
+    The raw driver value is ISO text on SQLite (parsed here) and already a date on PostgreSQL
+    (the team server), so the same query serves both.
+    """
+
+    def __missing__(self, raw: str | date) -> date:
+        day = self[raw] = raw if isinstance(raw, date) else date.fromisoformat(raw)
         return day
 
 
@@ -318,7 +328,7 @@ def save_contact(conn: Connection, contact: ContactMoment, now: datetime) -> Non
 
 
 def delete_contact(conn: Connection, contact_id: str) -> None:
-    conn.execute(delete(contact_moments).where(contact_moments.c.id == contact_id))
+    delete_rows(conn, contact_moments, contact_moments.c.id == contact_id)
 
 
 def list_contacts(conn: Connection, case_id: str) -> list[ContactMoment]:
@@ -373,7 +383,7 @@ def save_professional(conn: Connection, person: InvolvedProfessional, now: datet
 
 
 def delete_professional(conn: Connection, person_id: str) -> None:
-    conn.execute(delete(involved_professionals).where(involved_professionals.c.id == person_id))
+    delete_rows(conn, involved_professionals, involved_professionals.c.id == person_id)
 
 
 def list_professionals(conn: Connection, case_id: str) -> list[InvolvedProfessional]:

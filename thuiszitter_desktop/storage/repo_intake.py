@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Table, delete, select
+from sqlalchemy import Connection, RowMapping, Table, select
 
 from thuiszitter_desktop.domain.aanmelding import (
     Aanmelding,
@@ -30,7 +30,7 @@ from thuiszitter_desktop.storage.repo_consent import (
     list_consents,
     save_aanmelding_consent,
 )
-from thuiszitter_desktop.storage.rows import upsert
+from thuiszitter_desktop.storage.rows import delete_rows, upsert
 from thuiszitter_desktop.storage.tables_intake import (
     aanmeldingen,
     case_parents,
@@ -72,7 +72,7 @@ def _replace_children(conn: Connection, table: Table, case_id: str,
                       rows: Sequence[dict[str, Any]], now: datetime) -> None:
     """Upsert the given rows of a case and delete the case's rows that are gone."""
     keep = [r["id"] for r in rows]
-    conn.execute(delete(table).where(table.c.case_id == case_id, table.c.id.not_in(keep)))
+    delete_rows(conn, table, table.c.case_id == case_id, table.c.id.not_in(keep))
     for values in rows:
         upsert(conn, table, {**values, "case_id": case_id}, now)
 

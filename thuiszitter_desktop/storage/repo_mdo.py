@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, delete, select
+from sqlalchemy import Connection, RowMapping, select
 
 from thuiszitter_desktop.domain.mdo import (
     Escalation,
@@ -20,7 +20,7 @@ from thuiszitter_desktop.domain.mdo import (
     SuggestionReason,
 )
 from thuiszitter_desktop.storage.repo_cases import NotFoundError
-from thuiszitter_desktop.storage.rows import enum_name, enum_or_none, upsert
+from thuiszitter_desktop.storage.rows import delete_rows, enum_name, enum_or_none, upsert
 from thuiszitter_desktop.storage.tables_mdo import mdo_items, mdo_meetings, mdo_participants
 
 
@@ -65,8 +65,8 @@ def save_mdo(conn: Connection, mdo: Mdo, now: datetime) -> None:
         "next_mdo_date": mdo.next_mdo_date, "general_notes": mdo.general_notes,
     }, now)
     keep = [p.id for p in mdo.participants]
-    conn.execute(delete(mdo_participants).where(mdo_participants.c.mdo_id == mdo.id,
-                                                mdo_participants.c.id.not_in(keep)))
+    delete_rows(conn, mdo_participants, mdo_participants.c.mdo_id == mdo.id,
+                mdo_participants.c.id.not_in(keep))
     for position, p in enumerate(mdo.participants):
         upsert(conn, mdo_participants, {
             "id": p.id, "mdo_id": mdo.id, "position": position, "name": p.name,
@@ -75,8 +75,7 @@ def save_mdo(conn: Connection, mdo: Mdo, now: datetime) -> None:
             "attended": p.attended,
         }, now)
     keep = [item.id for item in mdo.items]
-    conn.execute(delete(mdo_items).where(mdo_items.c.mdo_id == mdo.id,
-                                         mdo_items.c.id.not_in(keep)))
+    delete_rows(conn, mdo_items, mdo_items.c.mdo_id == mdo.id, mdo_items.c.id.not_in(keep))
     for position, item in enumerate(mdo.items):
         upsert(conn, mdo_items, {
             "id": item.id, "mdo_id": mdo.id, "case_id": item.case_id, "position": position,
@@ -137,6 +136,6 @@ def get_mdo(conn: Connection, mdo_id: str) -> Mdo:
 
 def delete_mdo(conn: Connection, mdo_id: str) -> None:
     # Children first: SQLite only cascades with foreign keys on, a server may differ.
-    conn.execute(delete(mdo_participants).where(mdo_participants.c.mdo_id == mdo_id))
-    conn.execute(delete(mdo_items).where(mdo_items.c.mdo_id == mdo_id))
-    conn.execute(delete(mdo_meetings).where(mdo_meetings.c.id == mdo_id))
+    delete_rows(conn, mdo_participants, mdo_participants.c.mdo_id == mdo_id)
+    delete_rows(conn, mdo_items, mdo_items.c.mdo_id == mdo_id)
+    delete_rows(conn, mdo_meetings, mdo_meetings.c.id == mdo_id)

@@ -12,10 +12,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, String, Table, Text, delete, select, update
+from sqlalchemy import Connection, String, Table, Text, select
 
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.retention import RetentionCandidate
+from thuiszitter_desktop.storage.rows import delete_rows, update_rows, upsert
 from thuiszitter_desktop.storage.schema import metadata
 from thuiszitter_desktop.storage.tables import audit_log, cases, involved_professionals, pupils
 from thuiszitter_desktop.storage.tables_security import anonymised_cases
@@ -56,33 +57,30 @@ def anonymise_case(conn: Connection, case_id: str, retention_end: date, now: dat
     """Overwrite names and free text of one closed case; the pupil too once all their cases are
     anonymised. Dates, enums and counts stay, so policy figures keep adding up."""
     pupil_id = conn.execute(select(cases.c.pupil_id).where(cases.c.id == case_id)).scalar_one()
-    conn.execute(update(cases).where(cases.c.id == case_id)
-                 .values(**CASE_CLEARED, updated_at=now, version=cases.c.version + 1))
-    conn.execute(delete(involved_professionals).where(involved_professionals.c.case_id == case_id))
+    update_rows(conn, cases, CASE_CLEARED, now, cases.c.id == case_id)
+    delete_rows(conn, involved_professionals, involved_professionals.c.case_id == case_id)
     for table in case_tables():
         if table.name in ANONYMISERS:
             ANONYMISERS[table.name](conn, case_id)
         elif table.name not in (involved_professionals.name,):
-            _clear_generic(conn, table, case_id)
-    conn.execute(anonymised_cases.insert().values(
-        id=new_id(), case_id=case_id, anonymised_on=now.date(), retention_end=retention_end,
-        created_at=now, updated_at=now, version=1,
-    ))
+            _clear_generic(conn, table, case_id, now)
+    upsert(conn, anonymised_cases, {
+        "id": new_id(), "case_id": case_id, "anonymised_on": now.date(),
+        "retention_end": retention_end}, now)
     remaining = conn.execute(
         select(cases.c.id).where(cases.c.pupil_id == pupil_id)
         .where(cases.c.id.not_in(select(anonymised_cases.c.case_id)))
     ).first()
     if remaining is None:
         birth = conn.execute(select(pupils.c.birth_date).where(pupils.c.id == pupil_id)).scalar()
-        conn.execute(update(pupils).where(pupils.c.id == pupil_id).values(
+        update_rows(conn, pupils, {
             **PUPIL_CLEARED,
             # Keep only the birth year: ages in figures stay right, the person is not findable.
-            birth_date=date(birth.year, 1, 1) if birth else birth,
-            updated_at=now, version=pupils.c.version + 1,
-        ))
+            "birth_date": date(birth.year, 1, 1) if birth else birth,
+        }, now, pupils.c.id == pupil_id)
 
 
-def _clear_generic(conn: Connection, table: Table, case_id: str) -> None:
+def _clear_generic(conn: Connection, table: Table, case_id: str, now: datetime) -> None:
     """Blank every free-text column and every short text column that names a person.
 
     A row whose text cannot be blanked safely (a required document without an empty default,
@@ -103,10 +101,10 @@ def _clear_generic(conn: Connection, table: Table, case_id: str) -> None:
         elif column.nullable:
             values[column.name] = None
         else:
-            conn.execute(delete(table).where(table.c.case_id == case_id))
+            delete_rows(conn, table, table.c.case_id == case_id)
             return
     if values:
-        conn.execute(update(table).where(table.c.case_id == case_id).values(**values))
+        update_rows(conn, table, values, now, table.c.case_id == case_id)
 
 
 def anonymised_case_ids(conn: Connection) -> set[str]:

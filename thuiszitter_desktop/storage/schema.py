@@ -10,6 +10,7 @@ from thuiszitter_desktop.storage import (
     tables_reminders,  # noqa: F401
     tables_security,  # noqa: F401
     tables_seed_rules,  # noqa: F401
+    tables_sync,  # noqa: F401
 )
 from thuiszitter_desktop.storage.tables import metadata
 

@@ -11,11 +11,15 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
 from thuiszitter_desktop.storage.errors import NotEncryptedError, VaultCorruptError
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+# What a failed statement raises: the driver's own error (SQLAlchemy does not wrap the errors of
+# a driver it was not made for), or SQLAlchemy's.
+STATEMENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, sqlcipher.OperationalError)
 
 
 def is_plain_sqlite(path: Path) -> bool:
