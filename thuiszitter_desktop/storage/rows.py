@@ -64,7 +64,7 @@ def upsert(conn: Connection, table: Table, values: dict[str, Any], now: datetime
             .values(**values, updated_at=stamp, version=existing + 1)
         )
     if track:
-        sync_outbox.record(conn, table, record_id, "upsert", before)
+        sync_outbox.record(conn, table, record_id, "upsert", before, values)
 
 
 def update_rows(conn: Connection, table: Table, values: dict[str, Any], now: datetime,

@@ -26,6 +26,8 @@ sync_outbox = Table(
     Column("base_version", Integer, nullable=False),  # the server version the edit started from
     Column("base", Text),  # JSON of the record at that point; NULL for a new record
     Column("changed_at", DateTime, nullable=False),  # UTC
+    Column("edits", Integer, nullable=False, default=1),  # local saves since the base
+    Column("push_id", String(ID)),  # the push in flight that carries it
 )
 Index("ix_sync_outbox_row", sync_outbox.c.table_name, sync_outbox.c.row_id, unique=True)
 

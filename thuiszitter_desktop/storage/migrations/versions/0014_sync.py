@@ -34,6 +34,8 @@ def upgrade() -> None:
         sa.Column("base_version", sa.Integer, nullable=False),
         sa.Column("base", sa.Text),
         sa.Column("changed_at", sa.DateTime, nullable=False),
+        sa.Column("edits", sa.Integer, nullable=False),
+        sa.Column("push_id", sa.String(36)),
     )
     op.create_index("ix_sync_outbox_row", "sync_outbox", ["table_name", "row_id"], unique=True)
     op.create_table(

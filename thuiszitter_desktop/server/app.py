@@ -1,0 +1,135 @@
+"""The HTTP API (FastAPI): enrol, status, push, pull, leave. JSON in and out, bearer tokens.
+
+Database work runs in the thread pool, one transaction per request. Nothing of a request's
+content is logged; the audit table records who, which device and which cases.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Connection, Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
+
+from thuiszitter_desktop.server import audit, auth, faults
+from thuiszitter_desktop.server.auth import AuthError, Principal
+from thuiszitter_desktop.server.pull import pull
+from thuiszitter_desktop.server.push import process_push
+from thuiszitter_desktop.server.registry import latest_seq
+from thuiszitter_desktop.storage.sync_codec import dumps
+
+T = TypeVar("T")
+API_VERSION = 1
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def json_response(data: dict[str, Any], status: int = 200) -> Response:
+    return Response(dumps(data), status_code=status, media_type="application/json")
+
+
+def create_app(engine: Engine, team: str) -> FastAPI:
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
+
+    @app.exception_handler(AuthError)
+    async def refused(_request: Request, exc: AuthError) -> Response:
+        return JSONResponse({"fout": exc.reason, "melding": exc.message},
+                            status_code=exc.status)
+
+    def in_transaction(work: Callable[[Connection], T]) -> T:
+        with engine.begin() as conn:
+            return work(conn)
+
+    async def body_of(request: Request) -> dict[str, Any]:
+        try:
+            data = json.loads(await request.body())
+        except ValueError:
+            raise AuthError(400, "onleesbaar", "Het verzoek was onleesbaar.") from None
+        if not isinstance(data, dict):
+            raise AuthError(400, "onleesbaar", "Het verzoek was onleesbaar.")
+        return data
+
+    def token_of(request: Request) -> str:
+        header = request.headers.get("authorization", "")
+        if not header.startswith("Bearer "):
+            raise AuthError(401, "onbekend", "Dit apparaat is niet bekend bij de server.")
+        return header[len("Bearer "):]
+
+    def who(token: str) -> Principal:
+        # Its own transaction: a refused device is still seen, whatever the request does.
+        with engine.begin() as auth_conn:
+            return auth.authenticate(auth_conn, token, utc_now())
+
+    @app.post("/v1/enrol")
+    async def enrol(request: Request) -> Response:
+        body = await body_of(request)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            now = utc_now()
+            principal, token = auth.enrol(conn, str(body.get("code", "")),
+                                          str(body.get("device", "")), now)
+            audit.log(conn, now, principal.user_id, principal.device_id, "aangesloten")
+            return {"device_id": principal.device_id, "token": token, "team": team,
+                    "user": principal.display_name, "api": API_VERSION}
+
+        return json_response(await run_in_threadpool(in_transaction, work))
+
+    @app.get("/v1/status")
+    async def status(request: Request) -> Response:
+        token = token_of(request)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            principal = who(token)
+            return {"team": team, "user": principal.display_name, "latest": latest_seq(conn),
+                    "server_time": utc_now().isoformat(), "api": API_VERSION}
+
+        return json_response(await run_in_threadpool(in_transaction, work))
+
+    @app.post("/v1/push")
+    async def push(request: Request) -> Response:
+        token = token_of(request)
+        body = await body_of(request)
+
+        def work() -> dict[str, Any]:
+            with engine.begin() as conn:
+                answer = process_push(conn, who(token), body, utc_now())
+                faults.reached("push-before-commit")
+            faults.reached("push-after-commit")
+            return answer
+
+        return json_response(await run_in_threadpool(work))
+
+    @app.get("/v1/pull")
+    async def pull_changes(request: Request, since: int = 0, limit: int = 2000) -> Response:
+        token = token_of(request)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            answer = pull(conn, who(token), since, limit, utc_now())
+            faults.reached("pull-before-answer")
+            return answer
+
+        return json_response(await run_in_threadpool(in_transaction, work))
+
+    @app.post("/v1/leave")
+    async def leave(request: Request) -> Response:
+        token = token_of(request)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            principal = who(token)
+            now = utc_now()
+            auth.revoke_device(conn, principal.device_id, now)
+            audit.log(conn, now, principal.user_id, principal.device_id, "team verlaten")
+            return {"ok": True}
+
+        return json_response(await run_in_threadpool(in_transaction, work))
+
+    return app

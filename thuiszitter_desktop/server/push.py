@@ -1,0 +1,273 @@
+"""Applying a push: a three-way merge per record, conflicts recorded, every change numbered.
+
+Pushes are serialised with a transaction-level advisory lock, so sequence numbers are
+committed in order and a pull never passes a number that commits later (docs/sync.md).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Column, Connection, Row, Table, select, text, update
+
+from thuiszitter_desktop.domain.sync_merge import merge_push, next_free_number, same_pupil
+from thuiszitter_desktop.server import audit, registry
+from thuiszitter_desktop.server.auth import Principal
+from thuiszitter_desktop.server.tables import srv_pushes, srv_users
+from thuiszitter_desktop.storage.sync_codec import decode_row, dumps
+from thuiszitter_desktop.storage.sync_scope import (
+    case_id_of,
+    data_fields,
+    synced_tables,
+    table_named,
+    table_order,
+)
+from thuiszitter_desktop.storage.tables import pupils
+from thuiszitter_desktop.storage.tables_plan import plan_versions
+from thuiszitter_desktop.storage.tables_sync import case_merges, sync_conflicts
+
+PUSH_LOCK = 2020_0020
+# Two resolutions of one conflict: the first stands (the records themselves carry the values).
+NO_CONFLICT_ON = frozenset({sync_conflicts.name})
+
+
+@dataclass
+class Push:
+    conn: Connection
+    who: Principal
+    now: datetime
+    conflicts: list[str] = field(default_factory=list)
+    case_ids: set[str] = field(default_factory=set)
+
+
+def process_push(conn: Connection, who: Principal, body: dict[str, Any],
+                 now: datetime) -> dict[str, Any]:
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK})
+    push_id = str(body["push_id"])
+    stored = conn.execute(select(srv_pushes.c.answer)
+                          .where(srv_pushes.c.push_id == push_id)).scalar_one_or_none()
+    if stored is not None:
+        return dict(json.loads(stored))
+    push = Push(conn, who, now)
+    results = [apply_change(push, change) for change in ordered(body.get("changes", []))]
+    answer = {"push_id": push_id, "results": results, "conflicts": push.conflicts}
+    conn.execute(srv_pushes.insert().values(push_id=push_id, device_id=who.device_id,
+                                            received_at=now, answer=dumps(answer)))
+    audit.log(conn, now, who.user_id, who.device_id, "push", push.case_ids, len(results))
+    return answer
+
+
+def ordered(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Parents before children for upserts, children before parents for deletes."""
+    order = table_order()
+    last = len(order)
+
+    def key(change: dict[str, Any]) -> tuple[int, int]:
+        rank = order.get(str(change.get("table")), last)
+        return (1, -rank) if change.get("op") == "delete" else (0, rank)
+
+    return sorted(changes, key=key)
+
+
+def result(change: dict[str, Any], status: str, version: int, *, deleted: bool = False,
+           values: dict[str, Any] | None = None, conflict: str | None = None) -> dict[str, Any]:
+    return {"table": change["table"], "id": change["id"], "status": status,
+            "version": version, "deleted": deleted, "values": values, "conflict": conflict}
+
+
+def apply_change(push: Push, change: dict[str, Any]) -> dict[str, Any]:
+    table = table_named(str(change.get("table")))
+    if table is None:
+        return result(change, "geweigerd", 0)
+    row_id = str(change["id"])
+    entry = registry.entry(push.conn, table, row_id)
+    current = registry.live_values(push.conn, table, row_id)
+    if change.get("op") == "delete":
+        return _delete(push, table, change, entry, current)
+    if current is None:
+        return _insert(push, table, change, entry)
+    return _update(push, table, change, entry, current)
+
+
+def _delete(push: Push, table: Table, change: dict[str, Any], entry: Row[Any] | None,
+            current: dict[str, Any] | None) -> dict[str, Any]:
+    if current is None:
+        return result(change, "ok", entry.version if entry else 0, deleted=True)
+    row_id = str(change["id"])
+    base = change.get("base") or {}
+    version = entry.version if entry else 0
+    edited = any(current.get(f) != base.get(f) for f in data_fields(table))
+    if (int(change.get("base_version") or 0) < version and edited) or _has_children(
+            push.conn, table, row_id):
+        conflict = _conflict(push, "verwijderd", table, row_id, case_id_of(table, current),
+                             {"server": current, "client": None}, entry, change)
+        return result(change, "conflict", version, values=current, conflict=conflict)
+    push.conn.execute(table.delete().where(table.c.id == row_id))
+    _mark(push, table, row_id, version + 1, current, deleted=True, tombstone=dumps(current))
+    return result(change, "ok", version + 1, deleted=True)
+
+
+def _insert(push: Push, table: Table, change: dict[str, Any],
+            entry: Row[Any] | None) -> dict[str, Any]:
+    row_id = str(change["id"])
+    values = dict(change.get("values") or {})
+    base_version = int(change.get("base_version") or 0)
+    if entry is not None and entry.deleted and base_version != entry.version:
+        tombstone = json.loads(entry.tombstone or "{}")
+        conflict = _conflict(push, "verwijderd", table, row_id, case_id_of(table, values),
+                             {"server": None, "client": values, "last": tombstone}, entry,
+                             change)
+        return result(change, "conflict", entry.version, deleted=True, conflict=conflict)
+    missing = _repoint_or_missing(push.conn, table, values)
+    if missing:
+        conflict = _conflict(push, "verwijderd", table, row_id, case_id_of(table, values),
+                             {"server": None, "client": values, "parent": missing}, entry,
+                             change)
+        return result(change, "conflict", 0, deleted=True, conflict=conflict)
+    clash = _renumber_plan_version(push.conn, table, values)
+    row = decode_row(table, values)
+    row.update(id=row_id, updated_at=push.now, version=(entry.version if entry else 0) + 1)
+    row.setdefault("created_at", push.now)
+    push.conn.execute(table.insert().values(**row))
+    fresh = registry.live_values(push.conn, table, row_id) or {}
+    _mark(push, table, row_id, row["version"], fresh)
+    conflict: str | None = None
+    if clash is not None:
+        conflict = _conflict(push, "plan", table, row_id, case_id_of(table, fresh),
+                             {"number": fresh.get("number")}, None, change, other_id=clash)
+    if table is pupils:
+        conflict = _duplicate_pupil(push, fresh, change) or conflict
+    return result(change, "ok", row["version"], values=fresh, conflict=conflict)
+
+
+def _update(push: Push, table: Table, change: dict[str, Any], entry: Row[Any] | None,
+            current: dict[str, Any]) -> dict[str, Any]:
+    row_id = str(change["id"])
+    values = dict(change.get("values") or {})
+    merged = merge_push(data_fields(table), change.get("base") or {}, current, values)
+    version = entry.version if entry else 0
+    conflict = None
+    if merged.conflicts and table.name not in NO_CONFLICT_ON:
+        conflict = _conflict(push, "veld", table, row_id, case_id_of(table, current), {
+            "fields": [{"field": c.field, "base": c.base, "server": c.server,
+                        "client": c.client} for c in merged.conflicts]}, entry, change)
+    if merged.applied:
+        applied = {name: merged.values[name] for name in merged.applied}
+        _repoint_or_missing(push.conn, table, applied, only_present=True)
+        version += 1
+        push.conn.execute(update(table).where(table.c.id == row_id).values(
+            **decode_row(table, applied), updated_at=push.now, version=version))
+        current = registry.live_values(push.conn, table, row_id) or current
+        _mark(push, table, row_id, version, current)
+    return result(change, "conflict" if conflict else "ok", version, values=current,
+                  conflict=conflict)
+
+
+def _mark(push: Push, table: Table, row_id: str, version: int, values: dict[str, Any], *,
+          deleted: bool = False, tombstone: str | None = None) -> None:
+    case_id = case_id_of(table, values)
+    if case_id:
+        push.case_ids.add(case_id)
+    registry.mark(push.conn, table, row_id, version=version, deleted=deleted, case_id=case_id,
+                  at=push.now, user_id=push.who.user_id, device_id=push.who.device_id,
+                  tombstone=tombstone)
+
+
+# -- relations --------------------------------------------------------------------------------
+@cache
+def _children_of(table_name: str) -> tuple[tuple[Table, Column[Any]], ...]:
+    return tuple((t, fk.parent) for t in synced_tables() for fk in t.foreign_keys
+                 if fk.column.table.name == table_name)
+
+
+def _has_children(conn: Connection, table: Table, row_id: str) -> bool:
+    """A record still referred to (e.g. a contact added meanwhile) is not deleted silently."""
+    return any(conn.execute(select(child.c.id).where(column == row_id).limit(1)).first()
+               for child, column in _children_of(table.name))
+
+
+def _repoint_or_missing(conn: Connection, table: Table, values: dict[str, Any],
+                        only_present: bool = False) -> str | None:
+    """Check each parent a row refers to. A merged case's rows go to the case it went into;
+    returns the name of a parent that is gone, if any."""
+    for fk in table.foreign_keys:
+        name = fk.parent.name
+        if (only_present and name not in values) or not values.get(name):
+            continue
+        parent = fk.column.table
+        if conn.execute(select(fk.column).where(fk.column == values[name])).first():
+            continue
+        into = None
+        if parent.name == "cases":
+            into = conn.execute(select(case_merges.c.into_case_id).where(
+                case_merges.c.from_case_id == values[name])).scalar_one_or_none()
+        if into is None:
+            return parent.name
+        values[name] = into
+    return None
+
+
+def _renumber_plan_version(conn: Connection, table: Table, values: dict[str, Any]) -> str | None:
+    """Two laptops made the same new version number: the later one gets the next number."""
+    if table is not plan_versions:
+        return None
+    numbers = dict(conn.execute(select(plan_versions.c.number, plan_versions.c.id).where(
+        plan_versions.c.case_id == values.get("case_id"))).tuples().all())
+    if values.get("number") not in numbers:
+        return None
+    clash = numbers[values["number"]]
+    values["number"] = next_free_number(numbers)
+    document = json.loads(str(values.get("document") or "{}"))
+    document["version"] = values["number"]
+    values["document"] = json.dumps(document, ensure_ascii=False)
+    return str(clash)
+
+
+def _duplicate_pupil(push: Push, pupil: dict[str, Any], change: dict[str, Any]) -> str | None:
+    others = push.conn.execute(select(pupils.c.id, pupils.c.first_name, pupils.c.last_name)
+                               .where(pupils.c.birth_date == decode_row(
+                                   pupils, {"birth_date": pupil["birth_date"]})["birth_date"],
+                                   pupils.c.id != pupil["id"])).all()
+    for other in others:
+        if same_pupil(pupil["first_name"], pupil["last_name"], pupil["birth_date"],
+                      other.first_name, other.last_name, pupil["birth_date"]):
+            return _conflict(push, "dubbel", pupils, str(pupil["id"]), None,
+                             {"pupil": pupil["id"], "other": other.id}, None, change,
+                             other_id=str(other.id))
+    return None
+
+
+# -- conflict records -------------------------------------------------------------------------
+def _conflict(push: Push, kind: str, table: Table, row_id: str, case_id: str | None,
+              detail: dict[str, Any], entry: Row[Any] | None, change: dict[str, Any],
+              other_id: str | None = None) -> str:
+    conflict_id = str(uuid.uuid4())
+    server_by = ""
+    if entry is not None and entry.user_id:
+        server_by = push.conn.execute(select(srv_users.c.display_name).where(
+            srv_users.c.id == entry.user_id)).scalar_one_or_none() or ""
+    row = {
+        "id": conflict_id, "kind": kind, "table_name": table.name, "row_id": row_id,
+        "case_id": case_id, "other_id": other_id, "detail": dumps(detail),
+        "server_version": entry.version if entry else 0, "server_by": server_by,
+        "server_at": entry.changed_at if entry else None, "client_by": push.who.display_name,
+        "client_at": _laptop_time(change.get("changed_at")), "status": "open",
+        "resolution": "", "resolved_by": "", "resolved_at": None,
+        "created_at": push.now, "updated_at": push.now, "version": 1,
+    }
+    push.conn.execute(sync_conflicts.insert().values(**row))
+    _mark(push, sync_conflicts, conflict_id, 1, {"case_id": case_id})
+    push.conflicts.append(conflict_id)
+    return conflict_id
+
+
+def _laptop_time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None

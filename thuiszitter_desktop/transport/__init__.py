@@ -1,0 +1,1 @@
+"""Talking to the team server over HTTPS (stdlib only, so the desktop bundle stays small)."""
