@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -22,6 +22,7 @@ from thuiszitter_desktop.server.auth import AuthError, Principal
 from thuiszitter_desktop.server.pull import pull
 from thuiszitter_desktop.server.push import process_push
 from thuiszitter_desktop.server.registry import latest_seq
+from thuiszitter_desktop.server.tables import srv_users
 from thuiszitter_desktop.storage.sync_codec import dumps
 
 T = TypeVar("T")
@@ -116,6 +117,18 @@ def create_app(engine: Engine, team: str) -> FastAPI:
             answer = pull(conn, who(token), since, limit, utc_now())
             faults.reached("pull-before-answer")
             return answer
+
+        return json_response(await run_in_threadpool(in_transaction, work))
+
+    @app.get("/v1/team")
+    async def members(request: Request) -> Response:
+        token = token_of(request)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            who(token)
+            names = conn.execute(select(srv_users.c.display_name).where(
+                srv_users.c.disabled_at.is_(None)).order_by(srv_users.c.display_name))
+            return {"team": team, "users": list(names.scalars())}
 
         return json_response(await run_in_threadpool(in_transaction, work))
 

@@ -119,16 +119,14 @@ def _insert(push: Push, table: Table, change: dict[str, Any],
     base_version = int(change.get("base_version") or 0)
     if entry is not None and entry.deleted and base_version != entry.version:
         tombstone = json.loads(entry.tombstone or "{}")
-        conflict = _conflict(push, "verwijderd", table, row_id, case_id_of(table, values),
-                             {"server": None, "client": values, "last": tombstone}, entry,
-                             change)
-        return result(change, "conflict", entry.version, deleted=True, conflict=conflict)
+        return result(change, "conflict", entry.version, deleted=True, conflict=_conflict(
+            push, "verwijderd", table, row_id, case_id_of(table, values),
+            {"server": None, "client": values, "last": tombstone}, entry, change))
     missing = _repoint_or_missing(push.conn, table, values)
     if missing:
-        conflict = _conflict(push, "verwijderd", table, row_id, case_id_of(table, values),
-                             {"server": None, "client": values, "parent": missing}, entry,
-                             change)
-        return result(change, "conflict", 0, deleted=True, conflict=conflict)
+        return result(change, "conflict", 0, deleted=True, conflict=_conflict(
+            push, "verwijderd", table, row_id, case_id_of(table, values),
+            {"server": None, "client": values, "parent": missing}, entry, change))
     clash = _renumber_plan_version(push.conn, table, values)
     row = decode_row(table, values)
     row.update(id=row_id, updated_at=push.now, version=(entry.version if entry else 0) + 1)

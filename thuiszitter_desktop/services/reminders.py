@@ -194,9 +194,10 @@ def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> Clock
 
 # Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
 # publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
-# seen assumption of an update and the story of a quarter.
+# seen assumption of an update, the story of a quarter, and a sync's own notice (the cases it
+# touched come as "case" changes with their ids).
 _CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison", "follow_up", "assumption",
-                            "quarter_story"})
+                            "quarter_story", "sync"})
 # Above this many changed cases (a list import) one full read is simpler than patching.
 _PATCH_AT_MOST = 500
 

@@ -1,0 +1,169 @@
+"""The team sync's client: one round of push and pull, and the status the status bar shows.
+
+Runs in a worker thread (the UI never waits for the network): it touches only the vault (its
+own transactions) and returns a ``SyncReport``; the UI publishes the changes on its thread
+(``publish_report``). See docs/sync.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.storage import repo_sync, sync_apply
+from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, utc_now
+from thuiszitter_desktop.storage.tables_sync import sync_conflicts
+from thuiszitter_desktop.transport.https import HttpsClient, Refused, TransportError, Unreachable
+
+PUSH_BATCH = 500
+PULL_PAGE = 2000
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    touched: set[str] = field(default_factory=set)
+    error: str = ""
+    revoked: bool = False
+    removed: int = 0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar says; ``joined`` False: no team, nothing to show."""
+
+    joined: bool
+    team: str = ""
+    user: str = ""
+    last_sync: datetime | None = None  # UTC
+    unsent: int = 0
+    unreachable_since: datetime | None = None  # UTC
+    open_conflicts: int = 0
+    revoked: bool = False
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def status(ctx: AppContext) -> SyncStatus:
+    with ctx.vault.read() as conn:
+        st = repo_sync.state(conn)
+        if TOKEN_KEY not in st:
+            return SyncStatus(joined=False)
+        open_conflicts = conn.execute(select(func.count()).select_from(sync_conflicts).where(
+            sync_conflicts.c.status == "open")).scalar_one()
+        return SyncStatus(
+            joined=True, team=st.get("team", ""), user=st.get("user", ""),
+            last_sync=_moment(st.get("last_sync")), unsent=repo_sync.unsent_count(conn),
+            unreachable_since=_moment(st.get("unreachable_since")),
+            open_conflicts=int(open_conflicts), revoked=st.get("revoked") == "1")
+
+
+def client_for(ctx: AppContext, timeout: float = 30.0) -> HttpsClient | None:
+    with ctx.vault.read() as conn:
+        st = repo_sync.state(conn)
+    if TOKEN_KEY not in st:
+        return None
+    return HttpsClient(st["server"], st["fingerprint"], st[TOKEN_KEY], timeout=timeout)
+
+
+def sync_now(ctx: AppContext, progress: Progress | None = None,
+             client: HttpsClient | None = None) -> SyncReport:
+    """Push everything unsent, then pull everything new. Safe to interrupt at any point."""
+    report = SyncReport()
+    own = client is None
+    client = client or client_for(ctx)
+    if client is None:
+        return report
+    try:
+        push_all(ctx, client, report)
+        pull_all(ctx, client, report, progress)
+        with ctx.vault.transaction() as conn:
+            repo_sync.set_state(conn, last_sync=utc_now().isoformat())
+            repo_sync.clear_state(conn, "unreachable_since", "revoked")
+    except Refused as exc:
+        report.error = str(exc)
+        if exc.reason == "ingetrokken":
+            report.revoked = True
+            report.removed = after_revocation(ctx)
+    except Unreachable as exc:
+        report.error = str(exc)
+        with ctx.vault.transaction() as conn:
+            if "unreachable_since" not in repo_sync.state(conn):
+                repo_sync.set_state(conn, unreachable_since=utc_now().isoformat())
+    except TransportError as exc:
+        report.error = str(exc)
+    finally:
+        if own:
+            client.close()
+    return report
+
+
+def push_all(ctx: AppContext, client: HttpsClient, report: SyncReport) -> None:
+    while True:
+        with ctx.vault.transaction() as conn:
+            payload = repo_sync.pending_push(conn) or repo_sync.take_batch(conn, PUSH_BATCH)
+        if payload is None:
+            return
+        answer = client.post("/v1/push", payload)
+        with ctx.vault.transaction() as conn:
+            report.touched |= repo_sync.finish_push(conn, payload, answer)
+        report.pushed += len(payload["changes"])
+        report.conflicts += len(answer.get("conflicts", []))
+
+
+def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
+             progress: Progress | None = None) -> None:
+    with ctx.vault.read() as conn:
+        cursor = int(repo_sync.state(conn).get("cursor", "0"))
+    start = cursor
+    while True:
+        page = client.get(f"/v1/pull?since={cursor}&limit={PULL_PAGE}")
+        with ctx.vault.transaction() as conn:
+            if page.get("reset"):
+                cursor = start = 0
+                repo_sync.set_state(conn, cursor="0")
+                continue
+            report.touched |= sync_apply.apply_page(conn, page["changes"])
+            cursor = int(page["next"])
+            # The cursor moves in the same transaction as the rows it passes over.
+            repo_sync.set_state(conn, cursor=str(cursor))
+        report.pulled += len(page["changes"])
+        report.conflicts += sum(1 for c in page["changes"]
+                                if c["table"] == sync_conflicts.name and not c["deleted"])
+        if progress is not None:
+            progress(cursor - start, max(int(page.get("latest", cursor)) - start, 1))
+        if not page.get("more"):
+            return
+
+
+def after_revocation(ctx: AppContext) -> int:
+    """This device was taken out of the team: remove the team's cases once nothing is unsent."""
+    with ctx.vault.transaction() as conn:
+        if repo_sync.unsent_count(conn):
+            repo_sync.set_state(conn, revoked="1")
+            return 0
+        removed = repo_sync.remove_team_data(conn)
+        ctx.audit(conn, "team verlaten", "team", detail="apparaat ingetrokken")
+    return removed
+
+
+def publish_report(ctx: AppContext, report: SyncReport) -> None:
+    """On the UI thread: the screens refresh what the sync changed."""
+    if report.removed:
+        ctx.changes.publish(Change("vault", ()))
+        return
+    if report.touched:
+        ctx.changes.publish(Change("case", tuple(sorted(report.touched))))
+    if report.pulled:
+        ctx.changes.publish(Change("mdo"))
+    # The status bar and the Conflicten page (the clock is not moved by this notice itself).
+    ctx.changes.publish(Change("sync"))

@@ -1,0 +1,184 @@
+"""The laptop's sync bookkeeping: state, private cases, push batches and their answers.
+
+See docs/sync.md. Writes of team records that come from the server go through
+``sync_apply`` (never through the outbox: they are the server's state, not local edits).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, select, update
+
+from thuiszitter_desktop.storage import sync_apply
+from thuiszitter_desktop.storage.sync_codec import dumps, encode_row
+from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, enqueue, utc_now
+from thuiszitter_desktop.storage.sync_scope import synced_tables, table_named
+from thuiszitter_desktop.storage.tables import cases, pupils
+from thuiszitter_desktop.storage.tables_sync import (
+    sync_inbox,
+    sync_outbox,
+    sync_pending_push,
+    sync_private_cases,
+    sync_state,
+)
+
+STATE_KEYS = ("server", "fingerprint", "device_id", TOKEN_KEY, "team", "user", "cursor",
+              "last_sync", "unreachable_since", "revoked")
+
+
+# -- state ------------------------------------------------------------------------------------
+def state(conn: Connection) -> dict[str, str]:
+    return {key: value for key, value in conn.execute(select(sync_state.c.key,
+                                                               sync_state.c.value)).tuples()}
+
+
+def set_state(conn: Connection, **values: str) -> None:
+    for key, value in values.items():
+        done = conn.execute(update(sync_state).where(sync_state.c.key == key)
+                            .values(value=value))
+        if not done.rowcount:
+            conn.execute(sync_state.insert().values(key=key, value=value))
+
+
+def clear_state(conn: Connection, *keys: str) -> None:
+    conn.execute(delete(sync_state).where(sync_state.c.key.in_(keys)))
+
+
+# -- private cases ----------------------------------------------------------------------------
+def private_case_ids(conn: Connection) -> set[str]:
+    return set(conn.execute(select(sync_private_cases.c.case_id)).scalars())
+
+
+def make_all_private(conn: Connection) -> int:
+    """At joining: every existing case stays on this laptop until it is offered to the team."""
+    ids = list(conn.execute(select(cases.c.id)).scalars())
+    if ids:
+        conn.execute(sync_private_cases.insert(), [{"case_id": i} for i in ids])
+    return len(ids)
+
+
+def share_case(conn: Connection, case_id: str) -> None:
+    """Offer one private case to the team: every row of it goes into the outbox as new."""
+    conn.execute(delete(sync_private_cases).where(sync_private_cases.c.case_id == case_id))
+    pupil_id = conn.execute(select(cases.c.pupil_id).where(cases.c.id == case_id)).scalar_one()
+    _enqueue_rows(conn, pupils, pupils.c.id == pupil_id)
+    for table in synced_tables():
+        if table is cases:
+            _enqueue_rows(conn, table, table.c.id == case_id)
+        elif "case_id" in table.c and table is not pupils:
+            _enqueue_rows(conn, table, table.c.case_id == case_id)
+
+
+def _enqueue_rows(conn: Connection, table: Table, *where: Any) -> None:
+    for row in conn.execute(select(table).where(*where)).mappings().all():
+        _enqueue_new(conn, table, row)
+        # Parents that belong to no case (an MDO meeting) travel along when still unsent.
+        for fk in table.foreign_keys:
+            parent = fk.column.table
+            if parent.name in ("cases", "pupils") or table_named(parent.name) is None:
+                continue
+            if row[fk.parent.name]:
+                for parent_row in conn.execute(select(parent).where(
+                        fk.column == row[fk.parent.name])).mappings().all():
+                    _enqueue_new(conn, parent, parent_row)
+
+
+def _enqueue_new(conn: Connection, table: Table, row: Any) -> None:
+    pending = conn.execute(select(sync_outbox.c.seq).where(
+        sync_outbox.c.table_name == table.name, sync_outbox.c.row_id == row["id"])).first()
+    if pending is None:
+        enqueue(conn, table, row["id"], "upsert", None)
+
+
+# -- outbox and pushes ------------------------------------------------------------------------
+def unsent_count(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(sync_outbox)).scalar_one())
+
+
+def pending_push(conn: Connection) -> dict[str, Any] | None:
+    payload = conn.execute(select(sync_pending_push.c.payload)).scalar_one_or_none()
+    return dict(json.loads(payload)) if payload else None
+
+
+def take_batch(conn: Connection, limit: int) -> dict[str, Any] | None:
+    """Freeze the oldest unsent changes as one push (id and content kept until answered)."""
+    entries = conn.execute(select(sync_outbox).where(sync_outbox.c.push_id.is_(None))
+                           .order_by(sync_outbox.c.seq).limit(limit)).all()
+    if not entries:
+        return None
+    push_id = str(uuid.uuid4())
+    changes = []
+    for entry in entries:
+        table = table_named(entry.table_name)
+        if table is None:
+            continue
+        values = None
+        if entry.op != "delete":
+            row = conn.execute(select(table).where(table.c.id == entry.row_id)).mappings().first()
+            if row is None:  # gone meanwhile without a tombstone: nothing to send
+                conn.execute(delete(sync_outbox).where(sync_outbox.c.seq == entry.seq))
+                continue
+            values = encode_row(table, row)
+        changes.append({"table": entry.table_name, "id": entry.row_id, "op": entry.op,
+                        "base_version": entry.base_version,
+                        "base": json.loads(entry.base) if entry.base else None,
+                        "values": values, "changed_at": entry.changed_at.isoformat(),
+                        "edits": entry.edits})
+    conn.execute(update(sync_outbox).where(sync_outbox.c.seq.in_([e.seq for e in entries]))
+                 .values(push_id=push_id))
+    payload = {"push_id": push_id, "changes": changes}
+    conn.execute(sync_pending_push.insert().values(push_id=push_id, payload=dumps(payload),
+                                                   created_at=utc_now()))
+    return payload
+
+
+def finish_push(conn: Connection, payload: dict[str, Any], answer: dict[str, Any]) -> set[str]:
+    """Store the server's answer to a push; returns the cases whose records changed."""
+    sent = {(c["table"], c["id"]): c for c in payload["changes"]}
+    touched: set[str] = set()
+    for result in answer.get("results", []):
+        change = sent.get((result["table"], result["id"]))
+        table = table_named(str(result["table"]))
+        if change is None or table is None:
+            continue
+        if result["status"] == "geweigerd":  # the server does not know the table: try later
+            conn.execute(update(sync_outbox).where(
+                sync_outbox.c.table_name == table.name, sync_outbox.c.row_id == result["id"])
+                .values(push_id=None))
+            continue
+        case_id = sync_apply.apply_answer(conn, table, change, result)
+        if case_id:
+            touched.add(case_id)
+    conn.execute(update(sync_outbox).where(sync_outbox.c.push_id == payload["push_id"])
+                 .values(push_id=None))
+    conn.execute(delete(sync_pending_push))
+    return touched
+
+
+# -- leaving ----------------------------------------------------------------------------------
+def remove_team_data(conn: Connection) -> int:
+    """After leaving (or a revoked device): every team record goes, private cases stay."""
+    private = private_case_ids(conn)
+    removed = 0
+    for table in reversed(synced_tables()):
+        query = delete(table)
+        if table is cases:
+            query = query.where(table.c.id.not_in(private))
+        elif table is pupils:
+            query = query.where(table.c.id.not_in(
+                select(cases.c.pupil_id).where(cases.c.id.in_(private))))
+        elif "case_id" in table.c:
+            query = query.where(table.c.case_id.is_(None) | table.c.case_id.not_in(private))
+        removed += conn.execute(query).rowcount or 0
+    for table in (sync_outbox, sync_inbox, sync_pending_push, sync_private_cases):
+        conn.execute(delete(table))
+    clear_state(conn, *STATE_KEYS)
+    return removed
+
+
+def case_ids_with(conn: Connection, ids: Iterable[str]) -> set[str]:
+    return set(conn.execute(select(cases.c.id).where(cases.c.id.in_(list(ids)))).scalars())
