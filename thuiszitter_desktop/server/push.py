@@ -215,7 +215,7 @@ def _renumber_plan_version(conn: Connection, table: Table, values: dict[str, Any
     if table is not plan_versions:
         return None
     numbers = dict(conn.execute(select(plan_versions.c.number, plan_versions.c.id).where(
-        plan_versions.c.case_id == values.get("case_id"))).tuples().all())
+        plan_versions.c.case_id == values.get("case_id"))).all())
     if values.get("number") not in numbers:
         return None
     clash = numbers[values["number"]]

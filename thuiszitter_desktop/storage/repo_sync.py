@@ -33,7 +33,7 @@ STATE_KEYS = ("server", "fingerprint", "device_id", TOKEN_KEY, "team", "user", "
 # -- state ------------------------------------------------------------------------------------
 def state(conn: Connection) -> dict[str, str]:
     return {key: value for key, value in conn.execute(select(sync_state.c.key,
-                                                               sync_state.c.value)).tuples()}
+                                                               sync_state.c.value))}
 
 
 def set_state(conn: Connection, **values: str) -> None:

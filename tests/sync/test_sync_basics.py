@@ -1,0 +1,45 @@
+"""Three laptops share a caseload: what one saves reaches the others and the server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sync_helpers import add_contact, edit_case, register
+
+from conftest import Laptop, TeamServer
+from thuiszitter_desktop.services import cases, sync
+
+
+def test_a_case_made_on_one_laptop_reaches_the_server_and_the_others(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    anna, bram, cor = laptops("Anna Jansen"), laptops("Bram de Vries"), laptops("Cor Bakker")
+    case = register(anna.ctx)
+    add_contact(anna.ctx, case.id, notes="Huisbezoek met moeder 🙂")
+    assert sync.status(anna.ctx).unsent == 3  # pupil, case, contact
+    anna.sync()
+    assert sync.status(anna.ctx).unsent == 0
+    bram.sync()
+    cor.sync()
+    detail = cases.load_case(cor.ctx, case.id)
+    assert detail.pupil.full_name == "Zoë Çelik-d'Hondt"
+    assert [c.notes for c in detail.contacts] == ["Huisbezoek met moeder 🙂"]
+    assert anna.records() == bram.records() == cor.records() == team.records()
+
+
+def test_edits_of_different_fields_merge_by_themselves(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    anna, bram, cor = laptops("Anna Jansen"), laptops("Bram de Vries"), laptops("Cor Bakker")
+    case = register(anna.ctx)
+    anna.sync()
+    bram.sync()
+    edit_case(anna.ctx, case.id, notes="Moeder belt vrijdag terug.")
+    edit_case(bram.ctx, case.id, education_percentage=20)
+    anna.sync()
+    report = bram.sync()
+    assert report.conflicts == 0
+    anna.sync()
+    cor.sync()
+    for laptop in (anna, bram, cor):
+        merged = cases.load_case(laptop.ctx, case.id).case
+        assert (merged.notes, merged.education_percentage) == ("Moeder belt vrijdag terug.", 20)
+    assert anna.records() == bram.records() == cor.records() == team.records()
