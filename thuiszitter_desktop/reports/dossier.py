@@ -159,7 +159,7 @@ class DossierData:
     organisation: str = ""
 
 
-def _show(value: Any, column: str = "") -> str:
+def show_value(value: Any, column: str = "") -> str:
     if value is None or value == "":
         return "—"
     enum = COLUMN_ENUMS.get(column)
@@ -184,7 +184,7 @@ def _show(value: Any, column: str = "") -> str:
 
 
 def _row_block(row: dict[str, Any]) -> Flowable:
-    pairs = [(COLUMN_LABELS.get(key, key.replace("_", " ")), _show(value, key))
+    pairs = [(COLUMN_LABELS.get(key, key.replace("_", " ")), show_value(value, key))
              for key, value in row.items() if key not in HIDDEN]
     return key_values(pairs, label_width=62 * mm)  # 'Casusverantwoordelijke' on one line
 

@@ -28,11 +28,15 @@ Progress = Callable[[int, int], None]
 class SyncReport:
     pushed: int = 0
     pulled: int = 0
-    conflicts: int = 0
+    conflict_ids: set[str] = field(default_factory=set)  # new open conflicts seen
     touched: set[str] = field(default_factory=set)
     error: str = ""
     revoked: bool = False
     removed: int = 0
+
+    @property
+    def conflicts(self) -> int:
+        return len(self.conflict_ids)
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,7 @@ def push_all(ctx: AppContext, client: HttpsClient, report: SyncReport) -> None:
         with ctx.vault.transaction() as conn:
             report.touched |= repo_sync.finish_push(conn, payload, answer)
         report.pushed += len(payload["changes"])
-        report.conflicts += len(answer.get("conflicts", []))
+        report.conflict_ids |= {str(c) for c in answer.get("conflicts", [])}
 
 
 def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
@@ -137,8 +141,9 @@ def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
             # The cursor moves in the same transaction as the rows it passes over.
             repo_sync.set_state(conn, cursor=str(cursor))
         report.pulled += len(page["changes"])
-        report.conflicts += sum(1 for c in page["changes"]
-                                if c["table"] == sync_conflicts.name and not c["deleted"])
+        report.conflict_ids |= {str(c["id"]) for c in page["changes"]
+                                if c["table"] == sync_conflicts.name and c["values"]
+                                and c["values"].get("status") == "open"}
         if progress is not None:
             progress(cursor - start, max(int(page.get("latest", cursor)) - start, 1))
         if not page.get("more"):

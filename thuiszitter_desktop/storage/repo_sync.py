@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, select, update
 
 from thuiszitter_desktop.storage import sync_apply
-from thuiszitter_desktop.storage.sync_codec import dumps, encode_row
+from thuiszitter_desktop.storage.rows import delete_rows, upsert
+from thuiszitter_desktop.storage.sync_codec import decode_row, dumps, encode_row
 from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, enqueue, utc_now
 from thuiszitter_desktop.storage.sync_scope import synced_tables, table_named
 from thuiszitter_desktop.storage.tables import cases, pupils
@@ -182,3 +183,29 @@ def remove_team_data(conn: Connection) -> int:
 
 def case_ids_with(conn: Connection, ids: Iterable[str]) -> set[str]:
     return set(conn.execute(select(cases.c.id).where(cases.c.id.in_(list(ids)))).scalars())
+
+
+# -- records by table name (conflict decisions) -------------------------------------------------
+def get_record(conn: Connection, table: Table, row_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    return encode_row(table, row) if row is not None else None
+
+
+def save_record(conn: Connection, table: Table, values: dict[str, Any], now: Any) -> None:
+    """A local edit of some fields of a record (JSON values), through the outbox."""
+    fields = {k: v for k, v in decode_row(table, values).items()
+              if k not in ("created_at", "updated_at", "version")}
+    upsert(conn, table, fields, now)
+
+
+def restore_record(conn: Connection, table: Table, values: dict[str, Any], tombstone_version: int,
+                   now: Any) -> None:
+    """Put a record the team deleted back, on purpose (its outbox entry names the tombstone)."""
+    save_record(conn, table, values, now)
+    conn.execute(update(sync_outbox).where(sync_outbox.c.table_name == table.name,
+                                           sync_outbox.c.row_id == values["id"])
+                 .values(base_version=tombstone_version))
+
+
+def delete_record(conn: Connection, table: Table, row_id: str) -> None:
+    delete_rows(conn, table, table.c.id == row_id)
