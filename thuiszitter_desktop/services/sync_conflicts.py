@@ -7,22 +7,24 @@ A decision is an ordinary local edit (through the outbox) plus the conflict mark
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.plan_dict import plan_from_dict
 from thuiszitter_desktop.domain.plan_text import plan_text
 from thuiszitter_desktop.reports.dossier import COLUMN_LABELS, TABLE_TITLES, show_value
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage import repo_sync
+from thuiszitter_desktop.storage import repo_plan, repo_sync
 from thuiszitter_desktop.storage.sync_codec import JsonValue, dumps
 from thuiszitter_desktop.storage.sync_outbox import utc_now
 from thuiszitter_desktop.storage.sync_scope import table_named
 from thuiszitter_desktop.storage.tables import cases, pupils
+from thuiszitter_desktop.storage.tables_plan import plan_versions
 from thuiszitter_desktop.storage.tables_sync import sync_conflicts
 
 KIND_TITLES = {"veld": "Twee keer gewijzigd", "verwijderd": "Verwijderd en gewijzigd",
@@ -175,6 +177,24 @@ def resolve_deletion(ctx: AppContext, conflict_id: str, keep: bool) -> None:
         mark_resolved(ctx, conn, conflict_id, {"bewaren": keep})
         ctx.audit(conn, "conflict opgelost", item.table_name, item.row_id, item.case_id,
                   "bewaard" if keep else "verwijderd")
+    _publish(ctx, item)
+
+
+def keep_both_versions(ctx: AppContext, conflict_id: str) -> None:
+    """A plan version saved on two laptops: the team's stays, this laptop's other one becomes
+    the next version (to be combined in the plan editor)."""
+    item = get_item(ctx, conflict_id)
+    document = next((f.client for f in item.fields if f.field == "document"), None)
+    if item.table_name != plan_versions.name or not isinstance(document, str):
+        raise ValidationError({"conflict": "Dit conflict gaat niet over een plan van aanpak."})
+    with ctx.vault.transaction() as conn:
+        plan = plan_from_dict(json.loads(document))
+        newest = repo_plan.latest_version(conn, plan.case_id)
+        number = (newest.version if newest else 0) + 1
+        repo_plan.save_version(conn, replace(plan, id=new_id(), version=number), ctx.now())
+        mark_resolved(ctx, conn, conflict_id, {"beide": True})
+        ctx.audit(conn, "conflict opgelost", item.table_name, item.row_id, item.case_id,
+                  f"beide versies bewaard (versie {number})")
     _publish(ctx, item)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select
 
 from thuiszitter_desktop.storage.tables import audit_log
+from thuiszitter_desktop.storage.tables_sync import case_merges
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +30,11 @@ def record(conn: Connection, entry: AuditEntry) -> None:
 
 
 def entries(conn: Connection, case_id: str | None = None) -> list[AuditEntry]:
+    """The log, or a case's part of it (with that of cases merged into it, Mogelijk dubbel)."""
     query = select(audit_log).order_by(audit_log.c.id)
     if case_id is not None:
-        query = query.where(audit_log.c.case_id == case_id)
+        merged = select(case_merges.c.from_case_id).where(case_merges.c.into_case_id == case_id)
+        query = query.where(audit_log.c.case_id.in_(merged) | (audit_log.c.case_id == case_id))
     return [
         AuditEntry(r["at"], r["actor"], r["action"], r["entity"], r["entity_id"], r["case_id"],
                    r["detail"])
