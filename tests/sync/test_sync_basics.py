@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from conftest import Laptop, TeamServer
 from sync_helpers import add_contact, edit_case, register
 
-from conftest import Laptop, TeamServer
 from thuiszitter_desktop.services import cases, sync
 
 

@@ -90,13 +90,13 @@ class HttpsClient:
 
     def peer_fingerprint(self) -> str:
         """Connect and return the server's certificate fingerprint (to show before trusting)."""
-        conn = self._connect(check=False)
-        der = conn.sock.getpeercert(binary_form=True) if conn.sock else None
-        return fingerprint_of_der(der or b"")
+        conn = self._open()
+        try:
+            return self._found(conn)
+        finally:
+            conn.close()  # never reused: nothing is sent over an unchecked connection
 
-    def _connect(self, check: bool = True) -> http.client.HTTPSConnection:
-        if self._conn is not None:
-            return self._conn
+    def _open(self) -> http.client.HTTPSConnection:
         conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout,
                                            context=_context())
         try:
@@ -104,9 +104,19 @@ class HttpsClient:
         except (OSError, ssl.SSLError) as exc:
             conn.close()
             raise Unreachable(f"De server {self.host} is niet bereikbaar.") from exc
+        return conn
+
+    @staticmethod
+    def _found(conn: http.client.HTTPSConnection) -> str:
         der = conn.sock.getpeercert(binary_form=True) if conn.sock else None
-        found = fingerprint_of_der(der or b"")
-        if check and found != self.fingerprint:
+        return fingerprint_of_der(der or b"")
+
+    def _connect(self) -> http.client.HTTPSConnection:
+        if self._conn is not None:
+            return self._conn
+        conn = self._open()
+        found = self._found(conn)
+        if found != self.fingerprint:
             conn.close()
             raise WrongCertificate(self.fingerprint or "", found)
         self._conn = conn
