@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from plaintext_scan import encodings, files_under
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.app import AppController
@@ -15,19 +15,6 @@ from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
 
 CANARY_FIRST = "Kwartelkoning"
 CANARY_LAST = "Zilverreiger-Ëendekroos"
-
-
-def encodings(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be"),
-            text.encode("latin-1", errors="ignore")]
-
-
-def files_under(*roots: Path) -> list[Path]:
-    found = []
-    for root in roots:
-        for folder, _dirs, names in os.walk(root):
-            found += [Path(folder) / name for name in names]
-    return found
 
 
 def test_canary_name_never_reaches_disk_in_plaintext(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import Laptop, TeamServer
 from sync_helpers import add_contact, edit_case, register
+from team_harness import Laptop, TeamServer
 
 from thuiszitter_desktop.services import cases, sync
 

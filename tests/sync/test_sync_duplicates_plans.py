@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from conftest import Laptop, TeamServer
 from sync_helpers import add_contact, edit_case, register
+from team_harness import Laptop, TeamServer
 
 from thuiszitter_desktop.domain.plan import Goal
 from thuiszitter_desktop.services import cases, plan, security, sync_conflicts, sync_duplicates

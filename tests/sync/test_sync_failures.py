@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from conftest import NOW, Laptop, TeamServer
 from sqlalchemy import func, select
 from sync_helpers import add_contact, edit_case, edit_pupil, register
+from team_harness import NOW, Laptop, TeamServer
 
 from thuiszitter_desktop.server import auth
 from thuiszitter_desktop.server.tables import srv_audit, srv_devices, srv_rows
