@@ -119,7 +119,7 @@ class TeamServer:
         names = [t.name for t in [*metadata.sorted_tables, *server_metadata.sorted_tables]
                  if t.name not in ("vault_meta",)]
         with self.engine.begin() as conn:
-            conn.execute(text("SET session_replication_role = replica"))
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
             conn.execute(text("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE"))
 
     def records(self) -> dict[str, dict[str, dict[str, Any]]]:
