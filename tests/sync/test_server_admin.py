@@ -37,9 +37,7 @@ def test_users_codes_devices_status_and_backup_from_the_command_line(
     with team.engine.connect() as conn:
         [stored] = conn.execute(select(srv_enrolments.c.code_hash)).scalars()
     assert enrolment.group(1).replace("-", "") not in stored  # only its hash is kept
-    from datetime import UTC, datetime
 
-    from thuiszitter_desktop.server import auth
     with team.engine.begin() as conn:
         principal, token = auth.enrol(conn, enrolment.group(1), "Laptop Anouk",
                                       datetime.now(UTC).replace(tzinfo=None))
