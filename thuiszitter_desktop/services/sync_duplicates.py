@@ -11,9 +11,10 @@ the kept case shows those of the merged one (``repo_audit.entries``).
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy import Connection, Table, delete, func, select
 
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import new_id
@@ -23,7 +24,7 @@ from thuiszitter_desktop.storage import repo_plan
 from thuiszitter_desktop.storage.repo_security import case_tables
 from thuiszitter_desktop.storage.rows import delete_rows, update_rows, upsert
 from thuiszitter_desktop.storage.sync_scope import data_fields
-from thuiszitter_desktop.storage.tables import cases, pupils
+from thuiszitter_desktop.storage.tables import cases, contact_moments, pupils
 from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
 from thuiszitter_desktop.storage.tables_sync import case_merges
 
@@ -113,3 +114,50 @@ def _fill_empty(conn: Connection, table: Table, keep_id: str, other_id: str,
             values[name] = theirs
     if values:
         update_rows(conn, table, values, now, table.c.id == keep_id)
+
+
+@dataclass(frozen=True)
+class PupilSide:
+    """One of the two registrations, as the Mogelijk dubbel page compares them."""
+
+    pupil_id: str
+    name: str
+    birth_date: date
+    school: str
+    cases: tuple[str, ...]  # 'Aanmelding 10-11-2026, consulent Anna Jansen'
+    contacts: int
+    plan_versions: int
+
+
+def pair(ctx: AppContext, conflict_id: str) -> tuple[PupilSide, PupilSide]:
+    item = get_item(ctx, conflict_id)
+    with ctx.vault.read() as conn:
+        sides = tuple(_side(conn, pupil_id) for pupil_id in (item.other_id, item.row_id)
+                      if pupil_id)
+    if len(sides) != 2 or None in sides:
+        raise ValidationError({"dubbel": "Een van de twee leerlingen staat niet (meer) op deze "
+                                         "laptop. Synchroniseer en probeer opnieuw."})
+    first, second = sides
+    assert first is not None and second is not None
+    return first, second
+
+
+def _side(conn: Connection, pupil_id: str) -> PupilSide | None:
+    pupil = conn.execute(select(pupils).where(pupils.c.id == pupil_id)).mappings().first()
+    if pupil is None:
+        return None
+    case_ids = _cases_of(conn, pupil_id)
+    rows = conn.execute(select(cases.c.aanmelding_date, cases.c.consulent).where(
+        cases.c.id.in_(case_ids))).all()
+    return PupilSide(
+        pupil_id=pupil_id, name=f"{pupil['first_name']} {pupil['last_name']}",
+        birth_date=pupil["birth_date"], school=pupil["school"],
+        cases=tuple(f"Aanmelding {r.aanmelding_date:%d-%m-%Y}"
+                    + (f", consulent {r.consulent}" if r.consulent else "") for r in rows),
+        contacts=_count(conn, contact_moments, case_ids),
+        plan_versions=_count(conn, plan_versions, case_ids))
+
+
+def _count(conn: Connection, table: Table, case_ids: list[str]) -> int:
+    return int(conn.execute(select(func.count()).select_from(table).where(
+        table.c.case_id.in_(case_ids))).scalar_one())

@@ -31,6 +31,7 @@ from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
 from thuiszitter_desktop.ui.mdo_page import MdoPage
 from thuiszitter_desktop.ui.qt_changes import QtChanges
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
+from thuiszitter_desktop.ui.sync_wiring import TeamWiring
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
 from thuiszitter_desktop.version import __version__
@@ -110,6 +111,10 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self._on_change)
         self._build_menus()
         self._update_status()
+        # The team (sync, Conflicten, Mogelijk dubbel); never for the fictitious demo.
+        self.team = None if demo else TeamWiring(self, ctx, self.changes, self,
+                                                 self.lock_requested,
+                                                 self.caseload.selected_case_id)
         if self.background is not None:
             self.load_clock()
 
@@ -299,8 +304,9 @@ class MainWindow(QMainWindow):
             "<p>Voor thuiszittersconsulenten: caseload, aanmelding, plan van aanpak, MDO en "
             "termijnen.</p>"
             f"<p>Licentie: EUPL-1.2</p><p>Kluis: {self.ctx.vault.path}</p>"
-            "<p>De app gebruikt geen netwerk; alle gegevens staan versleuteld op deze "
-            "computer.</p>",
+            "<p>Alle gegevens staan versleuteld op deze computer. De app gebruikt alleen het "
+            "netwerk om met de teamserver te synchroniseren, als je bij een team bent "
+            "aangesloten.</p>",
         )
 
     def clear_for_lock(self) -> None:
