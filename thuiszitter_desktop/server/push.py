@@ -234,8 +234,10 @@ def _duplicate_pupil(push: Push, pupil: dict[str, Any], change: dict[str, Any]) 
     for other in others:
         if same_pupil(pupil["first_name"], pupil["last_name"], pupil["birth_date"],
                       other.first_name, other.last_name, pupil["birth_date"]):
+            # "Eerst" is whoever registered the pupil the server already had.
+            first = registry.entry(push.conn, pupils, str(other.id))
             return _conflict(push, "dubbel", pupils, str(pupil["id"]), None,
-                             {"pupil": pupil["id"], "other": other.id}, None, change,
+                             {"pupil": pupil["id"], "other": other.id}, first, change,
                              other_id=str(other.id))
     return None
 

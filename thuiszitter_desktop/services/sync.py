@@ -50,6 +50,7 @@ class SyncStatus:
     unsent: int = 0
     unreachable_since: datetime | None = None  # UTC
     open_conflicts: int = 0
+    open_duplicates: int = 0
     revoked: bool = False
 
 
@@ -62,13 +63,16 @@ def status(ctx: AppContext) -> SyncStatus:
         st = repo_sync.state(conn)
         if TOKEN_KEY not in st:
             return SyncStatus(joined=False)
-        open_conflicts = conn.execute(select(func.count()).select_from(sync_conflicts).where(
-            sync_conflicts.c.status == "open")).scalar_one()
+        kinds = dict(conn.execute(
+            select(sync_conflicts.c.kind == "dubbel", func.count()).where(
+                sync_conflicts.c.status == "open").group_by(sync_conflicts.c.kind == "dubbel")
+        ).all())
         return SyncStatus(
             joined=True, team=st.get("team", ""), user=st.get("user", ""),
             last_sync=_moment(st.get("last_sync")), unsent=repo_sync.unsent_count(conn),
             unreachable_since=_moment(st.get("unreachable_since")),
-            open_conflicts=int(open_conflicts), revoked=st.get("revoked") == "1")
+            open_conflicts=int(kinds.get(False, 0)),
+            open_duplicates=int(kinds.get(True, 0)), revoked=st.get("revoked") == "1")
 
 
 def client_for(ctx: AppContext, timeout: float = 30.0) -> HttpsClient | None:

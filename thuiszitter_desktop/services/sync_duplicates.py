@@ -153,7 +153,7 @@ def _side(conn: Connection, pupil_id: str) -> PupilSide | None:
         pupil_id=pupil_id, name=f"{pupil['first_name']} {pupil['last_name']}",
         birth_date=pupil["birth_date"], school=pupil["school"],
         cases=tuple(f"Aanmelding {r.aanmelding_date:%d-%m-%Y}"
-                    + (f", consulent {r.consulent}" if r.consulent else "") for r in rows),
+                    + (f" (consulent {r.consulent})" if r.consulent else "") for r in rows),
         contacts=_count(conn, contact_moments, case_ids),
         plan_versions=_count(conn, plan_versions, case_ids))
 

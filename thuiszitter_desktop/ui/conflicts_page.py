@@ -38,17 +38,19 @@ from thuiszitter_desktop.ui.sync_status import when
 REFRESH_ON = frozenset({"sync", "case", "vault"})
 
 
-def who_when(name: str, moment: datetime | None, now: datetime, utc: bool = True) -> str:
+def who_when(name: str, moment: datetime | None, now: datetime) -> str:
+    """'Anna Jansen, 10:42' (times are UTC as stored, shown in local time)."""
     if moment is None:
         return name or "onbekend"
-    shown = when(moment, now) if utc else f"{moment:%d-%m-%Y %H:%M}"
-    return f"{name or 'onbekend'}, {shown}"
+    return f"{name or 'onbekend'}, {when(moment, now)}"
 
 
-def _value_box(text: str) -> QPlainTextEdit:
+def _value_box(text: str, editable: bool = False) -> QPlainTextEdit:
     box = QPlainTextEdit(text)
-    box.setReadOnly(True)
-    box.setMaximumHeight(140)
+    box.setReadOnly(not editable)
+    lines = box.fontMetrics().lineSpacing()
+    box.setMinimumHeight(lines * 3 + 12)
+    box.setMaximumHeight(lines * 8 + 12)
     return box
 
 
@@ -64,7 +66,7 @@ class FieldDecision(QGroupBox):
         self.keep_server = QRadioButton(
             f"Houden wat {who_when(item.server_by, item.server_at, now)} opsloeg:")
         self.keep_client = QRadioButton(
-            f"Houden wat {who_when(item.client_by, item.client_at, now, utc=False)} opsloeg:")
+            f"Houden wat {who_when(item.client_by, item.client_at, now)} opsloeg:")
         layout.addWidget(self.keep_server)
         layout.addWidget(_value_box(choice.server_text))
         layout.addWidget(self.keep_client)
@@ -73,8 +75,7 @@ class FieldDecision(QGroupBox):
         self.combined: QPlainTextEdit | None = None
         if self._combinable():
             self.combine = QRadioButton("Combineren (pas de tekst hieronder aan):")
-            self.combined = QPlainTextEdit(f"{choice.server}\n{choice.client}")
-            self.combined.setMaximumHeight(140)
+            self.combined = _value_box(f"{choice.server}\n{choice.client}", editable=True)
             combine = self.combine
             self.combined.textChanged.connect(lambda: combine.setChecked(True))
             layout.addWidget(self.combine)
@@ -106,26 +107,26 @@ class ConflictsPage(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Open conflicten")
         self.list.currentRowChanged.connect(self._show_item)
-        self.detail = QWidget()
-        self.detail_layout = QVBoxLayout(self.detail)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self._clear_detail()
         self.empty = QLabel("Er zijn geen conflicten. Wat twee collega's tegelijk veranderden, "
                             "verschijnt hier, met beide versies.")
         self.empty.setWordWrap(True)
         splitter = QSplitter()
         splitter.addWidget(self.list)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.detail_area)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         title = QLabel("<h2>Conflicten</h2>")
         intro = QLabel("Twee mensen veranderden hetzelfde terwijl ze niet verbonden waren. "
                        "Niets is weggegooid: kies per onderdeel wat blijft. Je keuze gaat naar "
                        "het hele team.")
         intro.setWordWrap(True)
-        for widget in (title, intro, self.empty, splitter):
+        for widget in (title, intro, self.empty):
             layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     # -- lazy page protocol -------------------------------------------------------------------
@@ -163,12 +164,11 @@ class ConflictsPage(QWidget):
         self._show_item(self.list.currentRow())
 
     def _clear_detail(self) -> None:
+        """A fresh detail panel (the scroll area deletes the old one with all it held)."""
         self.decisions = []
-        while self.detail_layout.count():
-            child = self.detail_layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self.detail = QWidget()
+        self.detail_layout = QVBoxLayout(self.detail)
+        self.detail_area.setWidget(self.detail)
 
     def _show_item(self, row: int) -> None:
         self._clear_detail()
@@ -207,7 +207,7 @@ class ConflictsPage(QWidget):
         for title, text in (
                 (f"Versie van {who_when(item.server_by, item.server_at, now)}",
                  document.server_text),
-                (f"Versie van {who_when(item.client_by, item.client_at, now, utc=False)}",
+                (f"Versie van {who_when(item.client_by, item.client_at, now)}",
                  document.client_text)):
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
@@ -228,7 +228,7 @@ class ConflictsPage(QWidget):
     def _deletion(self, item: ConflictItem, now: datetime, buttons: QHBoxLayout) -> None:
         if item.server_deleted:
             text = (f"{item.server_by or 'Een collega'} verwijderde dit, terwijl "
-                    f"{who_when(item.client_by, item.client_at, now, utc=False)} het nog "
+                    f"{who_when(item.client_by, item.client_at, now)} het nog "
                     "aanpaste. Hieronder staat de aangepaste versie.")
             keep, drop = "Herstellen", "Verwijderd laten"
         else:

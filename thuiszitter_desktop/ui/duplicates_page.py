@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,12 +37,14 @@ class DuplicatesPage(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Mogelijk dubbele leerlingen")
         self.list.currentRowChanged.connect(self._show_item)
-        self.detail = QWidget()
-        self.detail_layout = QVBoxLayout(self.detail)
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self._clear_detail()
         splitter = QSplitter()
         splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.detail_area)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 900])
         title = QLabel("<h2>Mogelijk dubbel</h2>")
         intro = QLabel("Deze leerlingen zijn op twee laptops aangemeld, met dezelfde "
                        "geboortedatum en een naam die erg lijkt. Is het dezelfde leerling? "
@@ -50,8 +53,9 @@ class DuplicatesPage(QWidget):
         intro.setWordWrap(True)
         self.empty = QLabel("Er zijn geen mogelijk dubbele leerlingen.")
         layout = QVBoxLayout(self)
-        for widget in (title, intro, self.empty, splitter):
+        for widget in (title, intro, self.empty):
             layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
         self.loader = LazyLoad(self.reload, lazy=lazy)
 
     def page_shown(self) -> None:
@@ -82,11 +86,9 @@ class DuplicatesPage(QWidget):
         self._show_item(self.list.currentRow())
 
     def _clear_detail(self) -> None:
-        while self.detail_layout.count():
-            child = self.detail_layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self.detail = QWidget()
+        self.detail_layout = QVBoxLayout(self.detail)
+        self.detail_area.setWidget(self.detail)
 
     def _show_item(self, row: int) -> None:
         self._clear_detail()
@@ -113,12 +115,14 @@ class DuplicatesPage(QWidget):
     def _side_box(self, item: ConflictItem, side: PupilSide, who: str) -> QGroupBox:
         box = QGroupBox(f"Aangemeld door {who or 'een collega'}")
         form = QFormLayout(box)
-        form.addRow("Naam", QLabel(side.name))
-        form.addRow("Geboortedatum", QLabel(dutch_date(side.birth_date)))
-        form.addRow("School", QLabel(side.school or "—"))
-        form.addRow("Casus", QLabel("\n".join(side.cases) or "—"))
-        form.addRow("Contactmomenten", QLabel(str(side.contacts)))
-        form.addRow("Planversies", QLabel(str(side.plan_versions)))
+        for label, value in (("Naam", side.name), ("Geboortedatum", dutch_date(side.birth_date)),
+                             ("School", side.school or "—"),
+                             ("Casus", "\n".join(side.cases) or "—"),
+                             ("Contactmomenten", str(side.contacts)),
+                             ("Planversies", str(side.plan_versions))):
+            shown = QLabel(value)
+            shown.setWordWrap(True)
+            form.addRow(label, shown)
         keep = QPushButton("Samenvoegen, deze gegevens houden")
         keep.setToolTip("Lege velden worden aangevuld met die van de ander; notities van "
                         "beide blijven staan.")

@@ -67,6 +67,7 @@ class ServerPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.fetch)
+        layout.addWidget(QLabel("Vingerafdruk (SHA-256) van het certificaat van de server:"))
         layout.addWidget(self.fingerprint)
         layout.addWidget(self.confirm)
         layout.addWidget(self.error)

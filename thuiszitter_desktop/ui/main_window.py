@@ -46,6 +46,8 @@ NAV_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "Beleidsinformatie": ("x-office-spreadsheet", SP.SP_FileDialogInfoView),
     # SP_VistaShield is empty outside Windows; the vault on disk is a fair picture.
     "Beveiliging": ("security-high", SP.SP_DriveHDIcon),
+    "Conflicten": ("dialog-warning", SP.SP_MessageBoxWarning),
+    "Mogelijk dubbel": ("edit-copy", SP.SP_MessageBoxQuestion),
 }
 
 

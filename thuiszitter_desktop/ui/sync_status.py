@@ -89,10 +89,13 @@ class SyncStatusBar(QWidget):
         self.button.setEnabled(not running and not status.revoked)
         if not running:
             self.progress.hide()
-        count = status.open_conflicts
-        self.conflicts.setVisible(bool(count))
-        self.conflicts.setText(f'<a href="conflicten">{plural(count, "conflict", "conflicten")}'
-                               "</a>")
+        parts = []
+        if status.open_conflicts:
+            parts.append(plural(status.open_conflicts, "conflict", "conflicten"))
+        if status.open_duplicates:
+            parts.append(f"{status.open_duplicates} mogelijk dubbel")
+        self.conflicts.setVisible(bool(parts))
+        self.conflicts.setText(f'<a href="conflicten">{" · ".join(parts)}</a>')
 
     def show_progress(self, done: int, total: int) -> None:
         # Only worth a bar for a long sync (a first sync of a whole team caseload).
