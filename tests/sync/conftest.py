@@ -68,11 +68,11 @@ def session_server(pg_cluster: Cluster, certificates: tuple[Path, Path, str],
 @pytest.fixture
 def team(session_server: TeamServer) -> Iterator[TeamServer]:
     """The running server with an empty database (and running again if a test killed it)."""
-    if session_server.process is None or session_server.process.poll() is not None:
+    if not session_server.running:
         session_server.start()
     session_server.reset()
     yield session_server
-    if session_server.process is None or session_server.process.poll() is not None:
+    if not session_server.running:
         session_server.start()
 
 

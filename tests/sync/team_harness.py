@@ -3,12 +3,7 @@ process and its database, laptops with real vaults and the real sync client."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +12,7 @@ from sqlalchemy import Engine, create_engine, select, text
 
 from thuiszitter_desktop.server import auth
 from thuiszitter_desktop.server.embedded import sqlalchemy_url
-from thuiszitter_desktop.server.faults import ENV as FAULT_ENV
+from thuiszitter_desktop.server.local import LocalServer
 from thuiszitter_desktop.server.tables import server_metadata
 from thuiszitter_desktop.services import sync, sync_team
 from thuiszitter_desktop.services.context import AppContext
@@ -29,12 +24,6 @@ from thuiszitter_desktop.storage.vault import Vault
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=1024, parallelism=1)
 NOW = datetime(2026, 11, 23, 10, 0)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -56,53 +45,20 @@ def create_database(cluster: Cluster, name: str) -> str:
     return cluster.database(name)
 
 
-@dataclass
-class TeamServer:
+class TeamServer(LocalServer):
     """The server process and direct access to its database (as the administrator has)."""
 
-    folder: Path
-    uri: str
-    engine: Engine
-    cert: Path
-    key: Path
-    fingerprint: str
-    port: int = field(default_factory=free_port)
-    process: subprocess.Popen[bytes] | None = None
+    def __init__(self, folder: Path, uri: str, engine: Engine, cert: Path, key: Path,
+                 fingerprint: str) -> None:
+        super().__init__(folder, uri, cert, key)
+        self.uri = uri
+        self.engine = engine
+        self.fingerprint = fingerprint
 
-    @property
-    def address(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    def start(self, fault: str | None = None) -> None:
-        env = {k: v for k, v in os.environ.items() if k != FAULT_ENV}
-        if fault:
-            env[FAULT_ENV] = fault
-        with (self.folder / "stdout.log").open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "thuiszitter_desktop.server.cli", "--data",
-                 str(self.folder), "--database-url", self.uri, "serve", "--host", "127.0.0.1",
-                 "--port", str(self.port), "--cert", str(self.cert), "--key", str(self.key),
-                 "--team", "Team Zuid"], env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, (self.folder / "stdout.log").read_text()
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise AssertionError("server did not start")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-        self.process = None
-
-    def wait_killed(self) -> None:
-        assert self.process is not None
-        assert self.process.wait(20) == -9  # SIGKILL: the fault point was reached
-        self.process = None
+    def wait_killed(self, timeout: float = 20.0) -> int:
+        status = super().wait_killed(timeout)
+        assert status == -9  # SIGKILL: the fault point was reached
+        return status
 
     def add_user(self, name: str, display: str) -> None:
         with self.engine.begin() as conn:

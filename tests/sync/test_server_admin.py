@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from team_harness import TeamServer, free_port
+from team_harness import TeamServer
 
 from thuiszitter_desktop.server import auth
 from thuiszitter_desktop.server.cli import main
+from thuiszitter_desktop.server.local import free_port
 from thuiszitter_desktop.server.tables import srv_devices, srv_enrolments, srv_users
 from thuiszitter_desktop.services import sync_team
 from thuiszitter_desktop.transport.pinning import normalise
