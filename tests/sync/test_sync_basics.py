@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sync_helpers import add_contact, edit_case, register
 from team_harness import Laptop, TeamServer
 
 from thuiszitter_desktop.services import cases, sync
+from thuiszitter_desktop.storage import sync_apply
 
 
 def test_a_case_made_on_one_laptop_reaches_the_server_and_the_others(
@@ -43,3 +45,24 @@ def test_edits_of_different_fields_merge_by_themselves(
         merged = cases.load_case(laptop.ctx, case.id).case
         assert (merged.notes, merged.education_percentage) == ("Moeder belt vrijdag terug.", 20)
     assert anna.records() == bram.records() == cor.records() == team.records()
+
+
+def test_a_record_that_arrives_before_its_parent_waits_for_it(
+        team: TeamServer, laptops: Callable[..., Laptop],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    anna = laptops("Anna Jansen")
+    case = register(anna.ctx)
+    anna.sync()
+    add_contact(anna.ctx, case.id, "Eerst het contact")
+    anna.sync()
+    edit_case(anna.ctx, case.id, notes="Daarna de casus")  # the case now comes after it
+    anna.sync()
+    bram = laptops("Bram de Vries")
+    monkeypatch.setattr(sync, "PULL_PAGE", 1)  # one record per page: the contact comes first
+    bram.sync()
+    detail = cases.load_case(bram.ctx, case.id)
+    assert [c.notes for c in detail.contacts] == ["Eerst het contact"]
+    assert detail.case.notes == "Daarna de casus"
+    with bram.vault.read() as conn:
+        assert sync_apply.parked_count(conn) == 0
+    assert anna.records() == bram.records() == team.records()

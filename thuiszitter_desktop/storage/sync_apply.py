@@ -84,23 +84,84 @@ def _write_merged(conn: Connection, table: Table, row_id: str, version: int,
 
 # -- pulled pages -----------------------------------------------------------------------------
 def apply_page(conn: Connection, changes: list[dict[str, Any]]) -> set[str]:
-    """Store one page of pulled records; returns the cases they touched."""
+    """Store one page of pulled records; returns the cases they touched.
+
+    Records new to this laptop (the bulk of a first sync) are inserted per table in one
+    statement; the others (known here, with unsent work, or waiting for a parent) one by one.
+    """
     order = table_order()
-    ordered = sorted(changes, key=lambda c: ((1, -order.get(c["table"], 0)) if c["deleted"]
-                                             else (0, order.get(c["table"], 0))))
     touched: set[str] = set()
-    for change in ordered:
-        table = table_named(str(change["table"]))
-        if table is None:
+    upserts: dict[str, list[dict[str, Any]]] = {}
+    deletes: list[dict[str, Any]] = []
+    for change in changes:
+        if table_named(str(change["table"])) is None:
             continue  # a table this version does not know (a newer server): skipped
-        if apply_pulled(conn, table, change, touched):
-            conn.execute(delete(sync_inbox).where(sync_inbox.c.table_name == table.name,
-                                                  sync_inbox.c.row_id == change["id"]))
+        if change["deleted"]:
+            deletes.append(change)
         else:
-            _park(conn, change)
+            upserts.setdefault(str(change["table"]), []).append(change)
+    inserted: dict[str, set[str]] = {}
+    for name in sorted(upserts, key=lambda n: order.get(n, 0)):
+        table = table_named(name)
+        assert table is not None
+        one_by_one = _insert_new(conn, table, upserts[name], inserted, touched)
+        for change in one_by_one:
+            _apply_or_park(conn, table, change, touched)
+    for change in sorted(deletes, key=lambda c: -order.get(c["table"], 0)):
+        table = table_named(str(change["table"]))
+        assert table is not None
+        _apply_or_park(conn, table, change, touched)
     _retry_parked(conn, touched)
     _refresh_plan_clocks(conn, touched, changes)
     return touched
+
+
+def _apply_or_park(conn: Connection, table: Table, change: dict[str, Any],
+                   touched: set[str]) -> None:
+    if apply_pulled(conn, table, change, touched):
+        conn.execute(delete(sync_inbox).where(sync_inbox.c.table_name == table.name,
+                                              sync_inbox.c.row_id == change["id"]))
+    else:
+        _park(conn, change)
+
+
+def _present(conn: Connection, column: Any, values: set[str]) -> set[str]:
+    found: set[str] = set()
+    listed = sorted(values)
+    for start in range(0, len(listed), 500):
+        found |= set(conn.execute(select(column).where(
+            column.in_(listed[start:start + 500]))).scalars())
+    return found
+
+
+def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
+                inserted: dict[str, set[str]], touched: set[str]) -> list[dict[str, Any]]:
+    """Insert the records this laptop has never had, in one statement; return the rest."""
+    ids = {str(c["id"]) for c in changes}
+    known = _present(conn, table.c.id, ids) | {
+        str(i) for i in _present(conn, sync_outbox.c.row_id, ids)}
+    parked = _present(conn, sync_inbox.c.row_id, ids)
+    rest = [c for c in changes if c["id"] in known or c["id"] in parked]
+    fresh = [c for c in changes if c["id"] not in known and c["id"] not in parked]
+    if table is plan_versions:  # numbers must stay unique per case: the careful path
+        return rest + fresh
+    for fk in table.foreign_keys:
+        wanted = {str(v) for c in fresh if (v := c["values"].get(fk.parent.name))}
+        there = _present(conn, fk.column, wanted) | inserted.get(fk.column.table.name, set())
+        name = fk.parent.name
+        missing = [c for c in fresh if c["values"].get(name) is not None
+                   and c["values"][name] not in there]
+        if missing:  # waits for its parent (in a later page): the careful path parks it
+            rest += missing
+            fresh = [c for c in fresh if c["values"].get(name) is None
+                     or c["values"][name] in there]
+    if fresh:
+        conn.execute(table.insert(), [
+            {**decode_row(table, c["values"]), "id": c["id"], "version": int(c["version"])}
+            for c in fresh])
+        inserted.setdefault(table.name, set()).update(str(c["id"]) for c in fresh)
+        touched.update(case_id for c in fresh if (case_id := case_id_of(table, c["values"])))
+    return rest
 
 
 def apply_pulled(conn: Connection, table: Table, change: dict[str, Any],
