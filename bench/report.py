@@ -70,6 +70,16 @@ METRICS: tuple[Metric, ...] = (
     Metric("raw_fetch_s", "Raw SQL fetch of all overview queries", "ms"),
     Metric("overview_ratio", "Model load ÷ raw fetch (ORM/model overhead)", "x",
            (Target(5_000, 2.0),)),
+    Metric("sync_rows", "8. Team sync: records in the team caseload", "n"),
+    Metric("sync_share_s", "8. Team sync: one laptop shares its whole caseload (upload)", "s"),
+    Metric("sync_first_s", "8. Team sync: first sync of the team caseload onto a new laptop",
+           "s", (Target(5_000, 10.0),)),
+    Metric("sync_round_s", "8. Team sync: a round with 20 changed cases (push + pull)", "ms",
+           (Target(5_000, 0.5),)),
+    Metric("sync_p50_s", "8. Team sync: 20 laptops syncing at once, p50", "ms"),
+    Metric("sync_p95_s", "8. Team sync: 20 laptops syncing at once, p95", "ms",
+           (Target(5_000, 2.0),)),
+    Metric("server_rss_mb", "8. Team sync: server process memory (RSS) after that", "MB"),
 )
 
 

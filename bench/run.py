@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from bench import measures
+from bench import measures, sync_bench
 from bench.generate import TABLE_ORDER, build_caseload, write_caseload
 from bench.measures import Numbers, Subject
 from bench.report import Results, markdown, to_json
@@ -55,7 +55,8 @@ def cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def measure_size(size: int, folder: Path, today: date, runs: int) -> tuple[Numbers, str]:
+def measure_size(size: int, folder: Path, today: date, runs: int, sync_size: int = 5_000,
+                 sync_only: bool = False) -> tuple[Numbers, str]:
     start = time.perf_counter()
     caseload = build_caseload(size, today)
     path = folder / "kluis.db"
@@ -78,6 +79,12 @@ def measure_size(size: int, folder: Path, today: date, runs: int) -> tuple[Numbe
          lambda s: measures.sqlcipher_overhead(s, folder / "plain-copy.db")),
         ("start to window", measures.start_to_window),
     ]
+    if sync_only:
+        steps = []
+    if size == sync_size:  # last: it puts the vault in a team
+        (folder / "sync").mkdir()
+        steps.append(("sync", lambda s: sync_bench.measure(
+            s.ctx, folder / "sync", sync_bench.open_case_ids(s.ctx, 200))))
     try:
         for name, step in steps:
             began = time.perf_counter()
@@ -92,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--sync-size", type=int, default=5_000,
+                        help="the caseload size the team sync is measured at")
+    parser.add_argument("--sync-only", action="store_true",
+                        help="measure only the team sync (quick check)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     app = QApplication.instance() or QApplication([])  # models need one
@@ -104,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             folder = root / str(size)
             folder.mkdir()
-            results[size], generation[str(size)] = measure_size(size, folder, today,
-                                                                runs_for(size))
+            results[size], generation[str(size)] = measure_size(
+                size, folder, today, runs_for(size), args.sync_size, args.sync_only)
             shutil.rmtree(folder)  # large vaults: free the disk before the next size
     finally:
         shutil.rmtree(root, ignore_errors=True)

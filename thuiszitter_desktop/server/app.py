@@ -110,11 +110,12 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         return json_response(await run_in_threadpool(work))
 
     @app.get("/v1/pull")
-    async def pull_changes(request: Request, since: int = 0, limit: int = 2000) -> Response:
+    async def pull_changes(request: Request, since: int = 0, limit: int = 2000,
+                           own: int = 0) -> Response:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            answer = pull(conn, who(token), since, limit, utc_now())
+            answer = pull(conn, who(token), since, limit, utc_now(), own=bool(own))
             faults.reached("pull-before-answer")
             return answer
 

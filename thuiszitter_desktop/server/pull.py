@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select, true
 
 from thuiszitter_desktop.server import audit, registry
 from thuiszitter_desktop.server.auth import Principal
@@ -19,8 +19,10 @@ from thuiszitter_desktop.storage.sync_scope import table_named
 MAX_LIMIT = 5000
 
 
-def pull(conn: Connection, who: Principal, since: int, limit: int,
-         now: datetime) -> dict[str, Any]:
+def pull(conn: Connection, who: Principal, since: int, limit: int, now: datetime,
+         own: bool = False) -> dict[str, Any]:
+    """``own``: also the records this device changed last (it has them from the push answers;
+    only a laptop starting over after a server restore asks for them)."""
     limit = max(1, min(limit, MAX_LIMIT))
     # Read before the rows: a push committing in between only adds rows past it.
     latest = registry.latest_seq(conn)
@@ -30,7 +32,9 @@ def pull(conn: Connection, who: Principal, since: int, limit: int,
     found = conn.execute(
         select(srv_rows.c.seq, srv_rows.c.table_name, srv_rows.c.row_id, srv_rows.c.version,
                srv_rows.c.deleted, srv_rows.c.case_id)
-        .where(srv_rows.c.seq > since, pull_scope(who))
+        .where(srv_rows.c.seq > since, pull_scope(who),
+               true() if own else or_(srv_rows.c.device_id.is_(None),
+                                      srv_rows.c.device_id != who.device_id))
         .order_by(srv_rows.c.seq).limit(limit)).all()
     live: dict[str, list[str]] = defaultdict(list)
     for row in found:

@@ -19,7 +19,7 @@ from thuiszitter_desktop.domain.sync_merge import merge_push, next_free_number, 
 from thuiszitter_desktop.server import audit, registry
 from thuiszitter_desktop.server.auth import Principal
 from thuiszitter_desktop.server.tables import srv_pushes, srv_users
-from thuiszitter_desktop.storage.sync_codec import decode_row, dumps
+from thuiszitter_desktop.storage.sync_codec import decode_row, dumps, encode_row
 from thuiszitter_desktop.storage.sync_scope import (
     case_id_of,
     data_fields,
@@ -43,6 +43,36 @@ class Push:
     now: datetime
     conflicts: list[str] = field(default_factory=list)
     case_ids: set[str] = field(default_factory=set)
+    # Read for the whole push at once (a first share sends thousands of records).
+    entries: dict[tuple[str, str], Row[Any]] = field(default_factory=dict)
+    current: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    present: dict[str, set[str]] = field(default_factory=dict)  # ids per table known to exist
+
+    def prefetch(self, changes: list[dict[str, Any]]) -> None:
+        ids: dict[str, list[str]] = {}
+        for change in changes:
+            ids.setdefault(str(change.get("table")), []).append(str(change["id"]))
+        for name, row_ids in ids.items():
+            table = table_named(name)
+            if table is None:
+                continue
+            for start in range(0, len(row_ids), 1000):
+                chunk = row_ids[start:start + 1000]
+                self.entries.update(((name, e.row_id), e) for e in registry.entries(
+                    self.conn, table, chunk))
+                self.current.update(((name, k), v) for k, v in registry.live_rows(
+                    self.conn, table, chunk).items())
+            self.present.setdefault(name, set()).update(
+                row_id for (table_name, row_id) in self.current if table_name == name)
+
+    def exists(self, table: Table, row_id: str) -> bool:
+        known = self.present.setdefault(table.name, set())
+        if row_id in known:
+            return True
+        if self.conn.execute(select(table.c.id).where(table.c.id == row_id)).first():
+            known.add(row_id)
+            return True
+        return False
 
 
 def process_push(conn: Connection, who: Principal, body: dict[str, Any],
@@ -54,7 +84,9 @@ def process_push(conn: Connection, who: Principal, body: dict[str, Any],
     if stored is not None:
         return dict(json.loads(stored))
     push = Push(conn, who, now)
-    results = [apply_change(push, change) for change in ordered(body.get("changes", []))]
+    changes = ordered(body.get("changes", []))
+    push.prefetch(changes)
+    results = [apply_change(push, change) for change in changes]
     answer = {"push_id": push_id, "results": results, "conflicts": push.conflicts}
     conn.execute(srv_pushes.insert().values(push_id=push_id, device_id=who.device_id,
                                             received_at=now, answer=dumps(answer)))
@@ -85,8 +117,8 @@ def apply_change(push: Push, change: dict[str, Any]) -> dict[str, Any]:
     if table is None:
         return result(change, "geweigerd", 0)
     row_id = str(change["id"])
-    entry = registry.entry(push.conn, table, row_id)
-    current = registry.live_values(push.conn, table, row_id)
+    entry = push.entries.get((table.name, row_id))
+    current = push.current.get((table.name, row_id))
     if change.get("op") == "delete":
         return _delete(push, table, change, entry, current)
     if current is None:
@@ -108,6 +140,8 @@ def _delete(push: Push, table: Table, change: dict[str, Any], entry: Row[Any] | 
                              {"server": current, "client": None}, entry, change)
         return result(change, "conflict", version, values=current, conflict=conflict)
     push.conn.execute(table.delete().where(table.c.id == row_id))
+    push.present.get(table.name, set()).discard(row_id)
+    push.current.pop((table.name, row_id), None)
     _mark(push, table, row_id, version + 1, current, deleted=True, tombstone=dumps(current))
     return result(change, "ok", version + 1, deleted=True)
 
@@ -122,7 +156,7 @@ def _insert(push: Push, table: Table, change: dict[str, Any],
         return result(change, "conflict", entry.version, deleted=True, conflict=_conflict(
             push, "verwijderd", table, row_id, case_id_of(table, values),
             {"server": None, "client": values, "last": tombstone}, entry, change))
-    missing = _repoint_or_missing(push.conn, table, values)
+    missing = _repoint_or_missing(push, table, values)
     if missing:
         return result(change, "conflict", 0, deleted=True, conflict=_conflict(
             push, "verwijderd", table, row_id, case_id_of(table, values),
@@ -132,7 +166,9 @@ def _insert(push: Push, table: Table, change: dict[str, Any],
     row.update(id=row_id, updated_at=push.now, version=(entry.version if entry else 0) + 1)
     row.setdefault("created_at", push.now)
     push.conn.execute(table.insert().values(**row))
-    fresh = registry.live_values(push.conn, table, row_id) or {}
+    fresh = encode_row(table, row)
+    push.current[(table.name, row_id)] = fresh
+    push.present.setdefault(table.name, set()).add(row_id)
     _mark(push, table, row_id, row["version"], fresh)
     conflict: str | None = None
     if clash is not None:
@@ -156,11 +192,13 @@ def _update(push: Push, table: Table, change: dict[str, Any], entry: Row[Any] | 
                         "client": c.client} for c in merged.conflicts]}, entry, change)
     if merged.applied:
         applied = {name: merged.values[name] for name in merged.applied}
-        _repoint_or_missing(push.conn, table, applied, only_present=True)
+        _repoint_or_missing(push, table, applied, only_present=True)
         version += 1
         push.conn.execute(update(table).where(table.c.id == row_id).values(
             **decode_row(table, applied), updated_at=push.now, version=version))
-        current = registry.live_values(push.conn, table, row_id) or current
+        current = {**current, **applied, "version": version,
+                   "updated_at": push.now.isoformat()}
+        push.current[(table.name, row_id)] = current
         _mark(push, table, row_id, version, current)
     return result(change, "conflict" if conflict else "ok", version, values=current,
                   conflict=conflict)
@@ -189,7 +227,7 @@ def _has_children(conn: Connection, table: Table, row_id: str) -> bool:
                for child, column in _children_of(table.name))
 
 
-def _repoint_or_missing(conn: Connection, table: Table, values: dict[str, Any],
+def _repoint_or_missing(push: Push, table: Table, values: dict[str, Any],
                         only_present: bool = False) -> str | None:
     """Check each parent a row refers to. A merged case's rows go to the case it went into;
     returns the name of a parent that is gone, if any."""
@@ -198,11 +236,14 @@ def _repoint_or_missing(conn: Connection, table: Table, values: dict[str, Any],
         if (only_present and name not in values) or not values.get(name):
             continue
         parent = fk.column.table
-        if conn.execute(select(fk.column).where(fk.column == values[name])).first():
+        if fk.column.name == "id" and push.exists(parent, str(values[name])):
+            continue
+        if fk.column.name != "id" and push.conn.execute(
+                select(fk.column).where(fk.column == values[name])).first():
             continue
         into = None
         if parent.name == "cases":
-            into = conn.execute(select(case_merges.c.into_case_id).where(
+            into = push.conn.execute(select(case_merges.c.into_case_id).where(
                 case_merges.c.from_case_id == values[name])).scalar_one_or_none()
         if into is None:
             return parent.name
@@ -261,7 +302,9 @@ def _conflict(push: Push, kind: str, table: Table, row_id: str, case_id: str | N
         "created_at": push.now, "updated_at": push.now, "version": 1,
     }
     push.conn.execute(sync_conflicts.insert().values(**row))
-    _mark(push, sync_conflicts, conflict_id, 1, {"case_id": case_id})
+    # Made by the server, not by the pushing device: every laptop pulls it, the pusher too.
+    registry.mark(push.conn, sync_conflicts, conflict_id, version=1, deleted=False,
+                  case_id=case_id, at=push.now, user_id=None, device_id=None)
     push.conflicts.append(conflict_id)
     return conflict_id
 

@@ -18,6 +18,16 @@ def entry(conn: Connection, table: Table, row_id: str) -> Row[Any] | None:
                                                srv_rows.c.row_id == row_id)).first()
 
 
+def entries(conn: Connection, table: Table, row_ids: list[str]) -> list[Row[Any]]:
+    return list(conn.execute(select(srv_rows).where(srv_rows.c.table_name == table.name,
+                                                    srv_rows.c.row_id.in_(row_ids))))
+
+
+def live_rows(conn: Connection, table: Table, row_ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {row["id"]: encode_row(table, row) for row in conn.execute(
+        select(table).where(table.c.id.in_(row_ids))).mappings()}
+
+
 def live_values(conn: Connection, table: Table, row_id: str) -> dict[str, Any] | None:
     row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
     return encode_row(table, row) if row is not None else None

@@ -133,11 +133,15 @@ def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
     with ctx.vault.read() as conn:
         cursor = int(repo_sync.state(conn).get("cursor", "0"))
     start = cursor
+    # Records this laptop changed last come back in the push answers, not in pulls; after a
+    # server restore (its order is behind our cursor) the laptop starts over with them too.
+    own = ""
     while True:
-        page = client.get(f"/v1/pull?since={cursor}&limit={PULL_PAGE}")
+        page = client.get(f"/v1/pull?since={cursor}&limit={PULL_PAGE}{own}")
         with ctx.vault.transaction() as conn:
             if page.get("reset"):
                 cursor = start = 0
+                own = "&own=1"
                 repo_sync.set_state(conn, cursor="0")
                 continue
             report.touched |= sync_apply.apply_page(conn, page["changes"])

@@ -11,13 +11,18 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, select, update
 
 from thuiszitter_desktop.storage import sync_apply
 from thuiszitter_desktop.storage.rows import delete_rows, upsert
 from thuiszitter_desktop.storage.sync_codec import decode_row, dumps, encode_row
 from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, enqueue, utc_now
-from thuiszitter_desktop.storage.sync_scope import synced_tables, table_named
+from thuiszitter_desktop.storage.sync_scope import (
+    case_id_of,
+    data_fields,
+    synced_tables,
+    table_named,
+)
 from thuiszitter_desktop.storage.tables import cases, pupils
 from thuiszitter_desktop.storage.tables_sync import (
     sync_inbox,
@@ -138,26 +143,52 @@ def take_batch(conn: Connection, limit: int) -> dict[str, Any] | None:
 
 
 def finish_push(conn: Connection, payload: dict[str, Any], answer: dict[str, Any]) -> set[str]:
-    """Store the server's answer to a push; returns the cases whose records changed."""
+    """Store the server's answer to a push; returns the cases whose records changed.
+
+    A record the server took as sent, and not edited here since, only gets its new version
+    (in one statement per table); the others are written or merged one by one.
+    """
     sent = {(c["table"], c["id"]): c for c in payload["changes"]}
+    entries = {(e.table_name, e.row_id): e for e in conn.execute(
+        select(sync_outbox).where(sync_outbox.c.push_id == payload["push_id"]))}
     touched: set[str] = set()
+    done: list[int] = []
+    versions: dict[str, list[dict[str, Any]]] = {}
     for result in answer.get("results", []):
-        change = sent.get((result["table"], result["id"]))
-        table = table_named(str(result["table"]))
+        key = (result["table"], result["id"])
+        change, table, entry = sent.get(key), table_named(str(result["table"])), entries.get(key)
         if change is None or table is None:
             continue
         if result["status"] == "geweigerd":  # the server does not know the table: try later
-            conn.execute(update(sync_outbox).where(
-                sync_outbox.c.table_name == table.name, sync_outbox.c.row_id == result["id"])
-                .values(push_id=None))
             continue
-        case_id = sync_apply.apply_answer(conn, table, change, result)
+        if (entry is not None and entry.edits == change.get("edits")
+                and not result.get("deleted") and change["op"] != "delete"
+                and _same_data(table, change.get("values"), result.get("values"))):
+            done.append(entry.seq)
+            versions.setdefault(table.name, []).append(
+                {"_row_id": result["id"], "_new_version": int(result["version"])})
+            case_id = case_id_of(table, change["values"])
+        else:
+            case_id = sync_apply.apply_answer(conn, table, change, result)
         if case_id:
             touched.add(case_id)
+    for name, rows in versions.items():
+        table = table_named(name)
+        assert table is not None
+        conn.execute(update(table).where(table.c.id == bindparam("_row_id"))
+                     .values(version=bindparam("_new_version")), rows)
+    for start in range(0, len(done), 500):
+        conn.execute(delete(sync_outbox).where(sync_outbox.c.seq.in_(done[start:start + 500])))
     conn.execute(update(sync_outbox).where(sync_outbox.c.push_id == payload["push_id"])
                  .values(push_id=None))
     conn.execute(delete(sync_pending_push))
     return touched
+
+
+def _same_data(table: Table, sent: dict[str, Any] | None, server: dict[str, Any] | None) -> bool:
+    if sent is None or server is None:
+        return False
+    return all(sent.get(name) == server.get(name) for name in data_fields(table))
 
 
 # -- leaving ----------------------------------------------------------------------------------

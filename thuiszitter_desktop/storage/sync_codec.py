@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, Numeric, Table
+from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, Numeric, Table, Time
 
 JsonValue = str | int | float | bool | None
 
 
 def encode_value(value: Any) -> JsonValue:
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -35,6 +35,8 @@ def decode_value(column: Column[Any], value: JsonValue) -> Any:
         return datetime.fromisoformat(str(value))
     if isinstance(kind, Date):
         return date.fromisoformat(str(value))
+    if isinstance(kind, Time):
+        return time.fromisoformat(str(value))
     if isinstance(kind, Boolean):
         return bool(value)
     if isinstance(kind, Integer):
