@@ -134,6 +134,16 @@ def _present(conn: Connection, column: Any, values: set[str]) -> set[str]:
     return found
 
 
+def _taken_numbers(conn: Connection, case_ids: set[str]) -> set[tuple[str, int]]:
+    taken: set[tuple[str, int]] = set()
+    listed = sorted(case_ids)
+    for start in range(0, len(listed), 500):
+        taken |= {(str(r.case_id), int(r.number)) for r in conn.execute(
+            select(plan_versions.c.case_id, plan_versions.c.number).where(
+                plan_versions.c.case_id.in_(listed[start:start + 500])))}
+    return taken
+
+
 def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
                 inserted: dict[str, set[str]], touched: set[str]) -> list[dict[str, Any]]:
     """Insert the records this laptop has never had, in one statement; return the rest."""
@@ -143,8 +153,16 @@ def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
     parked = _present(conn, sync_inbox.c.row_id, ids)
     rest = [c for c in changes if c["id"] in known or c["id"] in parked]
     fresh = [c for c in changes if c["id"] not in known and c["id"] not in parked]
-    if table is plan_versions:  # numbers must stay unique per case: the careful path
-        return rest + fresh
+    if table is plan_versions:  # numbers unique per case: a version whose number is taken
+        taken = _taken_numbers(conn, {str(c["values"]["case_id"]) for c in fresh})
+        clashing = []  # here goes the careful path
+        for change in fresh:
+            key = (str(change["values"]["case_id"]), int(change["values"]["number"]))
+            if key in taken:
+                clashing.append(change)
+            taken.add(key)
+        rest += clashing
+        fresh = [c for c in fresh if c not in clashing]
     for fk in table.foreign_keys:
         wanted = {str(v) for c in fresh if (v := c["values"].get(fk.parent.name))}
         there = _present(conn, fk.column, wanted) | inserted.get(fk.column.table.name, set())
