@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench installer installer-test clean
+.PHONY: run test lint typecheck check bench server installer installer-test clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
+# The team server on this machine: embedded PostgreSQL, HTTPS on port 8443 (README, "Team").
+# Extra options after SERVER_ARGS=, e.g. make server SERVER_ARGS="--port 9443".
+server: $(STAMP)
+	$(VENV)/bin/thuiszitter-server serve $(SERVER_ARGS)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check thuiszitter_desktop tests
+	$(VENV)/bin/ruff check thuiszitter_desktop tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
