@@ -65,10 +65,9 @@ def create_app(engine: Engine, team: str) -> FastAPI:
             raise AuthError(401, "onbekend", "Dit apparaat is niet bekend bij de server.")
         return header[len("Bearer "):]
 
-    def who(token: str) -> Principal:
-        # Its own transaction: a refused device is still seen, whatever the request does.
-        with engine.begin() as auth_conn:
-            return auth.authenticate(auth_conn, token, utc_now())
+    def who(conn: Connection, token: str) -> Principal:
+        # In the request's own transaction: one pooled connection per request.
+        return auth.authenticate(conn, token, utc_now())
 
     @app.post("/v1/enrol")
     async def enrol(request: Request) -> Response:
@@ -89,7 +88,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            principal = who(token)
+            principal = who(conn, token)
             return {"team": team, "user": principal.display_name, "latest": latest_seq(conn),
                     "server_time": utc_now().isoformat(), "api": API_VERSION}
 
@@ -102,7 +101,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
 
         def work() -> dict[str, Any]:
             with engine.begin() as conn:
-                answer = process_push(conn, who(token), body, utc_now())
+                answer = process_push(conn, who(conn, token), body, utc_now())
                 faults.reached("push-before-commit")
             faults.reached("push-after-commit")
             return answer
@@ -115,7 +114,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            answer = pull(conn, who(token), since, limit, utc_now(), own=bool(own))
+            answer = pull(conn, who(conn, token), since, limit, utc_now(), own=bool(own))
             faults.reached("pull-before-answer")
             return answer
 
@@ -126,7 +125,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            who(token)
+            who(conn, token)
             names = conn.execute(select(srv_users.c.display_name).where(
                 srv_users.c.disabled_at.is_(None)).order_by(srv_users.c.display_name))
             return {"team": team, "users": list(names.scalars())}
@@ -138,7 +137,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            principal = who(token)
+            principal = who(conn, token)
             now = utc_now()
             auth.revoke_device(conn, principal.device_id, now)
             audit.log(conn, now, principal.user_id, principal.device_id, "team verlaten")

@@ -129,6 +129,17 @@ def fill_missing_clocks(conn: Connection, now: datetime | None = None) -> int:
     return len(missing)
 
 
+def refresh_clocks(conn: Connection, case_ids: Iterable[str], now: datetime | None = None) -> None:
+    """Store the clock items of these cases' newest versions again (after a sync wrote them)."""
+    listed = sorted(set(case_ids))
+    for start in range(0, len(listed), _CHUNK):
+        conn.execute(delete(plan_clocks).where(
+            plan_clocks.c.case_id.in_(listed[start:start + _CHUNK])))
+    stamp = now or datetime.now()
+    for plan in _latest_in_chunks(conn, listed):
+        _store_clock(conn, plan, stamp)
+
+
 def _latest_in_chunks(conn: Connection, case_ids: list[str]) -> Iterator[PlanVanAanpak]:
     """Newest versions of many cases, a few hundred ids per query (SQL variable limits)."""
     for start in range(0, len(case_ids), _CHUNK):

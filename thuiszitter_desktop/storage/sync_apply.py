@@ -22,7 +22,7 @@ from thuiszitter_desktop.storage.sync_scope import (
     table_named,
     table_order,
 )
-from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
+from thuiszitter_desktop.storage.tables_plan import plan_versions
 from thuiszitter_desktop.storage.tables_sync import sync_inbox, sync_outbox
 
 
@@ -218,20 +218,18 @@ def apply_pulled(conn: Connection, table: Table, change: dict[str, Any],
 
 def _after_write(conn: Connection, table: Table, values: dict[str, Any] | None) -> None:
     if table is plan_versions and values is not None:
-        conn.execute(delete(plan_clocks).where(plan_clocks.c.case_id == values["case_id"]))
-        repo_plan.fill_missing_clocks(conn)
+        repo_plan.refresh_clocks(conn, [str(values["case_id"])])
 
 
 def _refresh_plan_clocks(conn: Connection, touched: set[str],
                          changes: list[dict[str, Any]]) -> None:
     """``plan_clocks`` is derived: recompute it for the cases whose plan changed."""
-    if not any(c["table"] == plan_versions.name for c in changes):
-        return
-    cases = touched | {str(c["values"]["case_id"]) for c in changes
-                       if c["table"] == plan_versions.name and c["values"]}
+    cases = {str(c["values"]["case_id"]) for c in changes
+             if c["table"] == plan_versions.name and c["values"]}
+    if any(c["table"] == plan_versions.name and c["deleted"] for c in changes):
+        cases |= touched  # a deleted version names no case: every case touched here
     if cases:
-        conn.execute(delete(plan_clocks).where(plan_clocks.c.case_id.in_(cases)))
-        repo_plan.fill_missing_clocks(conn)
+        repo_plan.refresh_clocks(conn, cases)
 
 
 def _parents_present(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
