@@ -11,6 +11,7 @@ Runs last for its size: it puts the measured vault in a team.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -138,7 +139,8 @@ def _storm(team: Team, laptop_path: Path, folder: Path,
         shutil.copy(key_file_for(laptop_path), key_file_for(path))
         copy = Vault.unlock(path, LAPTOP_PASSPHRASE)
         with team.engine.begin() as conn:
-            user_id = auth.add_user(conn, f"laptop{number}", f"Laptop {number}", now())
+            user_id = auth.add_user(conn, f"laptop{number}-{folder.name}", f"Laptop {number}",
+                                    now())
             principal, token = auth.enrol(conn, auth.new_enrolment(conn, user_id, now()),
                                           f"laptop {number}", now())
         with copy.transaction() as conn:
@@ -151,16 +153,21 @@ def _storm(team: Team, laptop_path: Path, folder: Path,
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready"
     go.touch()
-    seconds = []
+    seconds, waited = [], []
     for process in processes:
         out, _err = process.communicate(timeout=120)
         result = json.loads(out.strip().splitlines()[-1])
         if result["error"]:
             raise RuntimeError(result["error"])
         seconds.append(float(result["seconds"]))
-    seconds.sort()
-    return {"sync_p50_s": statistics.median(seconds),
-            "sync_p95_s": seconds[max(0, round(0.95 * len(seconds)) - 1)]}
+        waited.append(float(result["server_seconds"]))
+    return {"sync_p50_s": statistics.median(seconds), "sync_p95_s": p95(seconds),
+            "sync_server_p95_s": p95(waited), "load_avg": os.getloadavg()[0]}
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def open_case_ids(ctx: AppContext, count: int) -> list[str]:
