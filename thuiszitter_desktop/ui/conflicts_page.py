@@ -15,27 +15,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services import sync_conflicts
-from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.sync_conflicts import ConflictItem, FieldChoice
 from thuiszitter_desktop.storage.sync_codec import JsonValue
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.review_page import ReviewPage
 from thuiszitter_desktop.ui.sync_status import when
-
-REFRESH_ON = frozenset({"sync", "case", "vault"})
 
 
 def who_when(name: str, moment: datetime | None, now: datetime) -> str:
@@ -97,84 +89,28 @@ class FieldDecision(QGroupBox):
         return self.choice.client if self.keep_client.isChecked() else self.choice.server
 
 
-class ConflictsPage(QWidget):
+class ConflictsPage(ReviewPage):
     def __init__(self, ctx: AppContext, lazy: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.items: list[ConflictItem] = []
         self.decisions: list[FieldDecision] = []
-        self.list = QListWidget()
-        self.list.setAccessibleName("Open conflicten")
-        self.list.currentRowChanged.connect(self._show_item)
-        self.detail_area = QScrollArea()
-        self.detail_area.setWidgetResizable(True)
-        self._clear_detail()
-        self.empty = QLabel("Er zijn geen conflicten. Wat twee collega's tegelijk veranderden, "
-                            "verschijnt hier, met beide versies.")
-        self.empty.setWordWrap(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail_area)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 900])
-        layout = QVBoxLayout(self)
-        title = QLabel("<h2>Conflicten</h2>")
-        intro = QLabel("Twee mensen veranderden hetzelfde terwijl ze niet verbonden waren. "
-                       "Niets is weggegooid: kies per onderdeel wat blijft. Je keuze gaat naar "
-                       "het hele team.")
-        intro.setWordWrap(True)
-        for widget in (title, intro, self.empty):
-            layout.addWidget(widget)
-        layout.addWidget(splitter, 1)
-        self.loader = LazyLoad(self.reload, lazy=lazy)
+        super().__init__(
+            ctx, "Conflicten",
+            "Twee mensen veranderden hetzelfde terwijl ze niet verbonden waren. Niets is "
+            "weggegooid: kies per onderdeel wat blijft. Je keuze gaat naar het hele team.",
+            "Er zijn geen conflicten. Wat twee collega's tegelijk veranderden, verschijnt hier, "
+            "met beide versies.", "Open conflicten", lazy, parent)
 
-    # -- lazy page protocol -------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.loader.show()
+    def load_items(self) -> list[ConflictItem]:
+        return sync_conflicts.open_items(self.ctx)
 
-    def page_hidden(self) -> None:
-        self.loader.hide()
+    def item_text(self, item: ConflictItem) -> str:
+        return f"{item.pupil_name or 'Onbekende leerling'}\n{item.title}: {item.what}"
 
-    def on_change(self, change: Change) -> None:
-        if change.entity in REFRESH_ON:
-            self.loader.changed()
-
-    def clear(self) -> None:
-        self.items = []
-        self.list.clear()
-        self._clear_detail()
-        self.loader.forget()
-
-    # -- content ----------------------------------------------------------------------------
-    def reload(self) -> None:
-        current = self.items[self.list.currentRow()].id if self.list.currentRow() >= 0 and (
-            self.list.currentRow() < len(self.items)) else None
-        self.items = sync_conflicts.open_items(self.ctx)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item in self.items:
-            entry = QListWidgetItem(f"{item.pupil_name or 'Onbekende leerling'}\n"
-                                    f"{item.title}: {item.what}")
-            self.list.addItem(entry)
-        self.list.blockSignals(False)
-        self.empty.setVisible(not self.items)
-        rows = [i for i, item in enumerate(self.items) if item.id == current]
-        self.list.setCurrentRow(rows[0] if rows else (0 if self.items else -1))
-        self._show_item(self.list.currentRow())
-
-    def _clear_detail(self) -> None:
-        """A fresh detail panel (the scroll area deletes the old one with all it held)."""
+    def clear_detail(self) -> None:
         self.decisions = []
-        self.detail = QWidget()
-        self.detail_layout = QVBoxLayout(self.detail)
-        self.detail_area.setWidget(self.detail)
+        super().clear_detail()
 
-    def _show_item(self, row: int) -> None:
-        self._clear_detail()
-        if not 0 <= row < len(self.items):
-            return
-        item = self.items[row]
+    def show_detail(self, item: ConflictItem) -> None:
         now = self.ctx.now()
         heading = QLabel(f"<h3>{item.pupil_name or 'Onbekende leerling'} — {item.what}</h3>")
         heading.setTextFormat(Qt.TextFormat.RichText)
@@ -196,7 +132,7 @@ class ConflictsPage(QWidget):
                           "beide versies in het plan van aanpak en voeg ze zo nodig samen.")
             note.setWordWrap(True)
             self.detail_layout.addWidget(note)
-            self._button(buttons, "Gezien", lambda: self._run(sync_conflicts.dismiss, item.id))
+            self._button(buttons, "Gezien", lambda: self.run(sync_conflicts.dismiss, item.id))
         buttons.addStretch(1)
         self.detail_layout.addLayout(buttons)
         self.detail_layout.addStretch(1)
@@ -219,11 +155,11 @@ class ConflictsPage(QWidget):
         others = {f.field: f.server for f in item.fields}
         mine = {f.field: f.client for f in item.fields}
         self._button(buttons, f"Versie van {item.server_by or 'het team'} houden",
-                     lambda: self._run(sync_conflicts.resolve_fields, item.id, others))
+                     lambda: self.run(sync_conflicts.resolve_fields, item.id, others))
         self._button(buttons, f"Versie van {item.client_by or 'deze laptop'} houden",
-                     lambda: self._run(sync_conflicts.resolve_fields, item.id, mine))
+                     lambda: self.run(sync_conflicts.resolve_fields, item.id, mine))
         self._button(buttons, "Beide bewaren",
-                     lambda: self._run(sync_conflicts.keep_both_versions, item.id))
+                     lambda: self.run(sync_conflicts.keep_both_versions, item.id))
 
     def _deletion(self, item: ConflictItem, now: datetime, buttons: QHBoxLayout) -> None:
         if item.server_deleted:
@@ -243,9 +179,9 @@ class ConflictsPage(QWidget):
                  for f in item.fields]
         self.detail_layout.addWidget(_value_box("\n".join(lines)))
         self._button(buttons, keep,
-                     lambda: self._run(sync_conflicts.resolve_deletion, item.id, True))
+                     lambda: self.run(sync_conflicts.resolve_deletion, item.id, True))
         self._button(buttons, drop,
-                     lambda: self._run(sync_conflicts.resolve_deletion, item.id, False))
+                     lambda: self.run(sync_conflicts.resolve_deletion, item.id, False))
 
     def _button(self, layout: QHBoxLayout, text: str,
                 action: Callable[[], object]) -> QPushButton:
@@ -256,11 +192,4 @@ class ConflictsPage(QWidget):
 
     def _resolve_fields(self, item: ConflictItem) -> None:
         chosen = {d.choice.field: d.value() for d in self.decisions}
-        self._run(sync_conflicts.resolve_fields, item.id, chosen)
-
-    def _run(self, action: Callable[..., object], *args: object) -> None:
-        try:
-            action(self.ctx, *args)
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Conflict", "\n".join(exc.errors.values()))
-        self.reload()
+        self.run(sync_conflicts.resolve_fields, item.id, chosen)

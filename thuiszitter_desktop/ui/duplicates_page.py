@@ -2,99 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.reports.base import dutch_date
 from thuiszitter_desktop.services import sync_conflicts, sync_duplicates
-from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.sync_conflicts import ConflictItem
 from thuiszitter_desktop.services.sync_duplicates import PupilSide
-from thuiszitter_desktop.ui.conflicts_page import REFRESH_ON
-from thuiszitter_desktop.ui.lazy_page import LazyLoad
+from thuiszitter_desktop.ui.review_page import ReviewPage
 
 
-class DuplicatesPage(QWidget):
+class DuplicatesPage(ReviewPage):
     def __init__(self, ctx: AppContext, lazy: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.items: list[ConflictItem] = []
-        self.list = QListWidget()
-        self.list.setAccessibleName("Mogelijk dubbele leerlingen")
-        self.list.currentRowChanged.connect(self._show_item)
-        self.detail_area = QScrollArea()
-        self.detail_area.setWidgetResizable(True)
-        self._clear_detail()
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail_area)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 900])
-        title = QLabel("<h2>Mogelijk dubbel</h2>")
-        intro = QLabel("Deze leerlingen zijn op twee laptops aangemeld, met dezelfde "
-                       "geboortedatum en een naam die erg lijkt. Is het dezelfde leerling? "
-                       "Voeg ze dan samen: alle contactmomenten, planversies en het logboek "
-                       "van beide blijven bewaard.")
-        intro.setWordWrap(True)
-        self.empty = QLabel("Er zijn geen mogelijk dubbele leerlingen.")
-        layout = QVBoxLayout(self)
-        for widget in (title, intro, self.empty):
-            layout.addWidget(widget)
-        layout.addWidget(splitter, 1)
-        self.loader = LazyLoad(self.reload, lazy=lazy)
+        super().__init__(
+            ctx, "Mogelijk dubbel",
+            "Deze leerlingen zijn op twee laptops aangemeld, met dezelfde geboortedatum en een "
+            "naam die erg lijkt. Is het dezelfde leerling? Voeg ze dan samen: alle "
+            "contactmomenten, planversies en het logboek van beide blijven bewaard.",
+            "Er zijn geen mogelijk dubbele leerlingen.", "Mogelijk dubbele leerlingen", lazy,
+            parent)
 
-    def page_shown(self) -> None:
-        self.loader.show()
+    def load_items(self) -> list[ConflictItem]:
+        return sync_conflicts.open_items(self.ctx, duplicates=True)
 
-    def page_hidden(self) -> None:
-        self.loader.hide()
+    def item_text(self, item: ConflictItem) -> str:
+        return item.pupil_name or "Onbekende leerling"
 
-    def on_change(self, change: Change) -> None:
-        if change.entity in REFRESH_ON:
-            self.loader.changed()
-
-    def clear(self) -> None:
-        self.items = []
-        self.list.clear()
-        self._clear_detail()
-        self.loader.forget()
-
-    def reload(self) -> None:
-        self.items = sync_conflicts.open_items(self.ctx, duplicates=True)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item in self.items:
-            self.list.addItem(item.pupil_name or "Onbekende leerling")
-        self.list.blockSignals(False)
-        self.empty.setVisible(not self.items)
-        self.list.setCurrentRow(0 if self.items else -1)
-        self._show_item(self.list.currentRow())
-
-    def _clear_detail(self) -> None:
-        self.detail = QWidget()
-        self.detail_layout = QVBoxLayout(self.detail)
-        self.detail_area.setWidget(self.detail)
-
-    def _show_item(self, row: int) -> None:
-        self._clear_detail()
-        if not 0 <= row < len(self.items):
-            return
-        item = self.items[row]
+    def show_detail(self, item: ConflictItem) -> None:
         try:
             sides = sync_duplicates.pair(self.ctx, item.id)
         except ValidationError as exc:
@@ -105,7 +49,7 @@ class DuplicatesPage(QWidget):
             columns.addWidget(self._side_box(item, side, who))
         self.detail_layout.addLayout(columns)
         other = QPushButton("Geen dubbel: twee verschillende leerlingen")
-        other.clicked.connect(lambda: self._run(sync_conflicts.dismiss, item.id))
+        other.clicked.connect(lambda: self.run(sync_conflicts.dismiss, item.id))
         row_layout = QHBoxLayout()
         row_layout.addWidget(other)
         row_layout.addStretch(1)
@@ -136,11 +80,4 @@ class DuplicatesPage(QWidget):
             f"De twee aanmeldingen samenvoegen tot één leerling ({side.name})? Alle "
             "contactmomenten en planversies van beide blijven bewaard.")
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(sync_duplicates.merge_duplicate, item.id, side.pupil_id)
-
-    def _run(self, action: Callable[..., object], *args: object) -> None:
-        try:
-            action(self.ctx, *args)
-        except ValidationError as exc:
-            QMessageBox.warning(self, "Mogelijk dubbel", "\n".join(exc.errors.values()))
-        self.reload()
+            self.run(sync_duplicates.merge_duplicate, item.id, side.pupil_id)
