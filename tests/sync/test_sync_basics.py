@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import select
 from sync_helpers import add_contact, edit_case, register
 from team_harness import Laptop, TeamServer
 
-from thuiszitter_desktop.services import cases, sync
+from thuiszitter_desktop.server.tables import srv_audit, srv_devices
+from thuiszitter_desktop.services import cases, sync, sync_team
 from thuiszitter_desktop.storage import sync_apply
 
 
@@ -66,3 +68,33 @@ def test_a_record_that_arrives_before_its_parent_waits_for_it(
     with bram.vault.read() as conn:
         assert sync_apply.parked_count(conn) == 0
     assert anna.records() == bram.records() == team.records()
+
+
+def test_a_case_handed_over_shows_its_new_casusverantwoordelijke_everywhere(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    anna, bram = laptops("Anna Jansen"), laptops("Bram de Vries")
+    case = register(anna.ctx)
+    anna.sync()
+    assert sync_team.team_members(anna.ctx) == ["Anna Jansen", "Bram de Vries"]
+    sync_team.hand_over(anna.ctx, case.id, "Bram de Vries")
+    anna.sync()
+    bram.sync()
+    assert cases.load_case(bram.ctx, case.id).case.casusverantwoordelijke == "Bram de Vries"
+    with team.engine.connect() as conn:
+        actions = [(a.action, a.case_ids) for a in conn.execute(
+            select(srv_audit.c.action, srv_audit.c.case_ids).order_by(srv_audit.c.id))]
+    assert ("team", "") in actions and ("push", case.id) in actions
+
+
+def test_leaving_sends_what_is_unsent_first_and_keeps_the_private_cases(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    anna = laptops("Anna Jansen", join=False)
+    private = register(anna.ctx, "Mila", "Bos")
+    anna.join(team)
+    shared = register(anna.ctx)  # a team case, not sent yet
+    sync_team.leave_team(anna.ctx)
+    assert shared.id in team.records()["cases"]  # sent before leaving
+    assert set(anna.records()["cases"]) == {private.id}
+    assert not sync.status(anna.ctx).joined
+    with team.engine.connect() as conn:
+        assert conn.execute(select(srv_devices.c.revoked_at)).scalar_one() is not None

@@ -23,7 +23,6 @@ from thuiszitter_desktop.server.pull import pull
 from thuiszitter_desktop.server.push import process_push
 from thuiszitter_desktop.server.registry import latest_seq
 from thuiszitter_desktop.server.tables import srv_users
-from thuiszitter_desktop.storage.sync_codec import dumps
 
 T = TypeVar("T")
 API_VERSION = 1
@@ -34,7 +33,8 @@ def utc_now() -> datetime:
 
 
 def json_response(data: dict[str, Any], status: int = 200) -> Response:
-    return Response(dumps(data), status_code=status, media_type="application/json")
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def create_app(engine: Engine, team: str) -> FastAPI:
@@ -89,6 +89,7 @@ def create_app(engine: Engine, team: str) -> FastAPI:
 
         def work(conn: Connection) -> dict[str, Any]:
             principal = who(conn, token)
+            audit.log(conn, utc_now(), principal.user_id, principal.device_id, "status")
             return {"team": team, "user": principal.display_name, "latest": latest_seq(conn),
                     "server_time": utc_now().isoformat(), "api": API_VERSION}
 
@@ -125,7 +126,8 @@ def create_app(engine: Engine, team: str) -> FastAPI:
         token = token_of(request)
 
         def work(conn: Connection) -> dict[str, Any]:
-            who(conn, token)
+            principal = who(conn, token)
+            audit.log(conn, utc_now(), principal.user_id, principal.device_id, "team")
             names = conn.execute(select(srv_users.c.display_name).where(
                 srv_users.c.disabled_at.is_(None)).order_by(srv_users.c.display_name))
             return {"team": team, "users": list(names.scalars())}

@@ -130,14 +130,18 @@ def fill_missing_clocks(conn: Connection, now: datetime | None = None) -> int:
 
 
 def refresh_clocks(conn: Connection, case_ids: Iterable[str], now: datetime | None = None) -> None:
-    """Store the clock items of these cases' newest versions again (after a sync wrote them)."""
+    """Store the clock items of these cases' newest versions again (after a sync wrote them),
+    in one statement (a first sync brings thousands of plans)."""
     listed = sorted(set(case_ids))
-    for start in range(0, len(listed), _CHUNK):
-        conn.execute(delete(plan_clocks).where(
-            plan_clocks.c.case_id.in_(listed[start:start + _CHUNK])))
     stamp = now or datetime.now()
-    for plan in _latest_in_chunks(conn, listed):
-        _store_clock(conn, plan, stamp)
+    rows = []
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start:start + _CHUNK]
+        conn.execute(delete(plan_clocks).where(plan_clocks.c.case_id.in_(chunk)))
+        rows += [{**clock_values(plan), "created_at": stamp, "updated_at": stamp, "version": 1}
+                 for plan in latest_versions(conn, chunk).values()]
+    if rows:
+        conn.execute(plan_clocks.insert(), rows)
 
 
 def _latest_in_chunks(conn: Connection, case_ids: list[str]) -> Iterator[PlanVanAanpak]:

@@ -7,9 +7,10 @@ are dropped when decoding, so a laptop never fails on a field it does not know.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, Numeric, Table, Time
@@ -53,9 +54,17 @@ def encode_row(table: Table, row: Mapping[Any, Any]) -> dict[str, JsonValue]:
 
 
 def decode_row(table: Table, data: Mapping[str, JsonValue]) -> dict[str, Any]:
-    return {name: decode_value(table.c[name], value) for name, value in data.items()
-            if name in table.c}
+    decode = _decoders(table)
+    return {name: decode[name](value) if value is not None else None
+            for name, value in data.items() if name in decode}
+
+
+@cache
+def _decoders(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Per column the function that reads its JSON value (a first sync decodes 40,000 rows)."""
+    return {column.name: partial(decode_value, column) for column in table.columns}
 
 
 def dumps(data: Any) -> str:
+    """Compact JSON with sorted keys (stored documents: the same data, the same text)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
