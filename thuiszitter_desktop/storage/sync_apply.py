@@ -148,9 +148,12 @@ def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
                 inserted: dict[str, set[str]], touched: set[str]) -> list[dict[str, Any]]:
     """Insert the records this laptop has never had, in one statement; return the rest."""
     ids = {str(c["id"]) for c in changes}
-    known = _present(conn, table.c.id, ids) | {
-        str(i) for i in _present(conn, sync_outbox.c.row_id, ids)}
-    parked = _present(conn, sync_inbox.c.row_id, ids)
+    known = _present(conn, table.c.id, ids)
+    if conn.execute(select(sync_outbox.c.seq).limit(1)).first():  # none on a new laptop
+        known |= _present(conn, sync_outbox.c.row_id, ids)
+    parked: set[str] = set()
+    if conn.execute(select(sync_inbox.c.seq).limit(1)).first():
+        parked = _present(conn, sync_inbox.c.row_id, ids)
     rest = [c for c in changes if c["id"] in known or c["id"] in parked]
     fresh = [c for c in changes if c["id"] not in known and c["id"] not in parked]
     if table is plan_versions:  # numbers unique per case: a version whose number is taken
@@ -164,8 +167,9 @@ def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
         rest += clashing
         fresh = [c for c in fresh if c not in clashing]
     for fk in table.foreign_keys:
-        wanted = {str(v) for c in fresh if (v := c["values"].get(fk.parent.name))}
-        there = _present(conn, fk.column, wanted) | inserted.get(fk.column.table.name, set())
+        just_made = inserted.get(fk.column.table.name, set())
+        wanted = {str(v) for c in fresh if (v := c["values"].get(fk.parent.name))} - just_made
+        there = _present(conn, fk.column, wanted) | just_made
         name = fk.parent.name
         missing = [c for c in fresh if c["values"].get(name) is not None
                    and c["values"][name] not in there]
