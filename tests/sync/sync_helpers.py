@@ -34,3 +34,28 @@ def add_contact(ctx: AppContext, case_id: str, notes: str = "Gesprek thuis",
     contact = ContactMoment(case_id=case_id, on=on, kind=ContactKind.HUISBEZOEK, notes=notes)
     cases.save_contact(ctx, contact)
     return contact
+
+
+def register_reported(ctx: AppContext, first: str, last: str, birth: date) -> Case:
+    """A pupil registered through the aanmeldformulier (aanmelding, parents, stage dates)."""
+    from thuiszitter_desktop.domain.aanmelding import (
+        Aanmelding,
+        ParentContact,
+        Relation,
+        Reporter,
+    )
+    from thuiszitter_desktop.domain.consent import Consent, ConsentMethod
+    from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion, SickReport
+    from thuiszitter_desktop.services import intake
+
+    return intake.register_aanmelding(ctx, Aanmelding(
+        report_date=date(2026, 11, 16),
+        reporter=Reporter(school="Het Baken", contact_name="Sem de Vries"),
+        pupil=Pupil(first_name=first, last_name=last, birth_date=birth, school="Het Baken"),
+        parents=[ParentContact(name="Fatma Çelik", relation=Relation.MOEDER,
+                               phone="06-12345678")],
+        sick_reports=[SickReport(date(2026, 11, 2), date(2026, 11, 13))],
+        confirmed_criteria={SickCriterion.VERSPREID_MAAND},
+        education_percentage=20, education_since=date(2026, 11, 2),
+        parental_consent=Consent(given=True, on=date(2026, 11, 12),
+                                 method=ConsentMethod.VIA_SCHOOL, given_by="moeder")))

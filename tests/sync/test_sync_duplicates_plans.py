@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from sync_helpers import add_contact, edit_case, register
+from sync_helpers import add_contact, edit_case, register, register_reported
 from team_harness import Laptop, TeamServer
 
 from thuiszitter_desktop.domain.plan import Goal
@@ -94,4 +94,45 @@ def test_two_new_plan_versions_at_once_get_the_next_number_and_a_notice(
     assert item.kind == "plan"
     for laptop in (anna, bram):
         assert [v.version for v in plan.load_versions(laptop.ctx, case.id)] == [1, 2, 3]
+    assert anna.records() == bram.records() == team.records()
+
+
+def test_a_duplicate_with_an_aanmelding_on_both_sides_keeps_one_and_records_the_other(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    anna, bram = laptops("Anna Jansen"), laptops("Bram de Vries")
+    mine = register_reported(anna.ctx, "Zoë", "Çelik", date(2012, 4, 3))
+    register_reported(bram.ctx, "Zoe", "Celik", date(2012, 4, 3))
+    anna.sync()
+    bram.sync()
+    anna.sync()
+    [item] = sync_conflicts.open_items(anna.ctx, duplicates=True)
+    sync_duplicates.merge_duplicate(anna.ctx, item.id, keep_pupil_id=mine.pupil_id)
+    anna.sync()
+    bram.sync()
+    records = team.records()
+    [kept] = records["aanmeldingen"].values()
+    assert kept["case_id"] == mine.id
+    [decided] = records["sync_conflicts"].values()
+    assert '"apart_gezet":[{"table":"aanmeldingen"' in str(decided["resolution"])
+    assert len(records["case_parents"]) == 2  # both mothers' contact details kept
+    assert anna.records() == bram.records() == records
+
+
+def test_a_quarter_story_written_on_two_laptops_is_one_story_and_a_conflict(
+        team: TeamServer, laptops: Callable[..., Laptop]) -> None:
+    from thuiszitter_desktop.domain.quarters import Quarter
+    from thuiszitter_desktop.services import figures
+
+    anna, bram = laptops("Anna Jansen"), laptops("Bram de Vries")
+    quarter = Quarter.of(date(2026, 11, 23))
+    figures.save_quarter_story(anna.ctx, quarter, "Meer thuiszitters in het vo.")
+    figures.save_quarter_story(bram.ctx, quarter, "Wachtlijsten jeugdhulp langer.")
+    anna.sync()
+    assert bram.sync().conflicts == 1
+    anna.sync()
+    [item] = sync_conflicts.open_items(anna.ctx)
+    [field] = item.fields
+    assert (field.server_text, field.client_text) == (
+        "Meer thuiszitters in het vo.", "Wachtlijsten jeugdhulp langer.")
+    assert figures.quarter_story(bram.ctx, quarter) == "Meer thuiszitters in het vo."
     assert anna.records() == bram.records() == team.records()

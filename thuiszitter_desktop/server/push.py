@@ -26,6 +26,7 @@ from thuiszitter_desktop.storage.sync_scope import (
     synced_tables,
     table_named,
     table_order,
+    unique_keys,
 )
 from thuiszitter_desktop.storage.tables import pupils
 from thuiszitter_desktop.storage.tables_plan import plan_versions
@@ -161,6 +162,9 @@ def _insert(push: Push, table: Table, change: dict[str, Any],
         return result(change, "conflict", 0, deleted=True, conflict=_conflict(
             push, "verwijderd", table, row_id, case_id_of(table, values),
             {"server": None, "client": values, "parent": missing}, entry, change))
+    existing = _same_key(push.conn, table, values)
+    if existing is not None:
+        return _met_existing(push, table, change, values, existing)
     clash = _renumber_plan_version(push.conn, table, values)
     row = decode_row(table, values)
     row.update(id=row_id, updated_at=push.now, version=(entry.version if entry else 0) + 1)
@@ -249,6 +253,36 @@ def _repoint_or_missing(push: Push, table: Table, values: dict[str, Any],
             return parent.name
         values[name] = into
     return None
+
+
+def _same_key(conn: Connection, table: Table, values: dict[str, Any]) -> str | None:
+    """Another record with the same unique key (a plan version's number is renumbered)."""
+    for key in unique_keys(table):
+        if table is plan_versions or any(values.get(name) is None for name in key):
+            continue
+        decoded = decode_row(table, {name: values[name] for name in key})
+        found = conn.execute(select(table.c.id).where(
+            *(table.c[name] == decoded[name] for name in key))).scalar_one_or_none()
+        if found is not None:
+            return str(found)
+    return None
+
+
+def _met_existing(push: Push, table: Table, change: dict[str, Any], values: dict[str, Any],
+                  existing_id: str) -> dict[str, Any]:
+    """A new record for a key the team already has (two laptops wrote the story of the same
+    quarter): it is not stored twice; where it differs it is a conflict on the existing one,
+    so both values are kept. The laptop drops its copy and gets the team's record."""
+    existing = registry.live_values(push.conn, table, existing_id) or {}
+    merged = merge_push(data_fields(table), {}, existing, values)
+    conflict = None
+    if merged.conflicts:
+        conflict = _conflict(push, "veld", table, existing_id, case_id_of(table, existing), {
+            "fields": [{"field": c.field, "base": c.base, "server": c.server,
+                        "client": c.client} for c in merged.conflicts]},
+            push.entries.get((table.name, existing_id)) or registry.entry(
+                push.conn, table, existing_id), change)
+    return result(change, "conflict" if conflict else "ok", 0, deleted=True, conflict=conflict)
 
 
 def _renumber_plan_version(conn: Connection, table: Table, values: dict[str, Any]) -> str | None:

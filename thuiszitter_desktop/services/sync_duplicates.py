@@ -23,7 +23,8 @@ from thuiszitter_desktop.services.sync_conflicts import get_item, mark_resolved
 from thuiszitter_desktop.storage import repo_plan
 from thuiszitter_desktop.storage.repo_security import case_tables
 from thuiszitter_desktop.storage.rows import delete_rows, update_rows, upsert
-from thuiszitter_desktop.storage.sync_scope import data_fields
+from thuiszitter_desktop.storage.sync_codec import encode_row
+from thuiszitter_desktop.storage.sync_scope import data_fields, unique_keys
 from thuiszitter_desktop.storage.tables import cases, contact_moments, pupils
 from thuiszitter_desktop.storage.tables_plan import plan_clocks, plan_versions
 from thuiszitter_desktop.storage.tables_sync import case_merges
@@ -46,11 +47,13 @@ def merge_duplicate(ctx: AppContext, conflict_id: str, keep_pupil_id: str) -> st
             raise ValidationError({"dubbel": "Een van de twee leerlingen staat niet (meer) op "
                                              "deze laptop. Synchroniseer en probeer opnieuw."})
         target = kept[0]
+        set_aside: list[dict[str, object]] = []
         for case_id in dropped:
-            _merge_case(conn, case_id, target, ctx.actor, now)
+            set_aside += _merge_case(conn, case_id, target, ctx.actor, now)
         _fill_empty(conn, pupils, keep_pupil_id, drop_pupil_id, now)
         delete_rows(conn, pupils, pupils.c.id == drop_pupil_id)
-        mark_resolved(ctx, conn, conflict_id, {"samengevoegd": keep_pupil_id})
+        mark_resolved(ctx, conn, conflict_id, {"samengevoegd": keep_pupil_id,
+                                               "apart_gezet": set_aside})
         ctx.audit(conn, "samengevoegd", "case", target, target, f"{len(dropped)} casus(sen)")
     ctx.changes.publish(Change("case", (target, *dropped)))
     ctx.changes.publish(Change("sync"))
@@ -66,19 +69,38 @@ def _cases_of(conn: Connection, pupil_id: str) -> list[str]:
     return [str(r.id) for r in ranked]
 
 
-def _merge_case(conn: Connection, source: str, target: str, actor: str, now: datetime) -> None:
+def _merge_case(conn: Connection, source: str, target: str, actor: str,
+                now: datetime) -> list[dict[str, object]]:
+    """Move every row of ``source`` to ``target``. A row of which the kept case may have only
+    one (its aanmelding, the date of a stage) and already has one is set aside: its values go
+    into the decision's record (returned), never lost without a trace."""
     _move_plan_versions(conn, source, target, now)
+    set_aside: list[dict[str, object]] = []
     for table in case_tables():
         if table is plan_clocks:
             conn.execute(delete(plan_clocks).where(plan_clocks.c.case_id.in_([source, target])))
-        elif table is not plan_versions:
-            update_rows(conn, table, {"case_id": target}, now,
-                        table.c.case_id == source)
+            continue
+        if table is plan_versions:
+            continue
+        for key in unique_keys(table):
+            if "case_id" not in key:
+                continue
+            others = [name for name in key if name != "case_id"]
+            taken = {tuple(r[n] for n in others) for r in conn.execute(
+                select(table).where(table.c.case_id == target)).mappings()}
+            for row in conn.execute(select(table).where(
+                    table.c.case_id == source)).mappings().all():
+                if tuple(row[n] for n in others) in taken:
+                    set_aside.append({"table": table.name,
+                                      "values": encode_row(table, row)})
+                    delete_rows(conn, table, table.c.id == row["id"])
+        update_rows(conn, table, {"case_id": target}, now, table.c.case_id == source)
     _fill_empty(conn, cases, target, source, now)
     upsert(conn, case_merges, {"id": new_id(), "from_case_id": source, "into_case_id": target,
                                "merged_by": actor}, now)
     delete_rows(conn, cases, cases.c.id == source)
     repo_plan.fill_missing_clocks(conn)
+    return set_aside
 
 
 def _move_plan_versions(conn: Connection, source: str, target: str, now: datetime) -> None:

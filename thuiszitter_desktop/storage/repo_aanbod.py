@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from sqlalchemy import Connection, RowMapping, delete, select
+from sqlalchemy import Connection, RowMapping, select
 
 from thuiszitter_desktop.domain.passend_aanbod import (
     AanbodCriterion,
@@ -13,7 +13,7 @@ from thuiszitter_desktop.domain.passend_aanbod import (
     ParentView,
     PassendAanbod,
 )
-from thuiszitter_desktop.storage.rows import enum_by_name, upsert
+from thuiszitter_desktop.storage.rows import delete_rows, enum_by_name, upsert
 from thuiszitter_desktop.storage.tables_seed_rules import passend_aanboden
 
 
@@ -31,7 +31,8 @@ def save_aanbod(conn: Connection, offer: PassendAanbod, now: datetime) -> None:
 
 
 def delete_aanbod(conn: Connection, offer_id: str) -> None:
-    conn.execute(delete(passend_aanboden).where(passend_aanboden.c.id == offer_id))
+    # Through delete_rows: in a team the deletion reaches the others (a tombstone).
+    delete_rows(conn, passend_aanboden, passend_aanboden.c.id == offer_id)
 
 
 def _from_row(r: RowMapping) -> PassendAanbod:

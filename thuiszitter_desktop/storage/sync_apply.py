@@ -21,6 +21,7 @@ from thuiszitter_desktop.storage.sync_scope import (
     synced_tables,
     table_named,
     table_order,
+    unique_keys,
 )
 from thuiszitter_desktop.storage.tables_plan import plan_versions
 from thuiszitter_desktop.storage.tables_sync import sync_inbox, sync_outbox
@@ -156,6 +157,10 @@ def _insert_new(conn: Connection, table: Table, changes: list[dict[str, Any]],
         parked = _present(conn, sync_inbox.c.row_id, ids)
     rest = [c for c in changes if c["id"] in known or c["id"] in parked]
     fresh = [c for c in changes if c["id"] not in known and c["id"] not in parked]
+    if table is not plan_versions and unique_keys(table):
+        free = {str(c["id"]) for c in fresh if _key_free(conn, table, str(c["id"]), c["values"])}
+        rest += [c for c in fresh if c["id"] not in free]
+        fresh = [c for c in fresh if c["id"] in free]
     if table is plan_versions:  # numbers unique per case: a version whose number is taken
         taken = _taken_numbers(conn, {str(c["values"]["case_id"]) for c in fresh})
         clashing = []  # here goes the careful path
@@ -211,8 +216,8 @@ def apply_pulled(conn: Connection, table: Table, change: dict[str, Any],
             return False  # our unsent rows under it go first (the server then decides)
         write_clean(conn, table, row_id, version, None)
         return True
-    if not _parents_present(conn, table, values) or not _number_free(conn, table, row_id,
-                                                                      values):
+    if not (_parents_present(conn, table, values) and _number_free(conn, table, row_id, values)
+            and _key_free(conn, table, row_id, values)):
         return False
     write_clean(conn, table, row_id, version, values)
     if (case_id := case_id_of(table, values)):
@@ -276,6 +281,19 @@ def _number_free(conn: Connection, table: Table, row_id: str, values: dict[str, 
     document["version"] = new_number
     conn.execute(update(plan_versions).where(plan_versions.c.id == clash).values(
         number=new_number, document=json.dumps(document, ensure_ascii=False)))
+    return True
+
+
+def _key_free(conn: Connection, table: Table, row_id: str, values: dict[str, Any]) -> bool:
+    """Another record here holds the same unique key: wait (our unsent one goes first and the
+    server keeps one; a synced one is replaced by a later change of this pull)."""
+    for key in unique_keys(table):
+        if table is plan_versions or any(values.get(name) is None for name in key):
+            continue
+        decoded = decode_row(table, {name: values[name] for name in key})
+        if conn.execute(select(table.c.id).where(
+                table.c.id != row_id, *(table.c[name] == decoded[name] for name in key))).first():
+            return False
     return True
 
 

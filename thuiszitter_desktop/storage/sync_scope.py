@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String, Table
+from sqlalchemy import String, Table, UniqueConstraint
 
 from thuiszitter_desktop.storage.schema import metadata
 
@@ -49,6 +49,16 @@ def table_order() -> dict[str, int]:
 def table_named(name: str) -> Table | None:
     table = metadata.tables.get(name)
     return table if table is not None and table.name in synced_names() else None
+
+
+@cache
+def unique_keys(table: Table) -> tuple[tuple[str, ...], ...]:
+    """The table's unique keys other than its id (one aanmelding per case, one story per
+    quarter …): two laptops can each make a record for the same key."""
+    keys = [tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique]
+    keys += [tuple(c.name for c in con.columns) for con in table.constraints
+             if isinstance(con, UniqueConstraint)]
+    return tuple(k for k in keys if k and k != ("id",))
 
 
 def data_fields(table: Table) -> list[str]:
