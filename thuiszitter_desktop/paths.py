@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -27,4 +28,7 @@ def data_dir() -> Path:
 
         path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Also an existing folder (made by an earlier version, or copied): owner only, each start.
+    with contextlib.suppress(OSError):
+        path.chmod(0o700)
     return path

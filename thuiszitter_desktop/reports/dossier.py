@@ -147,7 +147,8 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
 }
 
 # Technical keys that mean nothing to a reader.
-HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id", "row_id"}
+HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id", "row_id",
+          "seq", "mac"}
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,6 @@ class AppContext:
 
     def audit(self, conn: Connection, action: str, entity: str, entity_id: str | None = None,
               case_id: str | None = None, detail: str = "") -> None:
-        """Log an action in the same transaction as the change it describes."""
+        """Log an action in the same transaction as the change it describes (chained)."""
         record(conn, AuditEntry(self.now(), self.actor, action, entity, entity_id, case_id,
-                                detail))
+                                detail), self.vault.chain_key)

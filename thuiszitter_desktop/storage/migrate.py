@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions (a test checks it against Alembic's scripts). An
 # up-to-date vault then unlocks without Alembic: importing it and reading the scripts took a
 # fifth of the start-up, so Alembic is imported only when a vault needs migrating.
-HEAD_REVISION = "0014_sync"
+HEAD_REVISION = "0011_vault_trust"
 
 
 def alembic_config() -> Config:
@@ -78,8 +78,9 @@ def check_not_newer(conn: Connection) -> None:
 
 
 def upgrade(engine: Engine, before: Callable[[], None] | None = None,
-            target: str = "heads") -> bool:
-    """Bring the schema up to date in one transaction; ``before`` runs first (the backup).
+            target: str = "heads", after: Callable[[Connection], None] | None = None) -> bool:
+    """Bring the schema up to date in one transaction; ``before`` runs first (the backup),
+    ``after`` last, inside the transaction (steps that need the vault's key).
 
     Returns whether anything was migrated.
     """
@@ -95,6 +96,8 @@ def upgrade(engine: Engine, before: Callable[[], None] | None = None,
         config.attributes["connection"] = conn
         command.upgrade(config, target)
         fill_derived_data(conn)
+        if after is not None:
+            after(conn)
     return True
 
 

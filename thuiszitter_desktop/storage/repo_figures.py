@@ -47,7 +47,8 @@ def find_source(conn: Connection, name: str) -> ImportSource | None:
 
 def save_source(conn: Connection, source: ImportSource, now: datetime) -> None:
     upsert(conn, import_sources, {"id": source.id, "name": source.name.strip(),
-                                  "mapping": json.dumps(source.mapping, sort_keys=True)}, now)
+                                  "mapping": json.dumps(source.mapping, sort_keys=True,
+                                                         ensure_ascii=False)}, now)
 
 
 def record_comparison(conn: Connection, record: ComparisonRecord, now: datetime) -> None:

@@ -15,7 +15,8 @@ def load_all(conn: Connection) -> dict[str, Any]:
 
 
 def store(conn: Connection, key: str, value: Any) -> None:
-    encoded = json.dumps(value)
+    # Unescaped, so every character passes the storage layer's Unicode check (sqlcipher.py).
+    encoded = json.dumps(value, ensure_ascii=False)
     exists = conn.execute(select(settings.c.key).where(settings.c.key == key)).first()
     if exists:
         conn.execute(settings.update().where(settings.c.key == key).values(value=encoded))

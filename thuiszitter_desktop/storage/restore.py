@@ -13,13 +13,12 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from thuiszitter_desktop.storage.backup import backups_dir, verify_backup
+from thuiszitter_desktop.storage.backup import verify_backup
+from thuiszitter_desktop.storage.backup_files import PREVIOUS_PREFIX, backups_dir
 from thuiszitter_desktop.storage.errors import VaultCorruptError
 from thuiszitter_desktop.storage.files import OWNER_ONLY, fsync_dir
 from thuiszitter_desktop.storage.keyslots import KeyFile
 from thuiszitter_desktop.storage.vault_files import key_file_for
-
-PREVIOUS_PREFIX = "vorige-kluis-"
 
 
 def key_for_backup(backup_db: Path, passphrase: str) -> bytes:

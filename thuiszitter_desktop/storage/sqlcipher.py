@@ -14,12 +14,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
+from thuiszitter_desktop.domain.valid_text import valid_text
 from thuiszitter_desktop.storage.errors import NotEncryptedError, VaultCorruptError
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # What a failed statement raises: the driver's own error (SQLAlchemy does not wrap the errors of
 # a driver it was not made for), or SQLAlchemy's.
 STATEMENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, sqlcipher.OperationalError)
+PAGE_SIZE = 4096  # SQLCipher 4's default, kept for every vault
+# Execution option of a connection that will write: its transaction takes the write lock at
+# BEGIN, so a read inside it (the audit chain's head) never goes stale before its write.
+WRITE_OPTION = "vault_write"
 
 
 def is_plain_sqlite(path: Path) -> bool:
@@ -74,9 +79,32 @@ def make_engine(path: Path, key: bytes, read_only: bool = False) -> Engine:
     # BEGIN so migrations and saves are truly atomic.
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    # The one place every text passes on its way into the vault (see domain/valid_text.py).
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _valid_parameters(conn: Any, cursor: Any, statement: str, parameters: Any,
+                          context: Any, executemany: bool) -> tuple[str, Any]:
+        if executemany:
+            return statement, [_valid_row(row) for row in parameters]
+        return statement, _valid_row(parameters)
 
     return engine
+
+
+def _needs_cleaning(value: object) -> bool:
+    return isinstance(value, str) and not value.isascii()
+
+
+def _valid_row(row: Any) -> Any:
+    if isinstance(row, dict):
+        if any(_needs_cleaning(v) for v in row.values()):
+            return {k: valid_text(v) if _needs_cleaning(v) else v for k, v in row.items()}
+        return row
+    if isinstance(row, tuple | list) and any(_needs_cleaning(v) for v in row):
+        return type(row)(valid_text(v) if _needs_cleaning(v) else v for v in row)
+    return row
 
 
 def locked_engine() -> Engine:
@@ -97,6 +125,18 @@ def export_encrypted_copy(source: Any, target: Path, key: bytes) -> None:
         source.execute("SELECT sqlcipher_export('backup')").fetchone()
     finally:
         source.execute("DETACH DATABASE backup")
+
+
+def quick_problems(conn: Any) -> list[str]:
+    """The check at unlock: ``cipher_integrity_check`` (the HMAC of every page, so a flipped
+    byte anywhere is found) and ``quick_check`` (the b-tree structure, without comparing every
+    index to its table). About 0.4 s for 5,000 cases, in a background thread (bench/)."""
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        checks = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+    except sqlcipher.DatabaseError as exc:
+        return [str(exc)]
+    return problems + [c for c in checks if c != "ok"]
 
 
 def integrity_problems(conn: Any) -> list[str]:

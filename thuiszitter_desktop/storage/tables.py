@@ -149,6 +149,7 @@ involved_professionals = Table(
 Index("ix_involved_professionals_case_id", involved_professionals.c.case_id)
 
 # Who did what when, without health content: the detail names fields, never their values.
+# ``seq``/``mac``: the line's place in this device's chain and its seal (storage/audit_chain.py).
 audit_log = Table(
     "audit_log",
     metadata,
@@ -160,5 +161,8 @@ audit_log = Table(
     Column("entity_id", String(ID)),
     Column("case_id", String(ID)),
     Column("detail", Text, nullable=False, default=""),
+    Column("seq", Integer),
+    Column("mac", String(64)),
 )
 Index("ix_audit_log_case_id", audit_log.c.case_id)
+Index("ix_audit_log_seq", audit_log.c.seq, unique=True)

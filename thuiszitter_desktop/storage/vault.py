@@ -3,6 +3,9 @@
 Files (in the user's data directory, mode 0600):
 - ``<name>.db``   the encrypted database (never a plain SQLite file);
 - ``<name>.keys`` the data key, wrapped under the passphrase and under the recovery key.
+
+Both name the vault (``vault_id``). A vault file that is empty, cut short, or not the vault its
+key file belongs to is refused before anything is migrated or written (``VaultRefusedError``).
 """
 
 from __future__ import annotations
@@ -10,23 +13,28 @@ from __future__ import annotations
 import contextlib
 import errno
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.exc import DatabaseError
 
-from thuiszitter_desktop.storage import migrate
+from thuiszitter_desktop.storage import migrate, repo_audit
+from thuiszitter_desktop.storage.audit_chain import chain_key
 from thuiszitter_desktop.storage.backup import create_backup
+from thuiszitter_desktop.storage.backup_files import clean_leftovers
 from thuiszitter_desktop.storage.errors import (
     DiskFullError,
+    KeyFileWriteError,
     NotEncryptedError,
     ReadOnlyVaultError,
     VaultCorruptError,
     VaultExistsError,
+    VaultRefusedError,
 )
 from thuiszitter_desktop.storage.files import create_private_file
 from thuiszitter_desktop.storage.keyslots import (
@@ -40,12 +48,18 @@ from thuiszitter_desktop.storage.keyslots import (
     recovery_slot,
 )
 from thuiszitter_desktop.storage.sqlcipher import (
+    PAGE_SIZE,
+    WRITE_OPTION,
     integrity_problems,
     is_plain_sqlite,
     locked_engine,
     make_engine,
+    quick_problems,
 )
+from thuiszitter_desktop.storage.tables import vault_meta
 from thuiszitter_desktop.storage.vault_files import key_file_for
+
+VAULT_ID = "vault_id"
 
 
 @dataclass
@@ -56,6 +70,10 @@ class Vault:
     engine: Engine
     _key: bytes
     read_only: bool = False
+    vault_id: str = ""
+    # Damage found by a check; the vault stays read-only until a restore or until the user
+    # knowingly continues (``continue_writable``).
+    problems: list[str] = field(default_factory=list)
     # Held while the vault is in use by a background job (a backup), so locking waits for it.
     _gate: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
@@ -66,51 +84,81 @@ class Vault:
         """Create a new vault; returns it and the printable recovery key (shown once)."""
         keys_path = key_file_for(path)
         if path.exists() or keys_path.exists():
-            raise VaultExistsError()
+            raise VaultExistsError(key_file_left=keys_path.exists() and not path.exists())
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         data_key = new_data_key()
         recovery = new_recovery_secret()
-        KeyFile((passphrase_slot(data_key, passphrase, kdf),
-                 recovery_slot(data_key, recovery))).save(keys_path)
+        keys = KeyFile.new(data_key, (passphrase_slot(data_key, passphrase, kdf),
+                                      recovery_slot(data_key, recovery)), str(uuid.uuid4()))
+        keys.save(keys_path)
         create_private_file(path)
-        vault = cls._open(path, data_key, backup_first=False)
+        vault = cls._open(path, data_key, keys, new=True)
         return vault, format_recovery_key(recovery)
 
     @classmethod
     def unlock(cls, path: Path, passphrase: str) -> Vault:
         """Open with the passphrase. A wrong passphrase fails before the database is touched."""
-        cls._check_file(path)
-        data_key = KeyFile.load(key_file_for(path)).unlock_with_passphrase(passphrase)
-        return cls._open(path, data_key)
+        keys = cls._prepare(path)
+        return cls._open(path, keys.unlock_with_passphrase(passphrase), keys)
 
     @classmethod
     def unlock_with_recovery(cls, path: Path, recovery_key: str) -> Vault:
-        cls._check_file(path)
-        data_key = KeyFile.load(key_file_for(path)).unlock_with_recovery(recovery_key)
-        return cls._open(path, data_key)
+        keys = cls._prepare(path)
+        return cls._open(path, keys.unlock_with_recovery(recovery_key), keys)
 
     @staticmethod
     def exists(path: Path) -> bool:
         return path.exists()
 
+    @classmethod
+    def _prepare(cls, path: Path) -> KeyFile:
+        clean_leftovers(path)
+        cls._check_file(path)
+        return KeyFile.load(key_file_for(path))
+
     @staticmethod
     def _check_file(path: Path) -> None:
         if not path.exists():
             raise VaultCorruptError("Er is op deze plek geen kluis gevonden.")
-        if path.stat().st_size and is_plain_sqlite(path):
+        size = path.stat().st_size
+        if size == 0:
+            raise VaultRefusedError(
+                "Het kluisbestand is leeg (0 bytes). Dat kan gebeuren na een stroomstoring, "
+                "een volle schijf of USB-stick, of door een synchronisatieprogramma.")
+        if is_plain_sqlite(path):
             raise NotEncryptedError()
+        if size % PAGE_SIZE:
+            raise VaultRefusedError(
+                "Het kluisbestand is onvolledig: het is midden in een blok afgebroken, "
+                "bijvoorbeeld doordat het kopiëren of opslaan werd onderbroken.")
 
     @classmethod
-    def _open(cls, path: Path, data_key: bytes, backup_first: bool = True) -> Vault:
+    def _open(cls, path: Path, data_key: bytes, keys: KeyFile, new: bool = False) -> Vault:
         engine = make_engine(path, data_key)
         vault = cls(path, engine, data_key)
         try:
-            migrate.upgrade(engine, before=vault._backup_before_migration if backup_first
-                            else None)
+            stored_id = None if new else _stored_identity(engine, keys)
+            migrate.upgrade(engine, before=None if new else vault._backup_before_migration,
+                            after=vault._after_migration)
+            vault._settle_identity(keys, stored_id)
         except BaseException:
             engine.dispose()
             raise
         return vault
+
+    def _after_migration(self, conn: Connection) -> None:
+        repo_audit.seal_unchained(conn, self.chain_key)
+
+    def _settle_identity(self, keys: KeyFile, stored_id: str | None) -> None:
+        """Both files name the vault; one written by an earlier version gets the other's id."""
+        self.vault_id = stored_id or keys.vault_id or str(uuid.uuid4())
+        if stored_id != self.vault_id:
+            with self.transaction() as conn:
+                conn.execute(vault_meta.insert().values(key=VAULT_ID, value=self.vault_id))
+        if keys.vault_id != self.vault_id or not keys.holds(self._key):
+            # Not needed to open the vault: when the folder cannot be written, next time.
+            with contextlib.suppress(KeyFileWriteError):
+                keys.with_identity(self._key, self.vault_id).save(key_file_for(self.path))
 
     def _backup_before_migration(self) -> None:
         create_backup(self, reason="migratie")
@@ -119,6 +167,19 @@ class Vault:
         """Rewrap the data key; the database itself is not re-encrypted."""
         keys_path = key_file_for(self.path)
         KeyFile.load(keys_path).with_passphrase(self._key, new_passphrase, kdf).save(keys_path)
+
+    def replace_recovery_key(self) -> str:
+        """A new recovery key (after the old one was used); the old one no longer opens this
+        vault's key file (older backups keep their own key file). Returns the new key."""
+        keys_path = key_file_for(self.path)
+        updated, recovery = KeyFile.load(keys_path).with_new_recovery(self._key)
+        updated.save(keys_path)
+        return recovery
+
+    @property
+    def chain_key(self) -> bytes:
+        """The audit chain's key, derived from the data key (``storage/audit_chain.py``)."""
+        return chain_key(self._key)
 
     def lock(self) -> None:
         """Close every connection; the key is dropped with this object.
@@ -150,6 +211,15 @@ class Vault:
         finally:
             raw.close()
 
+    def quick_problems(self) -> list[str]:
+        """The cheaper check run at every unlock (``sqlcipher.quick_problems``). It does not
+        hold the gate: it only reads, and other background reads must not wait for it."""
+        raw = self.engine.raw_connection()  # a locked vault refuses (VaultError)
+        try:
+            return quick_problems(raw.driver_connection)
+        finally:
+            raw.close()
+
     def vacuum(self) -> None:
         """Rewrite the file without free pages and empty the WAL, so removed data is gone."""
         with self._gate:
@@ -161,20 +231,39 @@ class Vault:
             finally:
                 raw.close()
 
-    def reopen_read_only(self) -> None:
+    def reopen_read_only(self, problems: list[str] | None = None) -> None:
         """A damaged vault: keep it readable, refuse every write (the file is left alone)."""
         with self._gate:
+            self.problems = list(problems or self.problems)
+            if self.read_only or self.is_locked:
+                return
+            self.read_only = True  # first, so a write started meanwhile is refused
             self.engine.dispose()
             self.engine = make_engine(self.path, self._key, read_only=True)
-            self.read_only = True
+
+    def continue_writable(self) -> None:
+        """The user chose to go on working despite the problems found (asked, never silent)."""
+        with self._gate:
+            if not self.read_only or self.is_locked:
+                return
+            self.engine.dispose()
+            self.engine = make_engine(self.path, self._key)
+            self.read_only = False
 
     # -- data access -------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One atomic unit of work: commits on success, rolls back on any error."""
+        """One atomic unit of work: commits on success, rolls back on any error.
+
+        It takes the write lock at its start (``BEGIN IMMEDIATE``), so a background job's
+        write (a backup's audit line) can never make a save fail halfway."""
+        if self.read_only and not self.is_locked:
+            raise ReadOnlyVaultError()
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    yield conn
         except (DatabaseError, sqlcipher.DatabaseError) as exc:
             self._translate(exc)
             raise
@@ -220,3 +309,38 @@ def _is_write_failure(exc: Exception, text: str) -> bool:
     orig = getattr(exc, "orig", None) or exc
     return ("full" in text or "disk i/o error" in text
             or getattr(orig, "errno", None) in (errno.ENOSPC, errno.EFBIG))
+
+
+def _stored_identity(engine: Engine, keys: KeyFile) -> str | None:
+    """The vault id stored in the database; refuses a file that is no vault of this key file.
+
+    Runs before any migration or write: a database without ``vault_meta`` (an empty file keyed
+    for the first time, a file cut short) is never turned into an empty vault."""
+    try:
+        return _read_identity(engine, keys)
+    except VaultRefusedError:
+        raise
+    except VaultCorruptError:  # SQLCipher cannot read it (cut short, damaged, other key)
+        raise VaultRefusedError(
+            "Het kluisbestand is beschadigd of onvolledig (bijvoorbeeld afgekapt bij het "
+            "kopiëren), of het hoort niet bij het sleutelbestand (kluis.keys) ernaast."
+        ) from None
+
+
+def _read_identity(engine: Engine, keys: KeyFile) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(vault_meta.name):
+            raise VaultRefusedError(
+                "Het kluisbestand bevat geen kluis: het is leeg, onvolledig of overschreven.")
+        meta = {key: value for key, value in conn.execute(
+            select(vault_meta.c.key, vault_meta.c.value)
+            .where(vault_meta.c.key.in_(("schema_major", VAULT_ID))))}
+    if "schema_major" not in meta:
+        raise VaultRefusedError("Het kluisbestand is onvolledig: de gegevens over de kluis "
+                                "zelf ontbreken.")
+    stored = meta.get(VAULT_ID)
+    if stored and keys.vault_id and stored != keys.vault_id:
+        raise VaultRefusedError(
+            "Dit kluisbestand hoort niet bij het sleutelbestand (kluis.keys) ernaast: het is "
+            "een andere kluis.")
+    return stored

@@ -13,3 +13,8 @@ def key_file_for(db_path: Path) -> Path:
 
 def default_vault_path(data_dir: Path) -> Path:
     return data_dir / f"{VAULT_NAME}.db"
+
+
+def attempts_file_for(db_path: Path) -> Path:
+    """Failed unlock attempts (a count and a time, nothing personal), kept across restarts."""
+    return db_path.with_suffix(".attempts")

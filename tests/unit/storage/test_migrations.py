@@ -7,8 +7,8 @@ from alembic import command
 from sqlalchemy import Connection, inspect, text
 
 from thuiszitter_desktop.storage import migrate
-from thuiszitter_desktop.storage.backup import backups_dir, list_backups
-from thuiszitter_desktop.storage.errors import NewerVaultError
+from thuiszitter_desktop.storage.backup_files import backups_dir, list_backups
+from thuiszitter_desktop.storage.errors import NewerVaultError, VaultRefusedError
 from thuiszitter_desktop.storage.schema import metadata
 from thuiszitter_desktop.storage.sqlcipher import connect, make_engine
 from thuiszitter_desktop.storage.vault import Vault
@@ -88,9 +88,10 @@ def test_outdated_vault_is_backed_up_before_it_is_migrated(
     vault: Vault, passphrase: str
 ) -> None:
     config = migrate.alembic_config()
+    first = all_revisions()[0]
     with vault.transaction() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "base")
+        command.downgrade(config, first)
         conn.execute(text("CREATE TABLE marker (x TEXT)"))
         conn.execute(text("INSERT INTO marker VALUES ('van voor de migratie')"))
     key = vault.raw_key
@@ -106,8 +107,7 @@ def test_outdated_vault_is_backed_up_before_it_is_migrated(
     old = connect(backups[0], key)
     try:
         assert old.execute("SELECT x FROM marker").fetchone() == ("van voor de migratie",)
-        names = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
-        assert "pupils" not in names
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (first,)
     finally:
         old.close()
 
@@ -136,3 +136,20 @@ def test_unknown_revision_of_same_major_opens_without_migrating(
     with again.read() as conn:
         assert migrate.current_revisions(conn) == {"9999_toekomst"}
     again.lock()
+
+
+def test_a_file_without_vault_tables_is_refused_not_migrated(
+    vault: Vault, passphrase: str
+) -> None:
+    """What a 0-byte file keyed by SQLCipher looks like: never turned into an empty vault."""
+    config = migrate.alembic_config()
+    with vault.transaction() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    vault.lock()
+    before = vault.path.read_bytes()
+    with pytest.raises(VaultRefusedError) as info:
+        Vault.unlock(vault.path, passphrase)
+    assert "bevat geen kluis" in info.value.message
+    assert vault.path.read_bytes() == before
+    assert list_backups(backups_dir(vault.path)) == []  # no empty 'migratie' backup either
