@@ -1,12 +1,12 @@
-"""Security actions: unlock/backup/restore audit, integrity checks, settings, audit log views.
+"""Security actions: unlock/backup/restore audit, settings, audit log views.
 
-Retention lives in ``services/retention.py`` and the AVG dossier in ``services/dossier.py``.
+Integrity checks live in ``services/vault_health.py``, retention in ``services/retention.py``
+and the AVG dossier in ``services/dossier.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +16,17 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.interchange.audit_csv import audit_csv
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_settings
-from thuiszitter_desktop.storage.backup import (
-    Backup,
+from thuiszitter_desktop.storage.backup import Backup, create_backup
+from thuiszitter_desktop.storage.backup_files import (
+    Listed,
     backup_time,
     backups_dir,
-    create_backup,
     latest_backup,
+    listed,
+    remove_backup,
 )
 
 IDLE_KEY = settings_registry.IDLE_MINUTES.key
-LAST_INTEGRITY_KEY = "security.last_integrity_check"
-INTEGRITY_INTERVAL = timedelta(days=7)
 # Automatic backups on unlock are skipped when one is this fresh, so auto-lock/unlock cycles
 # do not rotate the older copies (a week of history) away within one day.
 AUTO_BACKUP_MIN_AGE = timedelta(hours=1)
@@ -65,6 +65,12 @@ def record_unlock(ctx: AppContext, how: str = "wachtwoord") -> None:
         ctx.audit(conn, "ontgrendeld", "kluis", detail=how)
 
 
+def record_recovery_key_replaced(ctx: AppContext) -> None:
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "herstelsleutel vervangen", "kluis",
+                  detail="na gebruik van de vorige herstelsleutel")
+
+
 def record_restore(ctx: AppContext, backup_name: str) -> None:
     """Logged in the restored vault after it opens (the old vault was kept aside)."""
     with ctx.vault.transaction() as conn:
@@ -90,47 +96,26 @@ def auto_backup_due(ctx: AppContext) -> bool:
 
 
 def backup_on_unlock(ctx: AppContext) -> Backup | None:
-    """Run in a background thread after the window shows; silently skipped once locked."""
+    """Run in a background thread after the unlock check; silently skipped once locked, and
+    never made of a vault that is read-only (damaged, or waiting for the user's choice), so
+    a damaged copy can never rotate the good ones away."""
     with ctx.vault.in_use() as usable:
-        if not usable or not auto_backup_due(ctx):
+        if not usable or ctx.vault.read_only or not auto_backup_due(ctx):
             return None
         return make_backup(ctx, reason="ontgrendeld")
 
 
-# -- integrity ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class IntegrityReport:
-    problems: list[str]
-    checked_at: datetime
-
-    @property
-    def healthy(self) -> bool:
-        return not self.problems
+def backup_list(ctx: AppContext) -> list[Listed]:
+    """The rotating backups and the kept-aside previous vaults, newest first."""
+    return listed(backups_dir(ctx.vault.path))
 
 
-def check_integrity(ctx: AppContext) -> IntegrityReport:
-    """Both SQLCipher checks; a damaged vault is switched to read-only (never replaced)."""
-    problems = ctx.vault.integrity_problems()
-    report = IntegrityReport(problems, ctx.now())
-    if problems:
-        ctx.vault.reopen_read_only()
-        ctx.changes.publish(Change("vault", ()))
-        return report
+def remove_kept_backup(ctx: AppContext, backup: Listed) -> None:
+    """The user removes a backup from the list (asked first in the UI); logged."""
+    remove_backup(backup.db)
     if not ctx.vault.read_only:
         with ctx.vault.transaction() as conn:
-            repo_settings.store(conn, LAST_INTEGRITY_KEY, ctx.now().isoformat())
-            ctx.audit(conn, "integriteit gecontroleerd", "kluis", detail="in orde")
-    return report
-
-
-def last_integrity_check(ctx: AppContext) -> datetime | None:
-    value = _setting(ctx, LAST_INTEGRITY_KEY, None)
-    return datetime.fromisoformat(value) if isinstance(value, str) else None
-
-
-def integrity_check_due(ctx: AppContext) -> bool:
-    last = last_integrity_check(ctx)
-    return last is None or ctx.now() - last >= INTEGRITY_INTERVAL
+            ctx.audit(conn, "back-up verwijderd", "kluis", detail=backup.db.name)
 
 
 # -- audit log ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from thuiszitter_desktop.domain.vocab import (
     Onderwijstype,
     ProfessionalRole,
 )
-from thuiszitter_desktop.services import cases, dossier, retention, security
+from thuiszitter_desktop.services import cases, dossier, retention, security, vault_health
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage.errors import ReadOnlyVaultError, VaultCorruptError
 from thuiszitter_desktop.storage.restore import can_open, restore_backup
@@ -132,12 +132,12 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(ctx: AppContext) -
 
 # -- integrity ------------------------------------------------------------------------------
 def test_integrity_check_passes_and_is_remembered(ctx: AppContext) -> None:
-    assert security.integrity_check_due(ctx)
-    report = security.check_integrity(ctx)
+    assert vault_health.integrity_check_due(ctx)
+    report = vault_health.check_integrity(ctx)
     assert report.healthy
-    assert not security.integrity_check_due(ctx)
+    assert not vault_health.integrity_check_due(ctx)
     week_later = AppContext(ctx.vault, ctx.actor, lambda: ctx.now() + timedelta(days=7))
-    assert security.integrity_check_due(week_later)
+    assert vault_health.integrity_check_due(week_later)
 
 
 def test_damaged_vault_becomes_read_only_and_is_never_rewritten(
@@ -155,7 +155,7 @@ def test_damaged_vault_becomes_read_only_and_is_never_rewritten(
 
     vault = Vault.unlock(vault_path, passphrase)
     ctx = AppContext(vault)
-    report = security.check_integrity(ctx)
+    report = vault_health.check_integrity(ctx)
     assert not report.healthy
     assert vault.read_only
     with pytest.raises(ReadOnlyVaultError) as info:
