@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 import sys
@@ -11,12 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -27,22 +27,41 @@ from thuiszitter_desktop import crash
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.unlock_attempts import UnlockThrottle, wait_message
 from thuiszitter_desktop.paths import data_dir, resources_dir
-from thuiszitter_desktop.services import retention, security
+from thuiszitter_desktop.services import retention, security, vault_health
 from thuiszitter_desktop.services import settings as settings_service
-from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, populate_demo
-from thuiszitter_desktop.storage.backup import backups_dir
-from thuiszitter_desktop.storage.errors import WrongPassphraseError
+from thuiszitter_desktop.services.vault_health import HealthReport
+from thuiszitter_desktop.storage.attempts_file import load_attempts, save_attempts
+from thuiszitter_desktop.storage.backup import Backup
+from thuiszitter_desktop.storage.backup_files import (
+    backups_dir,
+    clean_leftovers,
+    listed,
+    newest_with_data,
+)
+from thuiszitter_desktop.storage.errors import VaultError, WrongPassphraseError
 from thuiszitter_desktop.storage.keyslots import DEFAULT_KDF, KdfParams
 from thuiszitter_desktop.storage.restore import can_open, key_for_backup, restore_backup
 from thuiszitter_desktop.storage.vault import Vault
-from thuiszitter_desktop.storage.vault_files import default_vault_path
+from thuiszitter_desktop.storage.vault_files import (
+    attempts_file_for,
+    default_vault_path,
+    key_file_for,
+)
 from thuiszitter_desktop.ui.autolock import TICK_MS, AutoLock
+from thuiszitter_desktop.ui.backup_list_dialog import BackupListDialog, describe
 from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow
 from thuiszitter_desktop.ui.qt_dutch import install_dutch_translations
 from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
-from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
+from thuiszitter_desktop.ui.start_dialogs import (
+    FirstRunChoice,
+    FirstRunDialog,
+    RecoveryKeyDialog,
+    UnlockDialog,
+)
+from thuiszitter_desktop.ui.vault_problem_dialog import ProblemChoice, VaultProblemDialog
 
 log = logging.getLogger("thuiszitter.app")
 
@@ -72,6 +91,11 @@ def close_other_windows(keep: QWidget | None) -> bool:
 class AppController(QObject):
     """Owns the open vault and the main window; nothing else holds the vault globally."""
 
+    # From the job that runs after unlocking (checks, then the automatic backup): the context
+    # it ran for and its HealthReport, or the Backup made / the Dutch reason it failed.
+    health_checked = Signal(object, object)
+    backup_finished = Signal(object, object)
+
     def __init__(self, folder: Path, kdf: KdfParams = DEFAULT_KDF,
                  clock: Callable[[], datetime] = datetime.now, tick_ms: int = TICK_MS) -> None:
         super().__init__()
@@ -83,9 +107,11 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.demo = False
         self.recovery_key: str | None = None
-        # Failed attempts are counted in memory only: a restart resets them, nothing is
-        # ever locked out or destroyed.
-        self.throttle = UnlockThrottle(clock)
+        self.recovery_replaced = False
+        # Failed attempts are kept beside the vault (a count and a time), so a restart does
+        # not reset the wait; nothing is ever locked out or destroyed.
+        self.throttle = UnlockThrottle(clock, load_attempts(self.attempts_path))
+        clean_leftovers(self.vault_path)  # of a backup or restore interrupted last time
         self.autolock: AutoLock | None = None
         self.clipboard: ClipboardGuard | None = None
         self.discarded_unsaved = False
@@ -94,10 +120,16 @@ class AppController(QObject):
         self.restored_from: str | None = None
         self.backup_thread: threading.Thread | None = None
         self._quit_on_close = True
+        self.health_checked.connect(self._on_health_checked)
+        self.backup_finished.connect(self._on_backup_finished)
 
     @property
     def vault_path(self) -> Path:
         return default_vault_path(self.folder)
+
+    @property
+    def attempts_path(self) -> Path:
+        return attempts_file_for(self.vault_path)
 
     # -- the steps the dialogs call -------------------------------------------------------
     def create_vault(self, passphrase: str) -> None:
@@ -121,7 +153,7 @@ class AppController(QObject):
             vault = Vault.unlock(self.vault_path, passphrase)
         except WrongPassphraseError:
             self._failed()
-        self.throttle.succeeded()
+        self._succeeded()
         self.vault = vault
         self.demo = False
         self.unlocked_with = "wachtwoord"
@@ -132,8 +164,15 @@ class AppController(QObject):
             vault = Vault.unlock_with_recovery(self.vault_path, recovery_key)
         except WrongPassphraseError:
             self._failed()
-        self.throttle.succeeded()
-        vault.change_passphrase(new_passphrase, self.kdf)
+        self._succeeded()
+        try:
+            vault.change_passphrase(new_passphrase, self.kdf)
+            # A used recovery key may have been seen: replaced, the new one shown once.
+            self.recovery_key = vault.replace_recovery_key()
+        except BaseException:
+            vault.lock()
+            raise
+        self.recovery_replaced = True
         self.vault = vault
         self.demo = False
         self.unlocked_with = "herstelsleutel"
@@ -142,8 +181,13 @@ class AppController(QObject):
         if not self.throttle.may_try():
             raise UserError(wait_message(self.throttle.wait_remaining()))
 
+    def _succeeded(self) -> None:
+        self.throttle.succeeded()
+        save_attempts(self.attempts_path, self.throttle.state)
+
     def _failed(self) -> NoReturn:
         self.throttle.failed()
+        save_attempts(self.attempts_path, self.throttle.state)
         if not self.throttle.may_try():
             raise UserError(WrongPassphraseError().message + " "
                             + wait_message(self.throttle.wait_remaining()))
@@ -152,17 +196,48 @@ class AppController(QObject):
     # -- flow -----------------------------------------------------------------------------
     def ask_for_vault(self) -> bool:
         """Show first-run or unlock; True when a vault is open."""
-        if self.vault_path.exists():
-            dialog: QDialog = UnlockDialog(self.unlock, self.recover,
-                                           restore=self.restore_backup_file)
-        else:
-            dialog = FirstRunDialog(self.create_vault, self.open_demo)
-        if dialog.exec() != QDialog.DialogCode.Accepted or self.vault is None:
+        while True:
+            if self.vault_path.exists():
+                dialog: QDialog = UnlockDialog(self.unlock, self.recover,
+                                               restore=self.restore_backup_file,
+                                               backup_offer=self.backup_offer)
+            else:
+                dialog = FirstRunDialog(self.create_vault, self.open_demo,
+                                        restore=self.restore_backup_file,
+                                        restore_offer=self.first_run_restore_offer())
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            if isinstance(dialog, FirstRunDialog) and dialog.choice is FirstRunChoice.RESTORED:
+                continue  # a backup is back in place: now unlock it
+            break
+        if not accepted or self.vault is None:
             return False
         if self.recovery_key:
-            RecoveryKeyDialog(self.recovery_key).exec()
+            RecoveryKeyDialog(self.recovery_key, replaced=self.recovery_replaced).exec()
             self.recovery_key = None
+            self.recovery_replaced = False
         return True
+
+    def backup_offer(self) -> str:
+        """For a refused vault: which backup to restore (the newest that holds data)."""
+        newest = newest_with_data(backups_dir(self.vault_path))
+        if newest is None:
+            return ("Er is in de map 'backups' geen back-up met gegevens gevonden. Heeft u een "
+                    "back-up op een USB-stick, kies dan 'Back-up terugzetten…'.")
+        return (f"De nieuwste back-up met gegevens is van {describe(newest)}. Kies 'Back-up "
+                "terugzetten…' om die terug te zetten.")
+
+    def first_run_restore_offer(self) -> str:
+        """Why the first-start screen offers a restore ('' when there is nothing to restore)."""
+        keys_left = key_file_for(self.vault_path).exists()
+        found = listed(backups_dir(self.vault_path))
+        if not keys_left and not found:
+            return ""
+        what = ("het sleutelbestand van een eerdere kluis" if keys_left else "")
+        if found:
+            count = f"{len(found)} back-up{'s' * (len(found) != 1)}"
+            what = f"{what} en {count}" if what else count
+        return (f"Er is geen kluis gevonden, maar wel {what}. Zet een back-up terug om verder "
+                "te werken met uw gegevens.")
 
     def _context(self, vault: Vault) -> AppContext:
         ctx = AppContext(vault=vault, actor=getpass.getuser(), clock=self.clock)
@@ -182,28 +257,87 @@ class AppController(QObject):
         return self.window
 
     def _after_unlock(self, ctx: AppContext) -> None:
-        security.record_unlock(ctx, self.unlocked_with)
-        if self.restored_from:
-            security.record_restore(ctx, self.restored_from)
-            self.restored_from = None
+        with contextlib.suppress(VaultError):  # a damaged vault: the check below says so
+            security.record_unlock(ctx, self.unlocked_with)
+            if self.unlocked_with == "herstelsleutel":
+                security.record_recovery_key_replaced(ctx)
+            if self.restored_from:
+                security.record_restore(ctx, self.restored_from)
+        self.restored_from = None
         if self.autolock is None:
             self.autolock = AutoLock(self.clock, tick_ms=self.tick_ms, parent=self)
             self.autolock.lock_now.connect(lambda _reason: self.lock())
             self.clipboard = ClipboardGuard(parent=self)
         self.autolock.start(security.idle_minutes(ctx))
-        if not self.demo:
-            # After the window shows, so start-up is not slowed; lock() waits for it.
-            self.backup_thread = threading.Thread(target=self._backup_job, args=(ctx,),
-                                                  name="backup-on-unlock", daemon=True)
-            self.backup_thread.start()
+        # After the window shows, so start-up is not slowed; lock() waits for the backup.
+        self.backup_thread = threading.Thread(target=self._unlock_job, args=(ctx, not self.demo),
+                                              name="checks-after-unlock", daemon=True)
+        self.backup_thread.start()
         QTimer.singleShot(0, lambda: self._post_unlock_checks(ctx))
 
-    @staticmethod
-    def _backup_job(ctx: AppContext) -> None:
+    def _unlock_job(self, ctx: AppContext, backup: bool) -> None:
+        """The check at unlock (the full one when a week has passed), then the automatic
+        backup; results go to the UI thread by signal."""
         try:
-            security.backup_on_unlock(ctx)
+            full = vault_health.integrity_check_due(ctx)
+            report = (vault_health.check_integrity(ctx) if full
+                      else vault_health.check_at_unlock(ctx))
+        except UserError:
+            return  # locked meanwhile
         except Exception as exc:  # never personal data in the log: the type only
+            log.warning("check after unlock failed: %s", type(exc).__name__)
+            return
+        self.health_checked.emit(ctx, report)
+        if not backup or not report.healthy:
+            return
+        try:
+            made = security.backup_on_unlock(ctx)
+        except UserError as exc:
+            self.backup_finished.emit(ctx, exc.message)
+        except Exception as exc:
             log.warning("automatic backup failed: %s", type(exc).__name__)
+            self.backup_finished.emit(ctx, "De automatische back-up is mislukt door een "
+                                           "onverwachte fout.")
+        else:
+            if made is not None:
+                self.backup_finished.emit(ctx, made)
+
+    def _current(self, ctx: AppContext) -> bool:
+        window = self.window
+        return window is not None and window.ctx is ctx and not ctx.vault.is_locked
+
+    def _on_health_checked(self, ctx: AppContext, report: HealthReport) -> None:
+        if self._current(ctx) and not report.healthy:
+            self.report_problem(report)
+
+    def _on_backup_finished(self, ctx: AppContext, result: Backup | str) -> None:
+        if not self._current(ctx):
+            return
+        if isinstance(result, str):
+            self.report_problem(vault_health.backup_failed(
+                ctx, f"De automatische back-up is niet gelukt. {result}"))
+        elif result.fewer_pupils:
+            QMessageBox.warning(
+                self.window, "Minder leerlingen dan in de vorige back-up",
+                f"De back-up van zojuist bevat {result.info.pupils} leerlingen; de vorige "
+                f"bevatte er {result.previous_pupils}. Klopt dat niet (bijvoorbeeld omdat "
+                "de kluis is vervangen door een oudere kopie)? Zet dan een back-up terug via "
+                "Bestand → Back-up terugzetten…. De laatste back-up met de meeste leerlingen "
+                "blijft bewaard, ook als er nieuwere bij komen.")
+
+    def report_problem(self, report: HealthReport) -> None:
+        """Tell the user at once; the vault is already read-only. Their choice decides."""
+        window = self.window
+        if window is None:
+            return
+        ctx = window.ctx
+        ctx.changes.publish(Change("vault", ()))
+        dialog = VaultProblemDialog(report, window)
+        dialog.exec()
+        if dialog.choice is ProblemChoice.RESTORE:
+            self.request_restore()
+        elif dialog.choice is ProblemChoice.CONTINUE and self._current(ctx):
+            vault_health.continue_knowingly(ctx, report)
 
     def _post_unlock_checks(self, ctx: AppContext) -> None:
         window = self.window
@@ -216,13 +350,6 @@ class AppController(QObject):
                 "De kluis is vergrendeld terwijl er nog wijzigingen open stonden. Die "
                 "wijzigingen zijn niet bewaard (ook niet ergens anders op de computer). "
                 "Controleer de casus waaraan u werkte.")
-        if security.integrity_check_due(ctx) and not security.check_integrity(ctx).healthy:
-            QMessageBox.warning(
-                window, "Kluis beschadigd",
-                "Bij de wekelijkse controle is schade in de kluis gevonden. De kluis is nu "
-                "alleen te lezen; er is niets overschreven. Zet een back-up terug via "
-                "Bestand → Back-up terugzetten…")
-            return
         if not self.demo and not ctx.vault.read_only and retention.yearly_review_due(ctx):
             RetentionReviewDialog(ctx, window).exec()
 
@@ -285,11 +412,13 @@ class AppController(QObject):
     def restore_backup_file(self, parent: QWidget | None) -> bool:
         """The restore steps shared by the menu and the unlock dialog; True when restored."""
         target = self.vault.path if self.vault is not None else self.vault_path
-        path, _ = QFileDialog.getOpenFileName(parent, "Back-up kiezen", str(backups_dir(target)),
-                                              "Kluis-back-ups (*.db)")
-        if not path:
+        window = self.window
+        remove = ((lambda b: security.remove_kept_backup(window.ctx, b))
+                  if window is not None and not self.demo else None)
+        chooser = BackupListDialog(listed(backups_dir(target)), remove=remove, parent=parent)
+        if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
             return False
-        backup = Path(path)
+        backup = chooser.chosen
         try:
             key, with_keys = self._key_for(backup, parent)
             if key is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from thuiszitter_desktop.ui import security_wiring
+
 
 @pytest.fixture(autouse=True)
 def no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -17,3 +19,19 @@ def no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", discard)
     return asked
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every information/warning/critical box as 'title: text' (answered OK at once); the
+    yearly retention review stays closed."""
+    shown: list[str] = []
+
+    def record(_parent: object, title: str, text: str, *args: object) -> object:
+        shown.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    monkeypatch.setattr(security_wiring.RetentionReviewDialog, "exec", lambda self: 0)
+    return shown

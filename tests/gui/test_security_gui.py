@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.app import AppController
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.services import security
-from thuiszitter_desktop.storage.backup import backups_dir, list_backups
+from thuiszitter_desktop.storage.backup_files import backups_dir, list_backups
 from thuiszitter_desktop.storage.errors import WrongPassphraseError
 from thuiszitter_desktop.storage.keyslots import KdfParams
-from thuiszitter_desktop.ui import security_wiring
 from thuiszitter_desktop.ui.autolock import AutoLock
 from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
 from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
@@ -32,20 +31,6 @@ class FakeClock:
 
     def advance(self, **kwargs: float) -> None:
         self.now += timedelta(**kwargs)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, title: str, text: str, *args: object) -> object:
-        shown.append(f"{title}: {text}")
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    monkeypatch.setattr(security_wiring.RetentionReviewDialog, "exec", lambda self: 0)
-    return shown
 
 
 def test_autolock_fires_after_idle_and_input_resets_it(qtbot: QtBot) -> None:

@@ -146,9 +146,10 @@ def test_forgotten_passphrase_recovered_with_recovery_key(
 def test_damaged_vault_offers_restore_from_backup(
     qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from thuiszitter_desktop.storage.backup import create_backup
+    from thuiszitter_desktop.ui.backup_list_dialog import BackupListDialog
 
     controller.create_vault(STRONG)
     assert controller.vault is not None
@@ -167,11 +168,18 @@ def test_damaged_vault_offers_restore_from_backup(
     assert dialog.restore_button.isVisibleTo(dialog)
     assert controller.vault_path.read_bytes() == bytes(damaged)  # never replaced silently
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(backup.db), "Kluis-back-ups (*.db)"))
+    offered: list[str] = []
+
+    def choose_offered(chooser: BackupListDialog) -> int:
+        offered.append(chooser.current().db.name if chooser.current() else "")
+        chooser.restore_button.click()
+        return chooser.result()
+
+    monkeypatch.setattr(BackupListDialog, "exec", choose_offered)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (STRONG, True))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.restore_button.click()
+    assert offered == [backup.db.name]  # the newest backup is chosen at the start
     assert "teruggezet" in dialog.error.text()
     qtbot.keyClicks(dialog.passphrase, STRONG)
     dialog.unlock_button.click()

@@ -7,6 +7,8 @@ to a file the user chose. Nothing is recorded in a read-only vault (it cannot be
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage.errors import VaultError
 
@@ -28,6 +30,13 @@ def record_document(ctx: AppContext, document: str, file_format: str,
     detail is the format only ("PDF", "ICS"): a file name may hold a pupil's name, and the
     log outlives anonymisation."""
     _record(ctx, how, document, entity_id, case_id, file_format)
+
+
+def record_saved(ctx: AppContext, document: str, path: Path, entity_id: str | None = None,
+                 case_id: str | None = None) -> None:
+    """A document or export the user saved to ``path`` (recorded once it was written)."""
+    record_document(ctx, document, path.suffix.lstrip(".").upper() or "bestand", entity_id,
+                    case_id)
 
 
 def _record(ctx: AppContext, action: str, entity: str, entity_id: str | None,

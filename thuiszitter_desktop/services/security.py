@@ -129,11 +129,14 @@ def audit_entries(ctx: AppContext, case_id: str | None = None, action: str | Non
 
 
 def export_audit_csv(ctx: AppContext, case_id: str | None = None) -> bytes:
-    data = audit_csv(audit_entries(ctx, case_id))
+    """The log as CSV (``record_audit_export`` logs it once it was saved)."""
+    return audit_csv(audit_entries(ctx, case_id))
+
+
+def record_audit_export(ctx: AppContext, case_id: str | None = None) -> None:
     if not ctx.vault.read_only:
         with ctx.vault.transaction() as conn:
             ctx.audit(conn, "geëxporteerd", "logboek", case_id=case_id, detail="CSV")
-    return data
 
 
 def case_names(ctx: AppContext) -> dict[str, str]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.services import aanmelding_overview, cases, intake
+from thuiszitter_desktop.services import aanmelding_overview, access_log, cases, intake
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.aanmeld_model import AanmeldModel
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
@@ -146,5 +146,7 @@ class AanmeldPage(LazyPage, QWidget):
         CaseWindow(self._ctx, detail.pupil, detail.case, is_new=False, parent=self).exec()
 
     def save_blank(self) -> None:
-        save_document(self, "Aanmeldformulier (blanco).pdf",
-                      lambda: intake.blank_aanmelding_document(self._ctx))
+        path = save_document(self, "Aanmeldformulier (blanco).pdf",
+                             lambda: intake.blank_aanmelding_document(self._ctx))
+        if path is not None:
+            access_log.record_saved(self._ctx, "aanmeldformulier (blanco)", path)

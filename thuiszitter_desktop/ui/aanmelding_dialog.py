@@ -21,7 +21,7 @@ from thuiszitter_desktop.domain.aanmelding import Aanmelding, Reporter
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.model import Pupil
 from thuiszitter_desktop.domain.vocab import Onderwijstype
-from thuiszitter_desktop.services import intake
+from thuiszitter_desktop.services import access_log, intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanmelding_form import AanmeldingForm
 from thuiszitter_desktop.ui.document_output import save_document
@@ -176,5 +176,7 @@ class AanmeldingTab(QWidget):
         assert self.form is not None
         name = self.form.values().pupil.full_name
         case_id = self._case_id
-        save_document(self, f"Aanmeldformulier {name}.pdf",
-                      lambda: intake.aanmelding_document(self._ctx, case_id))
+        path = save_document(self, f"Aanmeldformulier {name}.pdf",
+                             lambda: intake.aanmelding_document(self._ctx, case_id))
+        if path is not None:
+            access_log.record_saved(self._ctx, "aanmeldformulier", path, case_id=case_id)

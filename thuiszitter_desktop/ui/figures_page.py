@@ -28,7 +28,7 @@ from thuiszitter_desktop.domain.breakdowns import CountTable, Dimension
 from thuiszitter_desktop.domain.definitions import Definition
 from thuiszitter_desktop.domain.figures import QuarterFigures, TargetResult, format_number
 from thuiszitter_desktop.domain.quarters import Quarter
-from thuiszitter_desktop.services import figures
+from thuiszitter_desktop.services import access_log, figures
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.bar_chart_view import BarChartView
@@ -301,6 +301,8 @@ class FiguresPage(LazyPage, QWidget):
     def _show_pupils(self, title: str, explanation: str, case_ids: list[str],
                      outcome: dict[str, str] | None) -> None:
         rows = figures.case_rows(self._ctx, case_ids)
+        access_log.record_view(self._ctx, "leerlingen bij cijfer",
+                               detail=f"{len(case_ids)} leerlingen")
         dialog = FigurePupilsDialog(title, explanation, rows, outcome, parent=self)
         self.last_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_case_id:

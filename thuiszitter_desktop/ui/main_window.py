@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import access_log, cases
 from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.today_board import TodayBoard
@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         # object, not QWidget: pages are checked against the ShowAware protocol below.
         self._shown_page: object | None = None
+        # Pages that show pupils' names: each time one is opened, one audit line.
+        self._viewed_as: dict[int, str] = {}
         self.pages.currentChanged.connect(self._page_changed)
 
         # Vandaag loads at once (it feeds the tray); every other page when first shown. In
@@ -163,10 +165,10 @@ class MainWindow(QMainWindow):
 
     # Feature pages are added here, one line each, in the order users see them.
     def _build_pages(self) -> None:
-        self.add_page("Vandaag", self.today_page)
-        self.add_page("Caseload", self.caseload)
+        self.add_page("Vandaag", self.today_page, viewed_as="vandaag")
+        self.add_page("Caseload", self.caseload, viewed_as="caseload")
         self.aanmeld_page = AanmeldPage(self.ctx, lazy=True)
-        self.add_page("Aanmelden", self.aanmeld_page)
+        self.add_page("Aanmelden", self.aanmeld_page, viewed_as="aanmeldingen")
         self.aanmeld_page.open_case.connect(self.open_case)
         self.changes.changed.connect(self.aanmeld_page.on_change)
         self.mdo_page = MdoPage(self.ctx, lazy=True)
@@ -181,12 +183,16 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.figures_page.on_change)
         self.lock_requested.connect(self.figures_page.clear)
 
-    def add_page(self, title: str, page: QWidget) -> None:
-        """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages)."""
+    def add_page(self, title: str, page: QWidget, viewed_as: str | None = None) -> None:
+        """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages).
+
+        ``viewed_as``: for a page that shows names, what its audit line calls the view."""
         theme, fallback = NAV_ICONS.get(title, ("", SP.SP_FileIcon))
         icon = QIcon.fromTheme(theme, self.style().standardIcon(fallback))
         item = QListWidgetItem(icon, title)
         item.setSizeHint(QSize(0, 40))
+        if viewed_as is not None:  # before adding: the first page added is shown at once
+            self._viewed_as[self.pages.count()] = viewed_as
         self.nav.addItem(item)
         self.pages.addWidget(page)
         number = self.pages.count()
@@ -215,6 +221,8 @@ class MainWindow(QMainWindow):
         self._shown_page = page
         if isinstance(page, ShowAware):
             page.page_shown()
+        if index in self._viewed_as:
+            access_log.record_view(self.ctx, self._viewed_as[index])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
@@ -297,6 +305,8 @@ class MainWindow(QMainWindow):
             # Cases, not deadlines: the Vandaag page lists every overdue deadline.
             noun = "casus" if overdue == 1 else "casussen"
             text += f" · {overdue} {noun} met een verlopen termijn"
+        if self.ctx.vault.read_only:
+            text += " · ALLEEN LEZEN: de kluis is niet in orde, er wordt niets opgeslagen"
         self.statusBar().showMessage(text)
 
     def _about(self) -> None:

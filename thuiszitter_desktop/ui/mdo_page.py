@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.mdo import Mdo
+from thuiszitter_desktop.services import access_log
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.document_output import save_document
@@ -43,6 +44,7 @@ class MdoPage(LazyPage, QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._meetings: list[Mdo] = []
+        self._viewed: str | None = None  # the MDO whose agenda view was last recorded
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Datum", "Tijd", "School", "Leerlingen"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,6 +137,14 @@ class MdoPage(LazyPage, QWidget):
                        self.parents_button, self.minutes_button):
             button.setEnabled(has)
         self.preview.setPlainText(mdo_service.agenda_email(self._ctx, mdo.id) if mdo else "")
+        if mdo is not None and mdo.id != self._viewed:
+            # One line per agenda opened; a refresh of the same agenda is not a new view.
+            self._viewed = mdo.id
+            access_log.record_view(self._ctx, "mdo-agenda", mdo.id)
+
+    def page_hidden(self) -> None:
+        super().page_hidden()
+        self._viewed = None
 
     # -- actions --------------------------------------------------------------------------
     def new_mdo(self) -> None:
@@ -182,19 +192,22 @@ class MdoPage(LazyPage, QWidget):
 
     def copy_agenda(self) -> None:
         QApplication.clipboard().setText(self.preview.toPlainText())
+        mdo = self.current()
+        access_log.record_document(self._ctx, "mdo-agenda", "tekst",
+                                   mdo.id if mdo else None, how=access_log.COPIED)
         self.saved.setText("Agenda gekopieerd; plak hem in een e-mail.")
 
     def save_agenda(self) -> None:
         mdo = self.current()
         if mdo is not None:
             self._save(lambda: mdo_service.agenda_pdf(self._ctx, mdo.id),
-                       f"agenda-mdo-{mdo.on}.pdf")
+                       f"agenda-mdo-{mdo.on}.pdf", "mdo-agenda", mdo.id)
 
     def save_minutes(self) -> None:
         mdo = self.current()
         if mdo is not None:
             self._save(lambda: mdo_service.minutes_pdf(self._ctx, mdo.id),
-                       f"notulen-mdo-{mdo.on}.pdf")
+                       f"notulen-mdo-{mdo.on}.pdf", "mdo-notulen", mdo.id)
 
     def save_parent_letter(self) -> None:
         mdo = self.current()
@@ -209,9 +222,12 @@ class MdoPage(LazyPage, QWidget):
         case_id = mdo.case_ids[labels.index(label)]
         first = label.split()[0] if label.split() else "leerling"
         self._save(lambda: mdo_service.parent_agenda_pdf(self._ctx, mdo.id, case_id),
-                   f"uitnodiging-mdo-{first.lower()}.pdf")
+                   f"uitnodiging-mdo-{first.lower()}.pdf", "mdo-uitnodiging ouders", mdo.id,
+                   case_id)
 
-    def _save(self, make: Callable[[], bytes], suggested: str) -> None:
+    def _save(self, make: Callable[[], bytes], suggested: str, document: str, mdo_id: str,
+              case_id: str | None = None) -> None:
         path = save_document(self, suggested, make)
         if path is not None:
+            access_log.record_saved(self._ctx, document, path, mdo_id, case_id)
             self.saved.setText(f"Opgeslagen: {path.name}")

@@ -46,7 +46,7 @@ from thuiszitter_desktop.domain.plan_edit import (
     update_plan,
 )
 from thuiszitter_desktop.reports.plan import version_text
-from thuiszitter_desktop.services import consent
+from thuiszitter_desktop.services import access_log, consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
@@ -353,6 +353,9 @@ class PlanTab(QWidget):
         if self._loading or index < 0:
             return
         self._viewing = index
+        version = self._versions[index]
+        access_log.record_view(self._ctx, "planversie", version.id, version.case_id,
+                               f"versie {version.version}")
         self._refresh_all()
 
     def _go_to(self, goal_id: str | None, action_id: str | None) -> None:

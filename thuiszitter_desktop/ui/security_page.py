@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,20 +24,27 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.autolock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.retention import RetentionPolicy
-from thuiszitter_desktop.services import retention, security
+from thuiszitter_desktop.services import retention, security, vault_health
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.storage.audit_chain import ChainProblem
+from thuiszitter_desktop.storage.repo_audit import AuditEntry
+from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.widgets import ErrorLabel, number_field
 
 AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
 ALL_ACTIONS = "Alle acties"
+# Lines whose seal does not fit: red while open, amber once the user knowingly went on.
+BROKEN = QColor("#F8D7DA")
+ACCEPTED = QColor("#FFF3CD")
+WARNING_SIGN = "⚠ "
 
 
 class SecurityPage(LazyPage, QWidget):
     backup_requested = Signal()
     restore_requested = Signal()
     review_requested = Signal()
+    problem_found = Signal(object)  # a HealthReport that is not healthy
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  lazy: bool = False) -> None:
@@ -105,6 +112,9 @@ class SecurityPage(LazyPage, QWidget):
         filters.addWidget(self.action_filter)
         filters.addWidget(self.export_button)
         log_layout.addLayout(filters)
+        self.chain_note = QLabel()
+        self.chain_note.setWordWrap(True)
+        log_layout.addWidget(self.chain_note)
         self.log = QTableWidget(0, len(AUDIT_HEADERS))
         self.log.setHorizontalHeaderLabels(AUDIT_HEADERS)
         self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -119,7 +129,7 @@ class SecurityPage(LazyPage, QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        last = security.last_integrity_check(self.ctx)
+        last = vault_health.last_integrity_check(self.ctx)
         state = " De kluis is alleen te lezen." if self.ctx.vault.read_only else ""
         self.last_check.setText(
             (f"Laatst gecontroleerd: {last:%d-%m-%Y %H:%M}." if last
@@ -134,6 +144,7 @@ class SecurityPage(LazyPage, QWidget):
             for col, value in enumerate(values):
                 self.log.setItem(row, col, QTableWidgetItem(value))
             self._case_of_row.append(entry.case_id)
+        self._mark_chain(entries)
         chosen = self.action_filter.currentText()
         self.action_filter.blockSignals(True)
         self.action_filter.clear()
@@ -141,6 +152,26 @@ class SecurityPage(LazyPage, QWidget):
         self.action_filter.setCurrentText(chosen or ALL_ACTIONS)
         self.action_filter.blockSignals(False)
         self._apply_filter()
+
+    def _mark_chain(self, entries: list[AuditEntry]) -> None:
+        """Show every break in the audit chain: marked lines, and a note above the table."""
+        problems, accepted = vault_health.chain_report(self.ctx)
+        by_row = {p.row_id: p for p in problems if p.row_id is not None}
+        for row, entry in enumerate(reversed(entries)):
+            problem = by_row.get(entry.row_id)
+            if problem is None:
+                continue
+            known = problem.fingerprint in accepted
+            for col in range(self.log.columnCount()):
+                item = self.log.item(row, col)
+                if item is not None:
+                    item.setBackground(ACCEPTED if known else BROKEN)
+                    item.setToolTip(problem.text + (" (bekend: u koos toch door te gaan)"
+                                                    if known else ""))
+            first = self.log.item(row, 0)
+            if first is not None:
+                first.setText(WARNING_SIGN + first.text())
+        self.chain_note.setText(_chain_note(problems, accepted))
 
     def on_change(self, change: Change) -> None:
         self.loader.changed()
@@ -191,28 +222,35 @@ class SecurityPage(LazyPage, QWidget):
         self.keep_error.show_message(None)
 
     def run_check(self) -> None:
-        report = security.check_integrity(self.ctx)
+        report = vault_health.check_integrity(self.ctx)
+        self.reload()
         if report.healthy:
             QMessageBox.information(self, "Kluis gecontroleerd",
-                                    "De kluis is gecontroleerd en in orde.")
+                                    "De kluis en het logboek zijn gecontroleerd en in orde.")
         else:
-            QMessageBox.warning(
-                self, "Kluis beschadigd",
-                "Bij de controle is schade in de kluis gevonden. De kluis is nu alleen te "
-                "lezen, zodat er niets verloren gaat. Zet een back-up terug via "
-                "'Back-up terugzetten…'. Er is niets overschreven.")
-        self.reload()
+            self.problem_found.emit(report)
 
     def export_csv(self) -> None:
         ids = self.visible_case_ids() if self.pupil_filter.text().strip() else set()
         case_id = next(iter(ids)) if len(ids) == 1 else None
-        path, _ = QFileDialog.getSaveFileName(self, "Logboek exporteren", "logboek.csv",
-                                              "CSV-bestanden (*.csv)")
-        if not path:
-            return
-        from pathlib import Path
+        if save_document(self, "logboek.csv",
+                         lambda: security.export_audit_csv(self.ctx, case_id),
+                         file_filter="CSV-bestanden (*.csv)",
+                         title="Logboek exporteren") is not None:
+            security.record_audit_export(self.ctx, case_id)
+            self.reload()
 
-        atomic_write(Path(path), security.export_audit_csv(self.ctx, case_id))
-        self.reload()
+
+def _chain_note(problems: list[ChainProblem], accepted: set[str]) -> str:
+    open_ones = [p for p in problems if p.fingerprint not in accepted]
+    if open_ones:
+        without_line = [p.text for p in open_ones if p.row_id is None]
+        return (f"{WARNING_SIGN}Het logboek is buiten de app aangepast: {len(open_ones)} "
+                "afwijking(en). De regels zijn hieronder rood gemarkeerd. "
+                + " ".join(without_line)).strip()
+    if problems:
+        return (f"{WARNING_SIGN}Eerder gevonden afwijkingen in het logboek zijn geel "
+                "gemarkeerd (u koos toch door te gaan).")
+    return "Het logboek is gecontroleerd: geen regel is gewijzigd, verwijderd of tussengevoegd."
 
 

@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.services import dossier, retention, security
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.vault_health import HealthReport, backup_failed
+from thuiszitter_desktop.storage.errors import BackupError
 from thuiszitter_desktop.storage.files import atomic_write
+from thuiszitter_desktop.ui.backup_list_dialog import size_text
 from thuiszitter_desktop.ui.document_output import make_document, writing_failure
 from thuiszitter_desktop.ui.security_page import SecurityPage
+from thuiszitter_desktop.ui.widgets import busy_cursor
 
 if TYPE_CHECKING:
     from thuiszitter_desktop.ui.main_window import MainWindow
@@ -36,6 +40,8 @@ class SecurityController(Protocol):
     """What the security features need from the one who owns the vault (the app's controller)."""
 
     def request_restore(self) -> None: ...
+
+    def report_problem(self, report: HealthReport) -> None: ...
 
     def set_idle_minutes(self, minutes: int) -> None: ...
 
@@ -111,10 +117,11 @@ class RetentionReviewDialog(QDialog):
 def install_security(window: MainWindow, controller: SecurityController) -> SecurityPage:
     ctx = window.ctx
     page = SecurityPage(ctx, lazy=True)  # reads the audit log when first shown
-    window.add_page("Beveiliging", page)
+    window.add_page("Beveiliging", page, viewed_as="logboek")
     window.changes.changed.connect(page.on_change)
-    page.backup_requested.connect(lambda: manual_backup(window))
+    page.backup_requested.connect(lambda: manual_backup(window, controller))
     page.restore_requested.connect(controller.request_restore)
+    page.problem_found.connect(controller.report_problem)
     page.review_requested.connect(lambda: RetentionReviewDialog(ctx, window).exec())
 
     def apply_idle_setting(change: Change) -> None:
@@ -125,7 +132,7 @@ def install_security(window: MainWindow, controller: SecurityController) -> Secu
     window.changes.changed.connect(apply_idle_setting)
 
     actions = [
-        ("&Back-up maken…", lambda: manual_backup(window)),
+        ("&Back-up maken…", lambda: manual_backup(window, controller)),
         ("Back-up &terugzetten…", controller.request_restore),
         ("&Inzageverzoek (AVG) exporteren…", lambda: export_dossier(window)),
     ]
@@ -138,23 +145,26 @@ def install_security(window: MainWindow, controller: SecurityController) -> Secu
     return page
 
 
-def manual_backup(window: MainWindow) -> None:
+def manual_backup(window: MainWindow, controller: SecurityController) -> None:
     folder = QFileDialog.getExistingDirectory(window, "Map voor de back-up (bijv. USB-stick)")
     if not folder:
         return
     try:
-        backup = security.make_backup(window.ctx, folder=Path(folder), reason="handmatig")
+        with busy_cursor():
+            backup = security.make_backup(window.ctx, folder=Path(folder), reason="handmatig")
+    except BackupError as exc:
+        if exc.vault_suspect:  # the vault itself could not be read whole: told at once
+            controller.report_problem(backup_failed(window.ctx, exc.message))
+        else:  # a full or read-only USB stick, a removed folder: only this backup failed
+            QMessageBox.warning(window, "Back-up niet gelukt", exc.message)
+        return
     except UserError as exc:
         QMessageBox.warning(window, "Back-up niet gelukt", exc.message)
         return
-    except OSError:
-        QMessageBox.warning(window, "Back-up niet gelukt",
-                            "De back-up kon niet in deze map worden geschreven. Kies een "
-                            "andere map of controleer de USB-stick.")
-        return
     QMessageBox.information(
         window, "Back-up gemaakt",
-        f"De back-up is gemaakt en gecontroleerd:\n{backup.db}\n\nBewaar het bijbehorende "
+        f"De back-up is gemaakt en gecontroleerd ({backup.info.pupils} leerlingen, "
+        f"{size_text(backup.info.size)}):\n{backup.db}\n\nBewaar het bijbehorende "
         f"sleutelbestand ({backup.keys.name}) erbij; zonder wachtwoord of herstelsleutel is "
         "de back-up niet te openen.")
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.passphrase import assess
 from thuiszitter_desktop.storage.errors import VaultCorruptError
-from thuiszitter_desktop.ui.widgets import ErrorLabel, busy_cursor
+from thuiszitter_desktop.ui.widgets import ErrorLabel, busy_cursor, fit_wrapped_text
 
 
 def _password_field(placeholder: str) -> QLineEdit:
@@ -52,16 +52,21 @@ def _busy(action: Callable[[], None], error: ErrorLabel) -> bool:
 class FirstRunChoice(Enum):
     CREATE = auto()
     DEMO = auto()
+    RESTORED = auto()
 
 
 class FirstRunDialog(QDialog):
-    """No vault yet: create one (passphrase twice, strength shown) or explore the demo."""
+    """No vault yet: create one (passphrase twice, strength shown) or explore the demo; when a
+    key file or backups of an earlier vault exist, restoring one is offered first."""
 
     def __init__(self, create: Callable[[str], None], open_demo: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 restore: Callable[[QWidget], bool] | None = None,
+                 restore_offer: str = "") -> None:
         super().__init__(parent)
         self._create = create
         self._open_demo = open_demo
+        self._restore = restore
         self.choice: FirstRunChoice | None = None
         self.setWindowTitle("Welkom bij Thuiszitter Desktop")
         layout = QVBoxLayout(self)
@@ -72,6 +77,17 @@ class FirstRunDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+
+        self.restore_box = QGroupBox("Eerdere kluis terugzetten")
+        restore_layout = QHBoxLayout(self.restore_box)
+        self.restore_text = QLabel(restore_offer)
+        self.restore_text.setWordWrap(True)
+        self.restore_button = QPushButton("Back-up terugzetten…")
+        restore_layout.addWidget(self.restore_text, 1)
+        restore_layout.addWidget(self.restore_button)
+        layout.addWidget(self.restore_box)
+        self.restore_box.setVisible(bool(restore_offer) and restore is not None)
+        self.restore_button.clicked.connect(self._on_restore)
 
         create_box = QGroupBox("Nieuwe kluis aanmaken")
         form = QFormLayout(create_box)
@@ -133,6 +149,11 @@ class FirstRunDialog(QDialog):
             self.choice = FirstRunChoice.DEMO
             self.accept()
 
+    def _on_restore(self) -> None:
+        if self._restore is not None and self._restore(self):
+            self.choice = FirstRunChoice.RESTORED
+            self.accept()
+
 
 class UnlockDialog(QDialog):
     """Asked on every start and after locking; the recovery key is one click away."""
@@ -140,11 +161,13 @@ class UnlockDialog(QDialog):
     def __init__(self, unlock: Callable[[str], None],
                  recover: Callable[[str, str], None],
                  restore: Callable[[QWidget], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 backup_offer: Callable[[], str] | None = None) -> None:
         super().__init__(parent)
         self._unlock = unlock
         self._recover = recover
         self._restore = restore
+        self._backup_offer = backup_offer
         self.setWindowTitle("Kluis ontgrendelen — Thuiszitter Desktop")
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -169,8 +192,11 @@ class UnlockDialog(QDialog):
         form.addRow(buttons)
         form.addRow(self.forgot)
         # Offered when the vault itself cannot be read: never replaced silently.
-        self.restore_button = QPushButton("Kluis beschadigd? Back-up terugzetten…")
-        self.restore_button.setFlat(True)
+        self.offer = QLabel()
+        self.offer.setWordWrap(True)
+        self.offer.hide()
+        form.addRow(self.offer)
+        self.restore_button = QPushButton("Back-up terugzetten…")
         self.restore_button.hide()
         form.addRow(self.restore_button)
         self.pages.addWidget(unlock_page)
@@ -217,7 +243,12 @@ class UnlockDialog(QDialog):
                 self._unlock(passphrase)
         except VaultCorruptError as exc:
             self.error.show_message(exc.message)
-            self.restore_button.setVisible(self._restore is not None)
+            if self._restore is not None:
+                self.offer.setText(self._backup_offer() if self._backup_offer else "")
+                self.offer.setVisible(bool(self.offer.text()))
+                self.restore_button.show()
+                self.restore_button.setFocus()
+            fit_wrapped_text(self)
             return
         except UserError as exc:
             self.error.show_message(exc.message)
@@ -229,6 +260,7 @@ class UnlockDialog(QDialog):
     def _on_restore(self) -> None:
         if self._restore is not None and self._restore(self):
             self.restore_button.hide()
+            self.offer.hide()
             self.error.show_message(
                 "De back-up is teruggezet. Ontgrendel met het wachtwoord dat bij die back-up "
                 "hoort."
@@ -252,12 +284,17 @@ class UnlockDialog(QDialog):
 class RecoveryKeyDialog(QDialog):
     """Shown once after creating a vault: the printable recovery key for the safe."""
 
-    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, recovery_key: str, parent: QWidget | None = None,
+                 replaced: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Uw herstelsleutel")
+        self.setWindowTitle("Uw nieuwe herstelsleutel" if replaced else "Uw herstelsleutel")
         layout = QVBoxLayout(self)
+        why = ("<p>U heeft de herstelsleutel gebruikt. Omdat iemand die sleutel gezien kan "
+               "hebben, is er een nieuwe gemaakt: de oude opent deze kluis niet meer (wel nog "
+               "oudere back-ups). Vervang het papier in de kluis van uw organisatie.</p>"
+               if replaced else "")
         text = QLabel(
-            "<h3>Bewaar deze herstelsleutel goed</h3><p>Bent u uw wachtwoord kwijt, dan "
+            f"<h3>Bewaar deze herstelsleutel goed</h3>{why}<p>Bent u uw wachtwoord kwijt, dan "
             "opent alleen deze sleutel de kluis nog. Druk hem af of schrijf hem over en leg "
             "hem in de kluis van uw organisatie. Deze sleutel wordt maar één keer getoond.</p>"
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
-from thuiszitter_desktop.services import intake
+from thuiszitter_desktop.services import access_log, intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
 from thuiszitter_desktop.ui.document_output import save_document
@@ -245,5 +245,7 @@ class TerugkoppelingTab(QWidget):
         t = self.values()
         if t is None or row < 0:
             return
-        save_document(self, f"Terugkoppeling {t.recipients[row].name}.pdf",
-                      lambda: intake.terugkoppeling_document(self._ctx, t, row))
+        path = save_document(self, f"Terugkoppeling {t.recipients[row].name}.pdf",
+                             lambda: intake.terugkoppeling_document(self._ctx, t, row))
+        if path is not None:
+            access_log.record_saved(self._ctx, "terugkoppeling", path, t.id, t.case_id)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.reports.base import dutch_date
-from thuiszitter_desktop.services import follow_up, reminders
+from thuiszitter_desktop.services import access_log, follow_up, reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import ReminderRow, touched_cases
@@ -228,14 +228,17 @@ class TodayPage(QWidget):
 
     def export_ics(self) -> None:
         self._save(lambda: reminders.export_ics(self._ctx), "termijnen.ics",
-                   "Agenda-bestand (*.ics)")
+                   "Agenda-bestand (*.ics)", "termijnen-agenda")
 
     def export_weekly(self) -> None:
         name = f"weekoverzicht-{self._ctx.today():%Y-%m-%d}.pdf"
-        self._save(lambda: reminders.weekly_pdf(self._ctx), name, "PDF (*.pdf)")
+        self._save(lambda: reminders.weekly_pdf(self._ctx), name, "PDF (*.pdf)",
+                   "weekoverzicht")
 
-    def _save(self, make: Callable[[], bytes], suggested: str, file_filter: str) -> None:
+    def _save(self, make: Callable[[], bytes], suggested: str, file_filter: str,
+              document: str) -> None:
         path = save_document(self, suggested, make, file_filter=file_filter)
         if path is not None:
+            access_log.record_saved(self._ctx, document, path)
             self.saved.setText(f"Opgeslagen: {path.name}")
 

@@ -193,6 +193,28 @@ class EnumChecks(QListWidget, Generic[E]):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
+def fit_wrapped_text(dialog: QWidget) -> None:
+    """Grow a dialog so every word-wrapped label shows all its lines.
+
+    A form layout inside a stacked page does not pass height-for-width up, so a long message
+    shown later (a refusal, an offer) would be cut off, most at a large scale factor."""
+    def relayout() -> None:  # innermost first, so each label has its final width
+        for widget in [*reversed(dialog.findChildren(QWidget)), dialog]:
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+
+    relayout()
+    for label in dialog.findChildren(QLabel):
+        if label.wordWrap() and label.isVisibleTo(dialog):
+            # A little narrower than laid out: at a scale factor of 2 the painted text wraps
+            # a word earlier than QLabel's own estimate.
+            label.setMinimumHeight(label.heightForWidth(label.width() * 9 // 10))
+    relayout()
+    dialog.resize(dialog.width(), max(dialog.height(), dialog.minimumSizeHint().height()))
+
+
 class ErrorLabel(QLabel):
     """A calm inline message under a field; empty when all is well."""
 
