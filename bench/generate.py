@@ -22,7 +22,7 @@ from thuiszitter_desktop.domain.vocab import ContactKind
 from thuiszitter_desktop.services.demo import FIRST_NAMES, LAST_NAMES, build_demo_cases
 from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_plan import demo_plans
-from thuiszitter_desktop.storage import repo_cases, repo_plan
+from thuiszitter_desktop.storage import repo_audit, repo_cases, repo_plan
 from thuiszitter_desktop.storage.repo_mdo import outcome_to_json
 from thuiszitter_desktop.storage.tables import (
     audit_log,
@@ -241,13 +241,18 @@ def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield rows[start:start + CHUNK]
 
 
-def insert_rows(conn: Connection, caseload: Caseload) -> None:
+def insert_rows(conn: Connection, caseload: Caseload, chain_key: bytes) -> None:
     for table in TABLE_ORDER:
-        for chunk in _chunks(caseload.rows.get(table.name, [])):
+        rows = caseload.rows.get(table.name, [])
+        if table is audit_log:  # sealed into the chain, as the app writes them
+            repo_audit.record_many(conn, (repo_audit.AuditEntry(**row) for row in rows),
+                                   chain_key)
+            continue
+        for chunk in _chunks(rows):
             conn.execute(table.insert(), chunk)
 
 
 def write_caseload(vault: Vault, caseload: Caseload) -> None:
     """All rows in one transaction (executemany per table)."""
     with vault.transaction() as conn:
-        insert_rows(conn, caseload)
+        insert_rows(conn, caseload, vault.chain_key)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import Select, create_engine
+from sqlalchemy import Select, create_engine, func, select
 from sqlalchemy.dialects import sqlite
 
 from bench.generate import Landmarks
@@ -27,13 +27,26 @@ from bench.timing import elapsed, median_time, paired_medians
 from thuiszitter_desktop.domain.breakdowns import Dimension
 from thuiszitter_desktop.domain.definitions import Definition
 from thuiszitter_desktop.domain.quarters import Quarter
-from thuiszitter_desktop.services import caseload, cases, figures, mdo, plan, reminders
+from thuiszitter_desktop.services import (
+    access_log,
+    caseload,
+    cases,
+    figures,
+    mdo,
+    plan,
+    reminders,
+    vault_health,
+)
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.reminders import ClockSnapshot, read_snapshot
 from thuiszitter_desktop.services.today_board import TodayBoard
-from thuiszitter_desktop.storage import repo_cases
+from thuiszitter_desktop.storage import repo_audit, repo_cases
+from thuiszitter_desktop.storage.backup import create_backup
+from thuiszitter_desktop.storage.backup_files import remove_backup
 from thuiszitter_desktop.storage.keyslots import KeyFile
+from thuiszitter_desktop.storage.sqlcipher import connect
+from thuiszitter_desktop.storage.tables import audit_log
 from thuiszitter_desktop.storage.vault import Vault
 from thuiszitter_desktop.storage.vault_files import key_file_for
 from thuiszitter_desktop.ui.caseload_model import (
@@ -83,17 +96,28 @@ def unlock(s: Subject) -> Numbers:
 # -- 2 and 7. the app in a child process ---------------------------------------------------------
 def start_to_window(s: Subject) -> Numbers:
     """Process start to the caseload's first paint with rows and to every row loaded, the
-    longest event-loop block meanwhile (the worst of the runs), and the app's peak RSS."""
+    longest event-loop block meanwhile (the worst of the runs), and the app's peak RSS; the
+    same with the check at unlock running in its background thread, as in the app (runs
+    alternated, so load on the machine hits both alike)."""
     runs = max(2, s.runs - 2)
-    results = [run_probe(s.path, s.vault.raw_key) for _ in range(runs)]
+    results: list[dict[str, Any]] = []
+    checked: list[dict[str, Any]] = []
+    for _ in range(runs):
+        results.append(run_probe(s.path, s.vault.raw_key))
+        checked.append(run_probe(s.path, s.vault.raw_key, unlock_check=True))
     return {"start_to_window_s": statistics.median(r["seconds"] for r in results),
             "start_to_all_rows_s": statistics.median(r["all_rows_seconds"] for r in results),
             "longest_block_s": max(r["longest_block"] for r in results),
-            "peak_rss_mb": max(r["peak_rss_mb"] for r in results)}
+            "start_to_window_checked_s": statistics.median(r["seconds"] for r in checked),
+            "start_to_all_rows_checked_s": statistics.median(r["all_rows_seconds"]
+                                                             for r in checked),
+            "unlock_check_done_s": statistics.median(r["check_done_s"] for r in checked),
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in results + checked)}
 
 
-def run_probe(path: Path, key: bytes) -> dict[str, Any]:
+def run_probe(path: Path, key: bytes, unlock_check: bool = False) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_VAULT_KEY": key.hex(),
+           "BENCH_UNLOCK_CHECK": "1" if unlock_check else "",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT),
                                                        os.environ.get("PYTHONPATH")]))}
     env["BENCH_T0"] = repr(time.time())
@@ -276,6 +300,44 @@ def figure_switches(s: Subject, snapshot: ClockSnapshot, quarter: Quarter, runs:
         FIRST_SHOWN), runs * 2)
     source.forget()
     return seconds
+
+
+# -- 8. the vault's own checks -------------------------------------------------------------------
+def vault_checks(s: Subject) -> Numbers:
+    """The check run at every unlock (in a background thread) and its parts, the weekly full
+    check, and one automatic backup (export, sync, verify, rename). Warm file cache."""
+    runs = max(2, s.runs // 2)
+
+    def pragma(name: str) -> float:
+        conn = connect(s.path, s.vault.raw_key, read_only=True)
+        try:
+            return median_time(lambda: conn.execute(f"PRAGMA {name}").fetchall(), runs)
+        finally:
+            conn.close()
+
+    def chain() -> None:
+        with s.vault.read() as conn:
+            problems, _ = repo_audit.chain_problems(conn, s.vault.chain_key)
+        assert not problems
+
+    def unlock_check() -> None:  # after the warm-up, as at every later unlock: new lines only
+        access_log.record_view(s.ctx, "caseload")
+        assert vault_health.check_at_unlock(s.ctx).healthy
+
+    folder = s.path.parent / "bench-backups"
+
+    def backup() -> None:
+        made = create_backup(s.vault, reason="bench", folder=folder)
+        remove_backup(made.db)  # a 50,000-case copy is hundreds of MB
+
+    with s.vault.read() as conn:
+        audit_lines = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    return {"quick_check_s": pragma("quick_check"),
+            "cipher_check_s": pragma("cipher_integrity_check"),
+            "integrity_check_s": pragma("integrity_check"),
+            "audit_chain_s": median_time(chain, runs), "audit_lines": float(audit_lines),
+            "unlock_check_s": median_time(unlock_check, runs),
+            "backup_s": median_time(backup, runs, warmup=0)}
 
 
 # -- baseline: the same query on plain SQLite --------------------------------------------------

@@ -77,6 +77,7 @@ def measure_size(size: int, folder: Path, today: date, runs: int, sync_size: int
         ("documents", measures.documents),
         ("sqlcipher overhead",
          lambda s: measures.sqlcipher_overhead(s, folder / "plain-copy.db")),
+        ("vault checks", measures.vault_checks),
         ("start to window", measures.start_to_window),
     ]
     if sync_only:
