@@ -293,9 +293,14 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        text = self._status_text()
+        if self.ctx.vault.read_only:
+            text += " · ALLEEN LEZEN: de kluis is niet in orde, er wordt niets opgeslagen"
+        self.statusBar().showMessage(text)
+
+    def _status_text(self) -> str:
         if self.background is not None and not self.clock_cache.loaded:
-            self.statusBar().showMessage("Caseload en termijnen worden geladen…")
-            return
+            return "Caseload en termijnen worden geladen…"
         # From the shared clock snapshot: the caseload page may not have loaded yet.
         today = self.ctx.today()
         open_cases = len(self.clock_cache.snapshot().cases)
@@ -305,9 +310,7 @@ class MainWindow(QMainWindow):
             # Cases, not deadlines: the Vandaag page lists every overdue deadline.
             noun = "casus" if overdue == 1 else "casussen"
             text += f" · {overdue} {noun} met een verlopen termijn"
-        if self.ctx.vault.read_only:
-            text += " · ALLEEN LEZEN: de kluis is niet in orde, er wordt niets opgeslagen"
-        self.statusBar().showMessage(text)
+        return text
 
     def _about(self) -> None:
         QMessageBox.about(
