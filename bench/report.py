@@ -62,9 +62,9 @@ METRICS: tuple[Metric, ...] = (
     Metric("quarterly_report_s", "6. Quarterly figures (nothing in memory) + report PDF", "ms"),
     Metric("peak_rss_mb", "7. Peak RSS of the app with the caseload open", "MB",
            (Target(5_000, 300.0),)),
-    Metric("start_to_window_checked_s", "8. Process start → caseload window with rows, with "
-           "the check at unlock running in its background thread (as in the app)", "s",
-           (Target(5_000, 2.0),)),
+    Metric("start_to_window_checked_s", "8. Process start → caseload window with its first "
+           "rows, as in the app: the check at unlock starts in its thread once the caseload "
+           "is read", "s"),
     Metric("start_to_all_rows_checked_s", "8. … until every row is loaded", "s"),
     Metric("unlock_check_done_s", "8. … process start → that check finished", "s"),
     Metric("unlock_check_s", "8. Check at unlock alone: cipher_integrity_check + quick_check "

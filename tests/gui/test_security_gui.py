@@ -84,6 +84,7 @@ def test_idle_lock_closes_everything_and_unlock_returns_to_the_page(
         qtbot: QtBot, controller: AppController, passphrase: str, messages: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     window = controller.show_main()
+    qtbot.waitUntil(lambda: controller.backup_thread is not None, timeout=10_000)
     assert controller.backup_thread is not None
     controller.backup_thread.join(10)
     assert list_backups(backups_dir(controller.vault_path))  # backup on unlock

@@ -88,6 +88,7 @@ def test_idle_minutes_from_instellingen_reach_the_running_auto_lock(
     window = controller.show_main()
     qtbot.addWidget(window)
     assert controller.autolock is not None and controller.autolock.idle_minutes == 5
+    qtbot.waitUntil(lambda: controller.backup_thread is not None, timeout=10_000)
     assert controller.backup_thread is not None
     controller.backup_thread.join(10)  # the check and backup after unlock log lines too
     audit_lines = len(audit_entries(window.ctx))

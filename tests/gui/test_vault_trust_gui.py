@@ -278,6 +278,7 @@ def test_manual_backup_on_a_full_disk_shows_a_dutch_message_not_a_crash(
     controller.create_vault(STRONG)
     window = controller.show_main()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: controller.backup_thread is not None, timeout=10_000)
     assert controller.backup_thread is not None
     controller.backup_thread.join(10)
     usb = tmp_path / "usb"
