@@ -14,11 +14,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from thuiszitter_desktop.app import AppController
+from thuiszitter_desktop.domain.consent import (
+    ConsentGiver,
+    ConsentMethod,
+    ConsentPurpose,
+    ConsentRecord,
+)
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import Onderwijstype
-from thuiszitter_desktop.services import cases, security
+from thuiszitter_desktop.services import cases, consent, security
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.backup_files import backups_dir, listed
@@ -115,6 +121,9 @@ def test_a_document_that_cannot_be_written_is_not_logged(
 
 def test_mdo_agenda_view_is_logged_per_meeting_opened(qtbot: QtBot, ctx: AppContext) -> None:
     case = register(ctx, "Sem")
+    consent.record_consent(ctx, ConsentRecord(  # the parents agree to an MDO discussion
+        case_id=case.id, purpose=ConsentPurpose.MDO, giver=ConsentGiver.OUDERS,
+        on=date(2026, 11, 2), method=ConsentMethod.MONDELING, given_by="Moeder"))
     meeting = Mdo(on=date(2026, 11, 30), start_time=time(9, 0), school="Het Testcollege",
                   location="Teamkamer", chair="Fatima Bakkali")
     meeting.add_pupil(case.id)
@@ -242,6 +251,7 @@ def test_flipped_byte_is_told_at_once_after_unlock_and_the_vault_stays_read_only
     controller.unlock(STRONG)
     window = controller.show_main()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.clock_cache.loaded)  # the window's own read, first
     qtbot.waitUntil(lambda: reports != [], timeout=10_000)
     assert window.ctx.vault.read_only
     assert "ALLEEN LEZEN" in window.statusBar().currentMessage()
@@ -278,6 +288,7 @@ def test_manual_backup_on_a_full_disk_shows_a_dutch_message_not_a_crash(
     controller.create_vault(STRONG)
     window = controller.show_main()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.clock_cache.loaded)  # the window's own read, first
     qtbot.waitUntil(lambda: controller.backup_thread is not None, timeout=10_000)
     assert controller.backup_thread is not None
     controller.backup_thread.join(10)
@@ -315,6 +326,7 @@ def test_audit_viewer_marks_a_changed_line(
     controller.unlock(STRONG)
     window = controller.show_main()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.clock_cache.loaded)  # the window's own read, first
     page = controller.security_page
     window.show_page(page)
     assert "Het logboek is buiten de app aangepast: 1 afwijking" in page.chain_note.text()
@@ -376,6 +388,7 @@ def test_used_recovery_key_is_replaced_and_the_new_one_shown_once(
     assert controller.recovery_key is None  # shown once, then forgotten
     window = controller.show_main()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.clock_cache.loaded)  # the window's own read, first
     assert ("herstelsleutel vervangen", "kluis") in actions(window.ctx)
     controller.shutdown()
     with pytest.raises(WrongPassphraseError):
