@@ -349,7 +349,7 @@ class AppController(QObject):
         if window is None:
             return
         ctx = window.ctx
-        ctx.changes.publish(Change("vault", ()))
+        ctx.changes.publish(Change("vault_state", ()))
         dialog = VaultProblemDialog(report, window)
         dialog.exec()
         if dialog.choice is ProblemChoice.RESTORE:

@@ -194,10 +194,13 @@ def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> Clock
 
 # Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
 # publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
-# seen assumption of an update, the story of a quarter, and a sync's own notice (the cases it
-# touched come as "case" changes with their ids).
+# Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
+# publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
+# seen assumption of an update, the story of a quarter, a sync's own notice (the cases it
+# touched come as "case" changes with their ids), and the vault turning read-only or writable
+# again (its data stay the same).
 _CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison", "follow_up", "assumption",
-                            "quarter_story", "sync"})
+                            "quarter_story", "sync", "vault_state"})
 # Above this many changed cases (a list import) one full read is simpler than patching.
 _PATCH_AT_MOST = 500
 

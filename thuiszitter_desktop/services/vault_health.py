@@ -130,7 +130,7 @@ def continue_knowingly(ctx: AppContext, report: HealthReport) -> None:
             found, _ = repo_audit.chain_problems(conn, ctx.vault.chain_key)
             repo_audit.accept(conn, ctx.vault.chain_key, found)
             repo_audit.mark_verified(conn, ctx.vault.chain_key)
-    ctx.changes.publish(Change("vault", ()))
+    ctx.changes.publish(Change("vault_state", ()))
 
 
 def last_integrity_check(ctx: AppContext) -> datetime | None:
