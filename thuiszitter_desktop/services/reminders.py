@@ -194,8 +194,6 @@ def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> Clock
 
 # Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
 # publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
-# Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
-# publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
 # seen assumption of an update, the story of a quarter, a sync's own notice (the cases it
 # touched come as "case" changes with their ids), and the vault turning read-only or writable
 # again (its data stay the same).
