@@ -3,7 +3,7 @@
 Lines written before this migration are sealed right after it, in the same transaction, by the
 vault (the seal needs the data key, which a migration never sees).
 
-Revision ID: 0011_vault_trust
+Revision ID: 0015_vault_trust
 Revises: 0014_sync
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_vault_trust"
+revision = "0015_vault_trust"
 down_revision = "0014_sync"
 branch_labels = None
 depends_on = None
