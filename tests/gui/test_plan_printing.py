@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6 import QtPrintSupport
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -171,7 +172,8 @@ def test_printing_is_logged_only_when_pages_reached_the_printer(
     dialog: PrintDialog, ctx: AppContext, plan: PlanVanAanpak, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, warnings: list[str],
 ) -> None:
-    monkeypatch.setattr(document_output, "QPrintDialog", PdfPrinterDialog)
+    # The print modules load when a document is printed: the dialog is looked up there.
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", PdfPrinterDialog)
     PdfPrinterDialog.target = None
     dialog.print_button.click()
     assert printed_entries(ctx, plan) == []

@@ -7,6 +7,9 @@ them all. See docs/architecture.md for the floors.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +177,17 @@ def test_checker_reads_every_kind_of_import(tmp_path: Path, source: str,
     path.write_text(source, encoding="utf-8")
     known = set(all_modules())
     assert imports_of(path, "thuiszitter_desktop.storage.backup", known) == expected
+
+
+# Libraries only needed to make or print a document, or by the team server: the window must
+# open without loading them (they were a third of the start-up time, see bench/).
+LATE_LIBRARIES = ("reportlab", "pypdf", "icalendar", "openpyxl", "PIL", "PySide6.QtPdf",
+                  "PySide6.QtPrintSupport", "fastapi", "uvicorn", "psycopg")
+
+
+def test_the_main_window_opens_without_document_or_server_libraries() -> None:
+    probe = ("import sys, thuiszitter_desktop.ui.main_window, thuiszitter_desktop.app; "
+             f"print(sorted(m for m in {LATE_LIBRARIES!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.stdout.strip() == "[]"

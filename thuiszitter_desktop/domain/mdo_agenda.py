@@ -12,18 +12,11 @@ from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
+from thuiszitter_desktop.domain.dutch_dates import long_date
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem, MdoCaseSnapshot, SuggestionReason
 
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 URGENT = frozenset({SuggestionReason.TERMIJN_VERLOPEN, SuggestionReason.ACTIES_VERLOPEN})
-
-
-def long_date(day: date) -> str:
-    """'dinsdag 1 december 2026'."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.vocab import Labelled, Regie
@@ -165,6 +166,11 @@ def record_progress(
             goal = replace(goal, progress=(*kept, note))
         goals.append(goal)
     return replace(plan, goals=tuple(goals))
+
+
+def version_text(plan: PlanVanAanpak) -> str:
+    """'Versie 2 van 12 maart 2026'."""
+    return f"Versie {plan.version} van {dutch_date(plan.created)}"
 
 
 def latest_version(versions: Iterable[PlanVanAanpak]) -> PlanVanAanpak | None:

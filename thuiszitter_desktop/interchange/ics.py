@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from icalendar import Calendar, Event
-
 from thuiszitter_desktop.domain.deadlines import Deadline, DeadlineState
 
 NameSetting = Literal["initials", "none"]
@@ -81,6 +79,9 @@ def summary_for(item: CalendarItem, names: NameSetting) -> str:
 def build_ics(items: Iterable[CalendarItem], *, names: NameSetting, generated_at: datetime,
               calendar_name: str = "Termijnen thuiszitters") -> bytes:
     """The .ics file for ``items``; ``generated_at`` stamps every event (DTSTAMP, in UTC)."""
+    # Imported when a file is made: the library costs a noticeable part of start-up.
+    from icalendar import Calendar, Event
+
     stamp = generated_at.astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", "-//Thuiszitter Desktop//Termijnen//NL")

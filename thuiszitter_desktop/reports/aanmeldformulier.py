@@ -11,12 +11,12 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from thuiszitter_desktop.domain.aanmelding import Aanmelding, AanmeldRoute
 from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE, Consent, ConsentMethod
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion, school_days_between
 from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
     PageFrame,
     build_pdf,
-    dutch_date,
     key_values,
     spacer,
     styles,

@@ -6,12 +6,9 @@ unencrypted copy is left behind unless the user saves it.
 
 from __future__ import annotations
 
-import importlib
 import io
-import pkgutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -156,17 +153,6 @@ class _Document(SimpleDocTemplate):  # type: ignore[misc]
             flowable.__dict__["keepWithNext"] = 0
         del flowables[:count]
         flowables.insert(0, group)
-
-
-def dutch_date(day: date | None) -> str:
-    """'3 maart 2026' — the way a letter to parents writes a date."""
-    if day is None:
-        return "—"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 
 
 def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
@@ -324,21 +310,3 @@ def spacer(height_mm: float = 4) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-@cache  # built on first use, not at start-up
-def enum_labels() -> dict[str, str]:
-    """Stored enum name → Dutch label, for names that mean the same in every vocabulary
-    (documents that print raw stored values, such as the AVG dossier). A name with different
-    labels in different enums ('SCHOOL') is left out: the caller knows its column's enum."""
-    import thuiszitter_desktop.domain as domain_package
-    from thuiszitter_desktop.domain.vocab import Labelled
-
-    for module in pkgutil.iter_modules(domain_package.__path__):
-        importlib.import_module(f"{domain_package.__name__}.{module.name}")
-    seen: dict[str, set[str]] = {}
-    pending: list[type[Labelled]] = list(Labelled.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        pending.extend(cls.__subclasses__())
-        for member in cls:
-            seen.setdefault(member.name, set()).add(str(member.value))
-    return {name: labels.pop() for name, labels in seen.items() if len(labels) == 1}

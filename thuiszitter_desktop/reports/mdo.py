@@ -9,12 +9,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
+from thuiszitter_desktop.domain.dutch_dates import long_date
 from thuiszitter_desktop.domain.mdo_agenda import (
     Agenda,
     AgendaSlot,
     ParticipantLine,
     PupilBlock,
-    long_date,
 )
 from thuiszitter_desktop.domain.mdo_minutes import Minutes, PupilMinutes
 from thuiszitter_desktop.reports.base import (

@@ -19,8 +19,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.model import age_on
-from thuiszitter_desktop.domain.plan import Action, ActionStatus, Goal, PlanVanAanpak
+from thuiszitter_desktop.domain.plan import Action, ActionStatus, Goal, PlanVanAanpak, version_text
 from thuiszitter_desktop.domain.regie import regie_meaning
 from thuiszitter_desktop.reports.base import (
     ACCENT,
@@ -30,7 +31,6 @@ from thuiszitter_desktop.reports.base import (
     KeepStart,
     PageFrame,
     build_pdf,
-    dutch_date,
     grid,
     key_values,
     spacer,
@@ -63,11 +63,6 @@ class PlanLetter:
     people: Sequence[PlanPerson] = ()
     # Names for the signature lines; two blank lines are printed when empty.
     parent_names: Sequence[str] = field(default_factory=tuple)
-
-
-def version_text(plan: PlanVanAanpak) -> str:
-    """'Versie 2 van 12 maart 2026'."""
-    return f"Versie {plan.version} van {dutch_date(plan.created)}"
 
 
 def plan_pdf(letter: PlanLetter, *, password: str | None = None) -> bytes:

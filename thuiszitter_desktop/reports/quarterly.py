@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.breakdowns import CountTable
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.figures import (
     DurationFigure,
     QuarterFigures,
@@ -25,7 +26,6 @@ from thuiszitter_desktop.reports.base import (
     KeepStart,
     PageFrame,
     build_pdf,
-    dutch_date,
     grid,
     key_values,
     spacer,

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.consent import PUPIL_CONSENT_AGE
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.intake import Agreement
 from thuiszitter_desktop.domain.terugkoppeling import RecipientKind, Terugkoppeling
 from thuiszitter_desktop.reports.base import (
@@ -22,7 +23,6 @@ from thuiszitter_desktop.reports.base import (
     KeepStart,
     PageFrame,
     build_pdf,
-    dutch_date,
     key_values,
     spacer,
     styles,

@@ -13,12 +13,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.reports.base import (
     CONTENT_WIDTH,
     KeepStart,
     PageFrame,
     build_pdf,
-    dutch_date,
     key_values,
     spacer,
     styles,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from thuiszitter_desktop.reports.dossier import DossierData, dossier_pdf
+from thuiszitter_desktop.reports.dossier_text import DossierData
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.figures import organisation
 from thuiszitter_desktop.storage import repo_security
@@ -45,4 +45,7 @@ def export_json(ctx: AppContext, case_id: str) -> bytes:
 
 
 def export_pdf(ctx: AppContext, case_id: str) -> bytes:
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.dossier import dossier_pdf
+
     return dossier_pdf(collect(ctx, case_id))

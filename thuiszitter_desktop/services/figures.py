@@ -23,8 +23,6 @@ from thuiszitter_desktop.domain.follow_up import FollowUpFigures
 from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
-from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
-from thuiszitter_desktop.reports.quarterly import BesideTheFigures, quarterly_report_pdf
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -183,6 +181,9 @@ def quarterly_report(ctx: AppContext, quarter: Quarter, definition: Definition) 
 def report_pdf(ctx: AppContext, computed: QuarterFigures) -> bytes:
     """The quarterly report PDF of figures already computed (the dashboard's), with the story
     of the quarter, its follow-up and what the figures count on an update's assumption."""
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.quarterly import BesideTheFigures, quarterly_report_pdf
+
     beside = BesideTheFigures(
         story=quarter_story(ctx, computed.quarter),
         follow_ups=follow_up_sentence(quarter_follow_ups(ctx, computed.quarter)),
@@ -210,6 +211,9 @@ def record_report_saved(ctx: AppContext, computed: QuarterFigures) -> None:
 def export_quarter(ctx: AppContext, quarter: Quarter, definition: Definition,
                    kind: ExportFormat) -> bytes:
     """Anonymised rows of a quarter as CSV or XLSX bytes; logged."""
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.interchange.export import export_table, to_csv, to_xlsx
+
     table = export_table(all_entries(ctx), quarter, definition, ctx.today(),
                          all_histories(ctx))
     data = to_csv(table) if kind == "csv" else to_xlsx(table)

@@ -25,15 +25,6 @@ from thuiszitter_desktop.domain.terugkoppeling import (
     draft_terugkoppeling,
 )
 from thuiszitter_desktop.domain.vocab import CaseStage
-from thuiszitter_desktop.reports.aanmeldformulier import (
-    aanmeldformulier_pdf,
-    blank_aanmeldformulier_pdf,
-)
-from thuiszitter_desktop.reports.terugkoppeling import (
-    ConsulentContact,
-    TerugkoppelingLetter,
-    terugkoppeling_pdf,
-)
 from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_cases, repo_intake, repo_settings
@@ -272,6 +263,9 @@ def organisation_name(ctx: AppContext) -> str:
 
 
 def aanmelding_document(ctx: AppContext, case_id: str) -> bytes:
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.aanmeldformulier import aanmeldformulier_pdf
+
     aanmelding = load_aanmelding(ctx, case_id)
     if aanmelding is None:
         raise UserError("Bij deze casus is geen aanmeldformulier vastgelegd.")
@@ -279,11 +273,21 @@ def aanmelding_document(ctx: AppContext, case_id: str) -> bytes:
 
 
 def blank_aanmelding_document(ctx: AppContext) -> bytes:
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.aanmeldformulier import blank_aanmeldformulier_pdf
+
     return blank_aanmeldformulier_pdf(organisation=organisation_name(ctx))
 
 
 def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index: int) -> bytes:
     """The letter for one recipient, after the privacy rules of the domain."""
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.terugkoppeling import (
+        ConsulentContact,
+        TerugkoppelingLetter,
+        terugkoppeling_pdf,
+    )
+
     recipient = t.recipients[recipient_index]
     with ctx.vault.read() as conn:
         if recipient.kind is RecipientKind.ONDERSTEUNINGSCOORDINATOR:

@@ -31,7 +31,6 @@ from thuiszitter_desktop.domain.mdo_suggest import Suggestion, SuggestionSetting
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
-from thuiszitter_desktop.reports import mdo as mdo_reports
 from thuiszitter_desktop.services import consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -253,6 +252,9 @@ def _organisation(settings: Mapping[str, Any]) -> str:
 
 
 def agenda_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> bytes:
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports import mdo as mdo_reports
+
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     return mdo_reports.agenda_pdf(build_agenda(mdo, snaps, agenda_settings(settings)),
                                   _organisation(settings))
@@ -265,12 +267,18 @@ def agenda_email(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_P
 def parent_agenda_pdf(ctx: AppContext, mdo_id: str, case_id: str,
                       plans: PlanStore | None = VAULT_PLANS) -> bytes:
     """The invitation for one pupil's parents (their own child only; first names suffice)."""
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports import mdo as mdo_reports
+
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     built = build_agenda(mdo, snaps, agenda_settings(settings))
     return mdo_reports.parent_agenda_pdf(built, case_id, _organisation(settings))
 
 
 def minutes_pdf(ctx: AppContext, mdo_id: str, plans: PlanStore | None = VAULT_PLANS) -> bytes:
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports import mdo as mdo_reports
+
     mdo, snaps, settings = _load(ctx, mdo_id, plans)
     return mdo_reports.minutes_pdf(build_minutes(mdo, snaps, agenda_settings(settings)),
                                    _organisation(settings))

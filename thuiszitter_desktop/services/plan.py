@@ -28,7 +28,6 @@ from thuiszitter_desktop.domain.plan import (
 from thuiszitter_desktop.domain.plan_clock import validate_plan
 from thuiszitter_desktop.domain.regie import RegieReason
 from thuiszitter_desktop.domain.vocab import CaseStage
-from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
 from thuiszitter_desktop.services import consent, regie
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.figures import organisation
@@ -131,6 +130,9 @@ def plan_document(ctx: AppContext, plan: PlanVanAanpak, *, parent_names: Sequenc
                   password: str | None = None) -> bytes:
     """The printed plan for parents as PDF bytes (encrypted when a password is given).
     Making it records nothing: ``record_plan_printed`` does, once it was saved or printed."""
+    # Imported when a document is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
+
     with ctx.vault.read() as conn:
         case = repo_cases.get_case(conn, plan.case_id)
         pupil = repo_cases.get_pupil(conn, case.pupil_id)

@@ -48,7 +48,6 @@ from thuiszitter_desktop.interchange.ics import (
     initials,
     mdo_item,
 )
-from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import (
@@ -349,6 +348,9 @@ def export_ics(ctx: AppContext, extra_items: Iterable[CalendarItem] = (),
 
 def weekly_pdf(ctx: AppContext, plan_items: PlanItems | None = None) -> bytes:
     """The weekly overview PDF (overdue and this week's deadlines) for the consulent."""
+    # Imported when a PDF is made: reportlab costs a noticeable part of start-up.
+    from thuiszitter_desktop.reports.weekly import WeeklyItem, WeeklyOverview, weekly_overview_pdf
+
     today = ctx.today()
     with ctx.vault.read() as conn:
         clocks = load_clocks(conn, plan_items)

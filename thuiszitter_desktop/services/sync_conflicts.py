@@ -17,7 +17,7 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.model import new_id
 from thuiszitter_desktop.domain.plan_dict import plan_from_dict
 from thuiszitter_desktop.domain.plan_text import plan_text
-from thuiszitter_desktop.reports.dossier import COLUMN_LABELS, TABLE_TITLES, show_value
+from thuiszitter_desktop.reports.dossier_text import COLUMN_LABELS, TABLE_TITLES, show_value
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_plan, repo_sync
 from thuiszitter_desktop.storage.sync_codec import JsonValue, dumps

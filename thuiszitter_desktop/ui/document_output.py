@@ -11,18 +11,20 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
-from reportlab.platypus.doctemplate import LayoutError
 
 from thuiszitter_desktop.domain.errors import UserError
-from thuiszitter_desktop.reports.fonts import collect_unprintable
 from thuiszitter_desktop.storage.files import atomic_write
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+# reportlab and Qt's PDF and print modules are imported when a document is made or printed:
+# together they cost a noticeable part of start-up.
 Maker = Callable[[], bytes]
 NOTHING_DONE = "Er is niets opgeslagen of afgedrukt."
 
@@ -38,6 +40,8 @@ class OutputError(UserError):
 
 def making_failure(exc: BaseException) -> str:
     """Why a document could not be made, in Dutch, with what to do."""
+    from reportlab.platypus.doctemplate import LayoutError
+
     if isinstance(exc, UserError):
         return f"{exc.message} {NOTHING_DONE}"
     if isinstance(exc, LayoutError):
@@ -79,6 +83,8 @@ def writing_failure(exc: OSError, path: Path) -> str:
 def make_document(parent: QWidget, make: Maker, title: str) -> bytes | None:
     """The document's bytes, or None after telling why it failed or after the user chose not
     to continue with characters that cannot be shown."""
+    from thuiszitter_desktop.reports.fonts import collect_unprintable
+
     try:
         with collect_unprintable() as missing:
             data = make()
@@ -142,6 +148,8 @@ def _retry(parent: QWidget, title: str, message: str) -> bool:
 def print_document(parent: QWidget, make: Maker, *, title: str = "Afdrukken") -> int:
     """Make the document, let the user choose a printer and print it; the pages sent to the
     printer (0 when cancelled or failed, after saying why)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     data = make_document(parent, make, title)
     if data is None:
         return 0
@@ -158,6 +166,8 @@ def print_document(parent: QWidget, make: Maker, *, title: str = "Afdrukken") ->
 def print_pdf(data: bytes, printer: QPrinter) -> int:
     """Print PDF bytes page by page without writing a file; returns the pages printed and
     raises ``OutputError`` (in Dutch) when the printer cannot be used."""
+    from PySide6.QtPdf import QPdfDocument
+
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

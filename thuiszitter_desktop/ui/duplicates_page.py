@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.errors import ValidationError
-from thuiszitter_desktop.reports.base import dutch_date
 from thuiszitter_desktop.services import sync_conflicts, sync_duplicates
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.sync_conflicts import ConflictItem

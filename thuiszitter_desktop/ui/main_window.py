@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
             return prepared, board
 
         def done(result: tuple[PreparedClock, TodayBoard] | None) -> None:
-            if result is None:
-                return
+            if result is None or self.ctx.vault.is_locked:
+                return  # locked (or shut down) while it was read
             prepared, board = result
             replayed = self.clock_cache.install(prepared, load)
             if replayed is None:

@@ -34,6 +34,7 @@ from thuiszitter_desktop.domain.plan import (
     OwnerKind,
     PlanVanAanpak,
     record_progress,
+    version_text,
 )
 from thuiszitter_desktop.domain.plan_clock import validate_plan
 from thuiszitter_desktop.domain.plan_edit import (
@@ -45,7 +46,6 @@ from thuiszitter_desktop.domain.plan_edit import (
     remove_goal,
     update_plan,
 )
-from thuiszitter_desktop.reports.plan import version_text
 from thuiszitter_desktop.services import access_log, consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext

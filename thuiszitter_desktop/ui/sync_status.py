@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from thuiszitter_desktop.reports.base import MONTHS
+from thuiszitter_desktop.domain.dutch_dates import MONTHS
 from thuiszitter_desktop.services.sync import SyncStatus
 
 

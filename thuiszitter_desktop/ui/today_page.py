@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.reports.base import dutch_date
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.services import access_log, follow_up, reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change

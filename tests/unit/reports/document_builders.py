@@ -51,7 +51,8 @@ from thuiszitter_desktop.domain.terugkoppeling import Recipient, RecipientKind, 
 from thuiszitter_desktop.domain.vocab import Regie, VerzuimType
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion, SickReport
 from thuiszitter_desktop.reports.aanmeldformulier import aanmeldformulier_pdf
-from thuiszitter_desktop.reports.dossier import DossierData, dossier_pdf
+from thuiszitter_desktop.reports.dossier import dossier_pdf
+from thuiszitter_desktop.reports.dossier_text import DossierData
 from thuiszitter_desktop.reports.mdo import agenda_pdf, minutes_pdf, parent_agenda_pdf
 from thuiszitter_desktop.reports.plan import PlanLetter, PlanPerson, plan_pdf
 from thuiszitter_desktop.reports.quarterly import quarterly_report_pdf

@@ -7,7 +7,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from thuiszitter_desktop.reports.dossier import COLUMN_LABELS, HIDDEN, DossierData, dossier_pdf
+from thuiszitter_desktop.reports.dossier import dossier_pdf
+from thuiszitter_desktop.reports.dossier_text import COLUMN_LABELS, HIDDEN, DossierData
 from thuiszitter_desktop.storage.repo_security import case_tables
 from thuiszitter_desktop.storage.tables import audit_log, cases, pupils
 
