@@ -138,9 +138,13 @@ class Vault:
         vault = cls(path, engine, data_key)
         try:
             stored_id = None if new else _stored_identity(engine, keys)
+            vault.vault_id = stored_id or keys.vault_id or str(uuid.uuid4())
+            # A key file of an earlier version names no vault and has no key check: complete
+            # it before the backup before migrating copies it, or that backup fails its check.
+            keys = vault._settle_key_file(keys)
             migrate.upgrade(engine, before=None if new else vault._backup_before_migration,
                             after=vault._after_migration)
-            vault._settle_identity(keys, stored_id)
+            vault._settle_stored_identity(stored_id)
         except BaseException:
             engine.dispose()
             raise
@@ -149,16 +153,21 @@ class Vault:
     def _after_migration(self, conn: Connection) -> None:
         repo_audit.seal_unchained(conn, self.chain_key)
 
-    def _settle_identity(self, keys: KeyFile, stored_id: str | None) -> None:
-        """Both files name the vault; one written by an earlier version gets the other's id."""
-        self.vault_id = stored_id or keys.vault_id or str(uuid.uuid4())
+    def _settle_key_file(self, keys: KeyFile) -> KeyFile:
+        """The key file names this vault and can check its key (an earlier version's does
+        not). Not needed to open the vault: when the folder cannot be written, next time."""
+        if keys.vault_id == self.vault_id and keys.holds(self._key):
+            return keys
+        settled = keys.with_identity(self._key, self.vault_id)
+        with contextlib.suppress(KeyFileWriteError):
+            settled.save(key_file_for(self.path))
+        return settled
+
+    def _settle_stored_identity(self, stored_id: str | None) -> None:
+        """The database names the vault too (one written by an earlier version gets it)."""
         if stored_id != self.vault_id:
             with self.transaction() as conn:
                 conn.execute(vault_meta.insert().values(key=VAULT_ID, value=self.vault_id))
-        if keys.vault_id != self.vault_id or not keys.holds(self._key):
-            # Not needed to open the vault: when the folder cannot be written, next time.
-            with contextlib.suppress(KeyFileWriteError):
-                keys.with_identity(self._key, self.vault_id).save(key_file_for(self.path))
 
     def _backup_before_migration(self) -> None:
         create_backup(self, reason="migratie")

@@ -1,5 +1,6 @@
 """Every migration runs, is idempotent once applied, and matches the declared tables."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from thuiszitter_desktop.storage.errors import NewerVaultError, VaultRefusedErro
 from thuiszitter_desktop.storage.schema import metadata
 from thuiszitter_desktop.storage.sqlcipher import connect, make_engine
 from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.storage.vault_files import key_file_for
 
 
 def all_revisions() -> list[str]:
@@ -153,3 +155,29 @@ def test_a_file_without_vault_tables_is_refused_not_migrated(
     assert "bevat geen kluis" in info.value.message
     assert vault.path.read_bytes() == before
     assert list_backups(backups_dir(vault.path)) == []  # no empty 'migratie' backup either
+
+
+def test_a_vault_and_key_file_from_the_last_release_open_and_migrate(
+    vault: Vault, passphrase: str
+) -> None:
+    """Release 0.x wrote schema 0010 and a key file without vault id or key check: it must
+    open with its passphrase, be backed up first, and come out migrated with both ids."""
+    config = migrate.alembic_config()
+    with vault.transaction() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010_contact_clock_index")
+    vault.lock()
+    keys_path = key_file_for(vault.path)
+    body = json.loads(keys_path.read_text(encoding="utf-8"))
+    for newer in ("vault_id", "key_check"):
+        body.pop(newer, None)
+    keys_path.write_text(json.dumps(body), encoding="utf-8")
+
+    upgraded = Vault.unlock(vault.path, passphrase)
+    with upgraded.read() as conn:
+        assert not migrate.pending(conn)
+    upgraded.lock()
+    renewed = json.loads(keys_path.read_text(encoding="utf-8"))
+    assert renewed["vault_id"] == upgraded.vault_id and renewed["key_check"]
+    backups = list_backups(backups_dir(vault.path))
+    assert len(backups) == 1 and "migratie" in backups[0].name
