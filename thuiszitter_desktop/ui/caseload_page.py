@@ -37,7 +37,7 @@ from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
 ALL = "__all__"
-RESIZE_SAMPLE_ROWS = 100
+RESIZE_SAMPLE_ROWS = 40
 
 
 DEADLINE_WIDTH_MAX = 330
@@ -56,6 +56,7 @@ class CaseloadPage(LazyPage, QWidget):
         # of rows stays responsive); without one (tests, a page on its own), right here.
         self._background = background
         self._job = 0  # the latest rows job; a newer one makes older results stale
+        self._sized = False  # column widths set from the first rows shown
         self.loading = False  # rows are being built (or wait for the window's clock read)
         self._again = False  # a change came while rows were being built: build again after
         self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
@@ -184,11 +185,14 @@ class CaseloadPage(LazyPage, QWidget):
         self._update_count()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self.table.resizeColumnsToContents()
-        # Long action names would push every other column out of sight; the full text is in
-        # the tooltip.
-        if self.table.columnWidth(DEADLINE_COLUMN) > DEADLINE_WIDTH_MAX:
-            self.table.setColumnWidth(DEADLINE_COLUMN, DEADLINE_WIDTH_MAX)
+        if self.model.rowCount() and not self._sized:
+            # Once, from the first rows: later loads keep the widths (the user's too).
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            # Long action names would push every other column out of sight; the full text is
+            # in the tooltip.
+            if self.table.columnWidth(DEADLINE_COLUMN) > DEADLINE_WIDTH_MAX:
+                self.table.setColumnWidth(DEADLINE_COLUMN, DEADLINE_WIDTH_MAX)
 
     def on_change(self, change: Change) -> None:
         if change.entity != "case":

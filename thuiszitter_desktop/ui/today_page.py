@@ -55,7 +55,7 @@ class TodayPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         # Column widths from a sample: measuring every row of a long list slowed start-up.
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         # Follow-up after closing (seed 001: "Tot een jaar later wordt er gekeken hoe het
