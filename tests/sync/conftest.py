@@ -80,10 +80,11 @@ def team(session_server: TeamServer) -> Iterator[TeamServer]:
 def laptops(team: TeamServer, tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
     made: list[Laptop] = []
 
-    def make(name: str, join: bool = True, clock_offset: timedelta = NO_OFFSET) -> Laptop:
+    def make(name: str, join: bool = True, clock_offset: timedelta = NO_OFFSET,
+             role: str = "consulent", schools: tuple[str, ...] = ()) -> Laptop:
         laptop = Laptop(tmp_path / f"laptop-{uuid.uuid4().hex[:6]}", name, clock_offset)
         if join:
-            laptop.join(team)
+            laptop.join(team, role=role, schools=schools)
         made.append(laptop)
         return laptop
 

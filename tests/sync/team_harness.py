@@ -60,9 +60,10 @@ class TeamServer(LocalServer):
         assert status == -9  # SIGKILL: the fault point was reached
         return status
 
-    def add_user(self, name: str, display: str) -> None:
+    def add_user(self, name: str, display: str, role: str = "consulent",
+                 schools: tuple[str, ...] = ()) -> str:
         with self.engine.begin() as conn:
-            auth.add_user(conn, name, display, NOW)
+            return auth.add_user(conn, name, display, NOW, role, schools)
 
     def code_for(self, name: str) -> str:
         with self.engine.begin() as conn:
@@ -108,9 +109,10 @@ class Laptop:
         self.ctx = AppContext(vault=self.vault, actor=name,
                               clock=lambda: datetime.now() + self.clock_offset)
 
-    def join(self, server: TeamServer, login: str | None = None) -> None:
+    def join(self, server: TeamServer, login: str | None = None, role: str = "consulent",
+             schools: tuple[str, ...] = ()) -> None:
         login = login or self.name.split()[0].lower()
-        server.add_user(login, self.name)
+        self.user_id = server.add_user(login, self.name, role, schools)
         sync_team.join_team(self.ctx, server.address, server.code_for(login),
                             server.fingerprint, self.name)
 

@@ -47,6 +47,8 @@ class MdoRole(Labelled):
 class SuggestionReason(Labelled):
     """Why a pupil belongs on the agenda, most urgent first (declaration order is urgency)."""
 
+    # The school asked (a zorgcoördinator's proposal, issue 21): first, it is a direct question.
+    VOORGESTELD_DOOR_SCHOOL = "Voorgesteld door school"
     TERMIJN_VERLOPEN = "Langer dan drie maanden thuis zonder passend aanbod"
     ACTIES_VERLOPEN = "Afspraken niet op tijd uitgevoerd"
     STAGNATIE = "Geen voortgang of geen contact"
@@ -121,6 +123,8 @@ class MdoCaseSnapshot:
     deadline_due: date | None = None
     on_previous_agenda: bool = False
     discussed_at_previous: bool = False
+    # Open proposals of the school, one Dutch line each ("Vraag van … (datum): …").
+    school_questions: tuple[str, ...] = ()
     # "Praat mét ons, niet over ons" (seed 003): what the pupil says they want and need.
     pupil_voice: str = ""
     # The parents' (and from 16 the pupil's) consent to discuss this pupil in the MDO.

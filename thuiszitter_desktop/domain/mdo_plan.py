@@ -65,6 +65,7 @@ def snapshot_for(
     previous: Mdo | None = None,
     pupil_voice: str = "",
     consent_given: bool = True,
+    school_questions: tuple[str, ...] = (),
 ) -> MdoCaseSnapshot:
     open_actions, overdue_actions = plan_actions(plan, today)
     previous_item = next((i for i in previous.items if i.case_id == case.id), None) \
@@ -84,7 +85,7 @@ def snapshot_for(
         on_previous_agenda=previous_item is not None,
         discussed_at_previous=previous_item is not None and previous_item.discussed,
         pupil_voice=(plan.pupil_voice.strip() if plan is not None else "") or pupil_voice,
-        consent_given=consent_given,
+        consent_given=consent_given, school_questions=school_questions,
     )
 
 

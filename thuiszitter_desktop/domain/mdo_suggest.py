@@ -1,6 +1,7 @@
 """Which pupils to discuss at an MDO, and why (pure rules on ``MdoCaseSnapshot``).
 
 Rules, each giving one ``SuggestionReason``:
+- proposed by the school: a zorgcoördinator's open proposal with its question;
 - three-month deadline past: the passend-aanbod clock is ``VERLOPEN``;
 - overdue actions: at least one plan action is past its due date and not done;
 - stagnating: no progress or no contact for ``stagnation_weeks`` (default 4) before ``today``;
@@ -73,6 +74,8 @@ def reasons_for(
     found: list[tuple[SuggestionReason, str]] = []
     running = snap.deadline_state not in (None, DeadlineState.GEHAALD)
     due = f"{snap.deadline_due:%d-%m-%Y}" if snap.deadline_due else "onbekend"
+    if snap.school_questions:
+        found.append((SuggestionReason.VOORGESTELD_DOOR_SCHOOL, " ".join(snap.school_questions)))
     if snap.deadline_state is DeadlineState.VERLOPEN:
         found.append((SuggestionReason.TERMIJN_VERLOPEN,
                       f"Termijn passend aanbod verlopen op {due}."))

@@ -76,6 +76,7 @@ class Pupil:
     address: str = ""
     gemeente: str = ""
     swv: str = ""
+    school_id: str | None = None  # the school record (issue 21); ``school`` keeps the text
 
     @property
     def full_name(self) -> str:

@@ -133,6 +133,13 @@ def _explanation(table: ExportTable) -> Sequence[tuple[str, str]]:
 
 def to_xlsx(table: ExportTable) -> bytes:
     """A workbook with the rows ('Gegevens') and what they mean ('Toelichting')."""
+    return sheet_xlsx(table.headers, table.rows, _explanation(table))
+
+
+def sheet_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Value]],
+               explanation: Sequence[tuple[str, str]]) -> bytes:
+    """One sheet of rows under bold headers ('Gegevens') and one that explains them
+    ('Toelichting'); text never becomes a formula, dates read dd-mm-jjjj."""
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -140,10 +147,10 @@ def to_xlsx(table: ExportTable) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Gegevens"
-    sheet.append(list(table.headers))
+    sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in table.rows:
+    for row in rows:
         sheet.append(list(row))
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
@@ -151,13 +158,13 @@ def to_xlsx(table: ExportTable) -> bytes:
                 cell.number_format = "DD-MM-YYYY"
             elif isinstance(cell.value, str) and cell.data_type == "f":
                 cell.data_type = "s"  # text, never a formula
-    for index, header in enumerate(table.headers, start=1):
-        width = max([len(header), *(len(_csv_value(r[index - 1])) for r in table.rows)])
+    for index, header in enumerate(headers, start=1):
+        width = max([len(header), *(len(_csv_value(r[index - 1])) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 45)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     notes = workbook.create_sheet("Toelichting")
-    for label, value in _explanation(table):
+    for label, value in explanation:
         notes.append([label, value])
         notes.cell(notes.max_row, 1).font = Font(bold=True)
     notes.column_dimensions["A"].width = 16

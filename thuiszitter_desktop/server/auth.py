@@ -9,12 +9,19 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, select, update
 
-from thuiszitter_desktop.server.tables import srv_devices, srv_enrolments, srv_users
+from thuiszitter_desktop.server.tables import (
+    srv_devices,
+    srv_enrolments,
+    srv_user_schools,
+    srv_users,
+)
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out over the phone
 CODE_VALID = timedelta(hours=24)
@@ -23,11 +30,13 @@ CODE_VALID = timedelta(hours=24)
 class AuthError(Exception):
     """A refusal with a Dutch message for the laptop."""
 
-    def __init__(self, status: int, reason: str, message: str) -> None:
+    def __init__(self, status: int, reason: str, message: str,
+                 extra: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.reason = reason
         self.message = message
+        self.extra = extra or {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +58,20 @@ def normalise_code(code: str) -> str:
 
 
 def add_user(conn: Connection, name: str, display_name: str, now: datetime,
-             role: str = "consulent") -> str:
+             role: str = "consulent", school_ids: Sequence[str] = ()) -> str:
     user_id = str(uuid.uuid4())
     conn.execute(srv_users.insert().values(id=user_id, name=name.strip(),
                                            display_name=display_name.strip() or name.strip(),
                                            role=role, created_at=now))
+    set_schools(conn, user_id, school_ids)
     return user_id
+
+
+def set_schools(conn: Connection, user_id: str, school_ids: Sequence[str]) -> None:
+    """A zorgcoördinator's schools (replacing the ones set before)."""
+    conn.execute(delete(srv_user_schools).where(srv_user_schools.c.user_id == user_id))
+    for school_id in dict.fromkeys(school_ids):
+        conn.execute(srv_user_schools.insert().values(user_id=user_id, school_id=school_id))
 
 
 def user_named(conn: Connection, name: str) -> str | None:

@@ -36,3 +36,7 @@ def upgrade_all(engine: Engine) -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "heads")
+    from thuiszitter_desktop.server.grants import grant_roles
+
+    with engine.begin() as conn:
+        grant_roles(conn)

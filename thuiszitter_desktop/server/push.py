@@ -18,6 +18,7 @@ from sqlalchemy import Column, Connection, Row, Table, select, text, update
 from thuiszitter_desktop.domain.sync_merge import merge_push, next_free_number, same_pupil
 from thuiszitter_desktop.server import audit, registry
 from thuiszitter_desktop.server.auth import Principal
+from thuiszitter_desktop.server.scope import Scope, refusals
 from thuiszitter_desktop.server.tables import srv_pushes, srv_users
 from thuiszitter_desktop.storage.sync_codec import decode_row, dumps, encode_row
 from thuiszitter_desktop.storage.sync_scope import (
@@ -76,8 +77,19 @@ class Push:
         return False
 
 
+class PushRefused(Exception):
+    """A push with changes the user's role may not make: nothing of it is stored."""
+
+    def __init__(self, refused: list[dict[str, str]]) -> None:
+        reasons = list(dict.fromkeys(r["reden"] for r in refused))
+        super().__init__("De server heeft uw wijzigingen geweigerd; er is niets van "
+                         "opgeslagen. " + " ".join(reasons))
+        self.message = str(self)
+        self.refused = refused
+
+
 def process_push(conn: Connection, who: Principal, body: dict[str, Any],
-                 now: datetime) -> dict[str, Any]:
+                 now: datetime, scope: Scope) -> dict[str, Any]:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK})
     push_id = str(body["push_id"])
     stored = conn.execute(select(srv_pushes.c.answer)
@@ -86,7 +98,14 @@ def process_push(conn: Connection, who: Principal, body: dict[str, Any],
         return dict(json.loads(stored))
     push = Push(conn, who, now)
     changes = ordered(body.get("changes", []))
+    # Only tables the role may write are read (a school role may not read the others).
+    refused = refusals(scope, changes, {})
+    if refused:
+        raise PushRefused(refused)
     push.prefetch(changes)
+    refused = refusals(scope, changes, push.current)
+    if refused:
+        raise PushRefused(refused)
     results = [apply_change(push, change) for change in changes]
     answer = {"push_id": push_id, "results": results, "conflicts": push.conflicts}
     conn.execute(srv_pushes.insert().values(push_id=push_id, device_id=who.device_id,

@@ -34,7 +34,7 @@ srv_users = Table(
     Column("id", String(ID), primary_key=True),
     Column("name", String(100), nullable=False, unique=True),  # login name for the admin CLI
     Column("display_name", String(150), nullable=False),
-    Column("role", String(30), nullable=False),  # consulent (issue 21 adds more)
+    Column("role", String(30), nullable=False),  # domain/roles.Role by name, lower case
     Column("created_at", DateTime, nullable=False),
     Column("disabled_at", DateTime),
 )
@@ -102,4 +102,22 @@ srv_audit = Table(
     Column("action", String(40), nullable=False),
     Column("case_ids", Text, nullable=False),
     Column("row_count", Integer, nullable=False),
+)
+
+# A zorgcoördinator's schools (set by the administrator: ``add-user --school``).
+srv_user_schools = Table(
+    "srv_user_schools",
+    server_metadata,
+    Column("user_id", String(ID), ForeignKey("srv_users.id"), primary_key=True),
+    Column("school_id", String(ID), primary_key=True),
+)
+
+# The cases each school user may see, refreshed by the server at the start of every request of
+# that user (``scope.enter``); the row-level security policies on ``cases`` and ``pupils``
+# read it (second line behind the pull filter).
+srv_scope_cases = Table(
+    "srv_scope_cases",
+    server_metadata,
+    Column("user_id", String(ID), primary_key=True),
+    Column("case_id", String(ID), primary_key=True),
 )

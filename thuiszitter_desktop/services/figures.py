@@ -50,7 +50,7 @@ def all_entries(ctx: AppContext, still_relevant_on: date | None = None) -> list[
     ``still_relevant_on``, only the cases that can still count from that day on.
     """
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        return _as_episodes(conn, repo_cases.anonymous_cases(conn, still_relevant_on))
+        return as_episodes(conn, repo_cases.anonymous_cases(conn, still_relevant_on))
 
 
 def all_histories(ctx: AppContext) -> Histories:
@@ -59,7 +59,7 @@ def all_histories(ctx: AppContext) -> Histories:
         return repo_situation.histories(conn)
 
 
-def _as_episodes(conn: Connection, entries: list[CaseEntry]) -> list[CaseEntry]:
+def as_episodes(conn: Connection, entries: list[CaseEntry]) -> list[CaseEntry]:
     """A reopened case as one entry per episode (``domain/episodes``); few cases are."""
     reopened = repo_reminders.reopenings(conn)
     if not reopened:
@@ -149,7 +149,7 @@ class FigureSource:
                   if item.case.education_percentage < EDUCATION_THRESHOLD
                   or item.case.id in self._history]
         with self._ctx.vault.read() as conn:
-            return _as_episodes(
+            return as_episodes(
                 conn, opened + repo_cases.anonymous_cases(conn, since, closed_only=True))
 
     @property

@@ -41,6 +41,7 @@ from thuiszitter_desktop.storage import (
     repo_mdo,
     repo_plan,
     repo_reminders,
+    repo_school,
     repo_settings,
 )
 
@@ -115,12 +116,25 @@ def save_mdo(ctx: AppContext, mdo: Mdo, carried_over: Sequence[str] = ()) -> Non
             before = set(repo_mdo.get_mdo(conn, mdo.id).case_ids) | set(carried_over)
         except repo_cases.NotFoundError:
             before = set(carried_over)
-        for case_id in mdo.case_ids:
-            if case_id not in before:
-                consent.require(conn, case_id, Step.MDO, ctx.today())
+        added = [case_id for case_id in mdo.case_ids if case_id not in before]
+        for case_id in added:
+            consent.require(conn, case_id, Step.MDO, ctx.today())
+        _take_school_questions(conn, mdo, added)
         repo_mdo.save_mdo(conn, mdo, ctx.now())
+        repo_school.plan_proposals(conn, added, mdo.id, ctx.now())
         ctx.audit(conn, "opgeslagen", "mdo", mdo.id)
     ctx.changes.publish(Change("mdo", (mdo.id,)))
+
+
+def _take_school_questions(conn: Connection, mdo: Mdo, added: Sequence[str]) -> None:
+    """A pupil the school proposed gets the school's question on the agenda (when the
+    consulent wrote none), so the school sees its question answered."""
+    open_questions: dict[str, list[str]] = {}
+    for proposal in repo_school.proposals(conn, added, only_open=True):
+        open_questions.setdefault(proposal.case_id, []).append(proposal.question.strip())
+    for item in mdo.items:
+        if item.case_id in open_questions and not item.question.strip():
+            item.question = "\n".join(open_questions[item.case_id])
 
 
 def list_mdos(ctx: AppContext) -> list[Mdo]:
@@ -191,6 +205,9 @@ def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None
     found_plans = plans.latest(conn, ids) if plans else {}
     warnings = warning_days(repo_settings.load_all(conn))
     consented = consent.consented_cases(conn, ids, Step.MDO, today)
+    questions: dict[str, list[str]] = {}
+    for proposal in repo_school.proposals(conn, ids, only_open=True):
+        questions.setdefault(proposal.case_id, []).append(proposal.line)
     result: dict[str, MdoCaseSnapshot] = {}
     for item in items:
         case_id = item.case.id
@@ -209,7 +226,8 @@ def _snapshots(conn: Connection, ctx: AppContext, case_ids: Sequence[str] | None
                                        last_contact=max(seen, default=None),
                                        passend_aanbod=aanbod, previous=previous,
                                        pupil_voice=intake.pupil_own_words if intake else "",
-                                       consent_given=case_id in consented)
+                                       consent_given=case_id in consented,
+                                       school_questions=tuple(questions.get(case_id, ())))
     return result
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from thuiszitter_desktop.services import sync_roles
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_sync, sync_apply
 from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, utc_now
@@ -33,6 +34,8 @@ class SyncReport:
     error: str = ""
     revoked: bool = False
     removed: int = 0
+    removed_out_of_scope: int = 0  # rows that left this user's scope (issue 21)
+    refused: int = 0  # changes the server refused for this user's role
 
     @property
     def conflicts(self) -> int:
@@ -94,6 +97,7 @@ def sync_now(ctx: AppContext, progress: Progress | None = None,
     try:
         push_all(ctx, client, report)
         pull_all(ctx, client, report, progress)
+        sync_roles.refresh_scope(ctx, client, report)
         with ctx.vault.transaction() as conn:
             repo_sync.set_state(conn, last_sync=utc_now().isoformat())
             repo_sync.clear_state(conn, "unreachable_since", "revoked")
@@ -121,7 +125,13 @@ def push_all(ctx: AppContext, client: HttpsClient, report: SyncReport) -> None:
             payload = repo_sync.pending_push(conn) or repo_sync.take_batch(conn, PUSH_BATCH)
         if payload is None:
             return
-        answer = client.post("/v1/push", payload)
+        try:
+            answer = client.post("/v1/push", payload)
+        except Refused as exc:
+            if exc.reason != "geweigerd":
+                raise
+            sync_roles.refused(ctx, client, payload, exc, report)
+            continue
         with ctx.vault.transaction() as conn:
             report.touched |= repo_sync.finish_push(conn, payload, answer)
         report.pushed += len(payload["changes"])
@@ -171,7 +181,7 @@ def after_revocation(ctx: AppContext) -> int:
 
 def publish_report(ctx: AppContext, report: SyncReport) -> None:
     """On the UI thread: the screens refresh what the sync changed."""
-    if report.removed:
+    if report.removed or report.removed_out_of_scope:
         ctx.changes.publish(Change("vault", ()))
         return
     if report.touched:

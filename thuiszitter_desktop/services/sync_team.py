@@ -54,6 +54,7 @@ def join_team(ctx: AppContext, address: str, code: str, fingerprint: str,
         repo_sync.set_state(conn, server=address.strip(), fingerprint=normalise(fingerprint),
                             device_id=str(answer["device_id"]), team=str(answer["team"]),
                             user=str(answer["user"]), cursor="0",
+                            role=str(answer.get("role", "consulent")),
                             **{TOKEN_KEY: str(answer["token"])})
         ctx.audit(conn, "aangesloten", "team", detail=str(answer["team"]))
     ctx.changes.publish(Change("sync"))

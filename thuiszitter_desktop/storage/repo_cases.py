@@ -70,6 +70,7 @@ def pupil_values(pupil: Pupil) -> dict[str, Any]:
         "school": pupil.school.strip(), "leerjaar": pupil.leerjaar.strip(),
         "onderwijstype": pupil.onderwijstype.name, "address": pupil.address,
         "gemeente": pupil.gemeente.strip(), "swv": pupil.swv.strip(),
+        "school_id": pupil.school_id,
     }
 
 
@@ -78,7 +79,7 @@ def pupil_from_row(row: RowMapping) -> Pupil:
         id=row["id"], first_name=row["first_name"], last_name=row["last_name"],
         birth_date=row["birth_date"], school=row["school"], leerjaar=row["leerjaar"],
         onderwijstype=enum_by_name(Onderwijstype, row["onderwijstype"]), address=row["address"],
-        gemeente=row["gemeente"], swv=row["swv"],
+        gemeente=row["gemeente"], swv=row["swv"], school_id=row.get("school_id"),
     )
 
 

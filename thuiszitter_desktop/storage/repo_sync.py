@@ -22,8 +22,10 @@ from thuiszitter_desktop.storage.sync_scope import (
     data_fields,
     synced_tables,
     table_named,
+    table_order,
 )
-from thuiszitter_desktop.storage.tables import cases, pupils
+from thuiszitter_desktop.storage.tables import cases, pupils, schools
+from thuiszitter_desktop.storage.tables_mdo import mdo_meetings
 from thuiszitter_desktop.storage.tables_sync import (
     sync_inbox,
     sync_outbox,
@@ -33,7 +35,7 @@ from thuiszitter_desktop.storage.tables_sync import (
 )
 
 STATE_KEYS = ("server", "fingerprint", "device_id", TOKEN_KEY, "team", "user", "cursor",
-              "last_sync", "unreachable_since", "revoked")
+              "last_sync", "unreachable_since", "revoked", "role", "team_figures")
 
 
 # -- state ------------------------------------------------------------------------------------
@@ -210,6 +212,64 @@ def remove_team_data(conn: Connection) -> int:
         conn.execute(delete(table))
     clear_state(conn, *STATE_KEYS)
     return removed
+
+
+ROOT_TABLES = (cases, pupils, mdo_meetings, schools)  # what a scope names (server/scope.py)
+
+
+def local_roots(conn: Connection) -> dict[str, set[str]]:
+    """The ids of every root record on this laptop, private cases (and their pupils) left out."""
+    private = private_case_ids(conn)
+    own_pupils = set(conn.execute(select(cases.c.pupil_id).where(
+        cases.c.id.in_(private))).scalars()) if private else set()
+    found = {t.name: set(conn.execute(select(t.c.id)).scalars()) for t in ROOT_TABLES}
+    found["cases"] -= private
+    found["pupils"] -= own_pupils
+    return found
+
+
+def remove_roots(conn: Connection, gone: dict[str, set[str]]) -> int:
+    """Remove records that left this device's scope, with everything under them, without a
+    trace in the outbox (nothing is deleted on the server); returns the number of rows."""
+    removed = 0
+    for table in ROOT_TABLES:  # cases before their pupils, meetings before schools
+        ids = sorted(gone.get(table.name, ()))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            if table is cases:
+                _drop_outbox_of_cases(conn, chunk)
+            removed += conn.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+            conn.execute(delete(sync_outbox).where(sync_outbox.c.table_name == table.name,
+                                                   sync_outbox.c.row_id.in_(chunk)))
+    return removed
+
+
+def _drop_outbox_of_cases(conn: Connection, case_ids: list[str]) -> None:
+    """Unsent changes of rows of these cases go with them (the server would refuse them)."""
+    for table in synced_tables():
+        if "case_id" in table.c and table is not cases:
+            rows = select(table.c.id).where(table.c.case_id.in_(case_ids))
+            conn.execute(delete(sync_outbox).where(sync_outbox.c.table_name == table.name,
+                                                   sync_outbox.c.row_id.in_(rows)))
+
+
+def drop_refused(conn: Connection, refused: Iterable[tuple[str, str]]) -> None:
+    """Changes the server refused leave the outbox and the push in flight (the records
+    themselves are then set back to the server's values, ``forget_records``)."""
+    for name, row_id in refused:
+        conn.execute(delete(sync_outbox).where(sync_outbox.c.table_name == name,
+                                               sync_outbox.c.row_id == row_id))
+    conn.execute(update(sync_outbox).values(push_id=None))
+    conn.execute(delete(sync_pending_push))
+
+
+def forget_records(conn: Connection, rows: Iterable[tuple[str, str]]) -> None:
+    """Remove records the server does not have for this user (children first), untracked."""
+    order = table_order()
+    for name, row_id in sorted(rows, key=lambda r: -order.get(r[0], 0)):
+        table = table_named(name)
+        if table is not None:
+            conn.execute(delete(table).where(table.c.id == row_id))
 
 
 def case_ids_with(conn: Connection, ids: Iterable[str]) -> set[str]:

@@ -8,6 +8,7 @@ from thuiszitter_desktop.storage import (
     tables_mdo,  # noqa: F401
     tables_plan,  # noqa: F401
     tables_reminders,  # noqa: F401
+    tables_roles,  # noqa: F401
     tables_security,  # noqa: F401
     tables_seed_rules,  # noqa: F401
     tables_sync,  # noqa: F401

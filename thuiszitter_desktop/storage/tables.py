@@ -56,6 +56,18 @@ settings = Table(
     Column("value", Text, nullable=False),  # JSON
 )
 
+# A school as a record (issue 21): pupils point to it, a zorgcoördinator's scope is its schools.
+schools = Table(
+    "schools",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("brin", String(4), nullable=False, default=""),  # e.g. "12AB"; empty when unknown
+    Column("vestiging", String(2), nullable=False, default=""),  # e.g. "00"
+    Column("gemeente", String(100), nullable=False, default=""),
+    *record_columns(),
+)
+
 pupils = Table(
     "pupils",
     metadata,
@@ -70,6 +82,9 @@ pupils = Table(
     Column("gemeente", String(100), nullable=False, default=""),
     Column("swv", String(150), nullable=False, default=""),
     *record_columns(),
+    # The school record (0015_roles); ``school`` keeps the name as typed, so nothing is lost.
+    # No foreign key: SQLite cannot add one in place, and a pupil may arrive before its school.
+    Column("school_id", String(ID)),
 )
 
 cases = Table(

@@ -40,10 +40,12 @@ class WrongCertificate(TransportError):
 class Refused(TransportError):
     """The server said no (``reason``: ingetrokken, onbekend, code, …)."""
 
-    def __init__(self, status: int, reason: str, message: str) -> None:
+    def __init__(self, status: int, reason: str, message: str,
+                 detail: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.reason = reason
+        self.detail = detail or {}  # the whole answer (e.g. which changes were refused)
 
 
 def split_address(address: str) -> tuple[str, int]:
@@ -162,5 +164,6 @@ class HttpsClient:
             reason = str(answer.get("fout", "")) if isinstance(answer, dict) else ""
             message = str(answer.get("melding", "")) if isinstance(answer, dict) else ""
             raise Refused(response.status, reason,
-                          message or f"De server weigerde het verzoek ({response.status}).")
+                          message or f"De server weigerde het verzoek ({response.status}).",
+                          answer if isinstance(answer, dict) else None)
         return answer if isinstance(answer, dict) else {}
