@@ -197,3 +197,45 @@ def test_direct_sql_as_each_roles_database_user_sees_only_its_rows(
             ("thuiszitter_teamleider", lead.user_id, "SELECT id FROM consents")):
         with pytest.raises(ProgrammingError, match="permission denied"):
             as_role(role, user, query)
+
+
+def test_the_mdo_flows_between_school_and_consulent(
+        region_team: tuple[Laptop, Region, TeamServer], laptops: Any) -> None:
+    from datetime import date, time, timedelta
+
+    from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem, MdoOutcome, SuggestionReason
+    from thuiszitter_desktop.domain.school_share import ProposalStatus, SchoolInput
+    from thuiszitter_desktop.services import mdo, school_role
+
+    consulent, region, _team = region_team
+    zc = laptops("Sem de Vries", role="zorgcoordinator", schools=(region.regenboog.id,))
+    zc.sync()
+    noor = region.shared["Noor"]
+    question = "Kan Noor na de vakantie met halve dagen beginnen? 🙂"
+    school_role.propose_for_mdo(zc.ctx, noor, question)
+    school_role.add_school_input(zc.ctx, SchoolInput(
+        case_id=noor, on_date=date.today(), attendance="Twee ochtenden per week aanwezig",
+        tried="Rustige werkplek, mentorgesprek elke week", needs="Hulp bij de opbouw"))
+    zc.sync()
+    consulent.sync()
+    # The proposal is among the consulent's suggestions, first, with the school's question.
+    meeting = Mdo(on=date.today() + timedelta(days=20), start_time=time(9, 30),
+                  location="Lokaal 12", chair=consulent.name, school="OBS De Regenboog")
+    suggested = {s.snapshot.case_id: s for s in mdo.suggestions(consulent.ctx, meeting)}
+    assert suggested[noor].reasons[0] is SuggestionReason.VOORGESTELD_DOOR_SCHOOL
+    assert question in " ".join(suggested[noor].details)
+    inputs = school_role.school_inputs(consulent.ctx, noor)
+    assert [i.needs for i in inputs] == ["Hulp bij de opbouw"]
+    # The consulent puts her on the agenda: the school's question comes with her.
+    meeting.items = [MdoAgendaItem(case_id=noor)]
+    mdo.save_mdo(consulent.ctx, meeting)
+    assert mdo.load_mdo(consulent.ctx, meeting.id).items[0].question == question
+    mdo.record_outcome(consulent.ctx, meeting.id, noor,
+                       MdoOutcome(decisions=["Noor begint met halve dagen, mentor belt vrijdag"]))
+    consulent.sync()
+    zc.sync()
+    # The agenda and the decision reach the school; the proposal shows as planned.
+    view = school_role.pupil_view(zc.ctx, noor)
+    assert view.proposals[0].status is ProposalStatus.INGEPLAND
+    assert view.decisions[0].decisions == ("Noor begint met halve dagen, mentor belt vrijdag",)
+    assert mdo.agenda_pdf(zc.ctx, meeting.id).startswith(b"%PDF")
