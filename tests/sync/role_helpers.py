@@ -68,7 +68,7 @@ def share(ctx: AppContext, case_id: str, *givers: ConsentGiver) -> None:
 def with_private_details(ctx: AppContext, case_id: str) -> None:
     """An intake with health details, a contact log and a plan with risk factors."""
     intake.save_intake(ctx, IntakeRecord(
-        case_id=case_id, held_on=date.today() - timedelta(days=35), 
+        case_id=case_id, held_on=date.today() - timedelta(days=35),
         participants="Moeder, Sara",
         background=f"Achtergrond {NOTES_CANARY}", health_details=f"Diagnose {HEALTH_CANARY}",
         health_needed=True))

@@ -44,7 +44,7 @@ def region_team(team: TeamServer, laptops: Any) -> tuple[Laptop, Region, TeamSer
 
 def test_the_zorgcoordinator_holds_exactly_the_shared_pupils_of_their_school(
         region_team: tuple[Laptop, Region, TeamServer], laptops: Any) -> None:
-    _consulent, region, team = region_team
+    _consulent, region, _team = region_team
     zc = laptops("Sem de Vries", role="zorgcoordinator", schools=(region.regenboog.id,))
     zc.sync()
     tables = every_table(zc)

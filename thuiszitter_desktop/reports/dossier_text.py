@@ -46,6 +46,10 @@ TABLE_TITLES = {
     "sync_conflicts": "Conflicten bij het synchroniseren met het team",
 }
 COLUMN_LABELS = {
+    # The school's part (issue 21).
+    "proposed_by": "Voorgesteld door", "proposed_on": "Voorgesteld op",
+    "attendance": "Aanwezigheid", "tried": "Wat de school heeft geprobeerd",
+    "needs": "Wat de school nodig heeft", "written_by": "Geschreven door",
     "first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum",
     "school": "School", "leerjaar": "Leerjaar", "onderwijstype": "Onderwijstype",
     "address": "Adres", "gemeente": "Gemeente", "swv": "Samenwerkingsverband",
@@ -139,7 +143,7 @@ COLUMN_ENUMS: dict[str, type[Labelled]] = {
 
 # Technical keys that mean nothing to a reader.
 HIDDEN = {"id", "case_id", "pupil_id", "version", "entity_id", "mdo_id", "intake_id", "row_id",
-          "seq", "mac"}
+          "seq", "mac", "school_id"}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ within the user's scope (``scope.pull_condition``, rows) and as the role sees it
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -59,8 +59,10 @@ def _columns(scope: Scope, table: Table) -> list[Any]:
             or c.name in allowed]
 
 
-def _changes(conn: Connection, scope: Scope, found: Iterable[Row[Any]]) -> list[dict[str, Any]]:
-    found = list(found)
+Found = Sequence[Row[Any, Any, Any, Any, Any, Any]]
+
+
+def _changes(conn: Connection, scope: Scope, found: Found) -> list[dict[str, Any]]:
     live: dict[str, list[str]] = defaultdict(list)
     for row in found:
         if not row.deleted:

@@ -115,7 +115,8 @@ def compute(conn: Connection, principal: Principal, today: date) -> Scope:
         route = routes.get(r.id)
         situation = ConsentSituation(
             records=tuple(records.get(r.id, ())),
-            leerplicht_needs_consent=bool(route) and AanmeldRoute.from_name(route).needs_consent,
+            leerplicht_needs_consent=(route is not None
+                                      and AanmeldRoute.from_name(str(route)).needs_consent),
             pupil_age=age_on(r.birth_date, today), pupil_first_name=r.first_name)
         if not consent_gaps(situation, Step.SCHOOL, today):
             visible[r.id] = r.first_name

@@ -8,13 +8,15 @@ own transactions) and returns a ``SyncReport``; the UI publishes the changes on 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 
+from thuiszitter_desktop.domain.roles import Role
 from thuiszitter_desktop.services import sync_roles
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.sync_report import SyncReport
 from thuiszitter_desktop.storage import repo_sync, sync_apply
 from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY, utc_now
 from thuiszitter_desktop.storage.tables_sync import sync_conflicts
@@ -23,23 +25,6 @@ from thuiszitter_desktop.transport.https import HttpsClient, Refused, TransportE
 PUSH_BATCH = 500
 PULL_PAGE = 2000
 Progress = Callable[[int, int], None]
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    pulled: int = 0
-    conflict_ids: set[str] = field(default_factory=set)  # new open conflicts seen
-    touched: set[str] = field(default_factory=set)
-    error: str = ""
-    revoked: bool = False
-    removed: int = 0
-    removed_out_of_scope: int = 0  # rows that left this user's scope (issue 21)
-    refused: int = 0  # changes the server refused for this user's role
-
-    @property
-    def conflicts(self) -> int:
-        return len(self.conflict_ids)
 
 
 @dataclass(frozen=True)
@@ -55,6 +40,7 @@ class SyncStatus:
     open_conflicts: int = 0
     open_duplicates: int = 0
     revoked: bool = False
+    role: Role = Role.CONSULENT
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -75,7 +61,8 @@ def status(ctx: AppContext) -> SyncStatus:
             last_sync=_moment(st.get("last_sync")), unsent=repo_sync.unsent_count(conn),
             unreachable_since=_moment(st.get("unreachable_since")),
             open_conflicts=int(kinds.get(False, 0)),
-            open_duplicates=int(kinds.get(True, 0)), revoked=st.get("revoked") == "1")
+            open_duplicates=int(kinds.get(True, 0)), revoked=st.get("revoked") == "1",
+            role=Role.parse(st.get("role")))
 
 
 def client_for(ctx: AppContext, timeout: float = 30.0) -> HttpsClient | None:

@@ -10,15 +10,13 @@ the user is told why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from thuiszitter_desktop.domain.roles import Role
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.sync_report import SyncReport
 from thuiszitter_desktop.storage import repo_sync, sync_apply
 from thuiszitter_desktop.transport.https import HttpsClient, Refused
-
-if TYPE_CHECKING:
-    from thuiszitter_desktop.services.sync import SyncReport
 
 SCOPE_LEFT = "buiten bereik verwijderd"
 

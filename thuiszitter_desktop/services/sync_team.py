@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.services.sync import SyncReport, client_for, sync_now
+from thuiszitter_desktop.services.sync import client_for, sync_now
+from thuiszitter_desktop.services.sync_report import SyncReport
 from thuiszitter_desktop.storage import repo_cases, repo_sync
 from thuiszitter_desktop.storage.sync_outbox import TOKEN_KEY
 from thuiszitter_desktop.transport.https import HttpsClient, TransportError

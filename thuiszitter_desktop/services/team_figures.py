@@ -22,7 +22,7 @@ from thuiszitter_desktop.domain.figures import QuarterFigures, quarter_figures
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.interchange.export import sheet_xlsx
 from thuiszitter_desktop.services.bulk import paused_gc
-from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.figures import as_episodes
 from thuiszitter_desktop.storage import repo_cases, repo_situation, repo_sync
 
@@ -124,8 +124,12 @@ def fetch(ctx: AppContext, definition: Definition = Definition.BREED) -> TeamFig
         repo_sync.set_state(conn, **{STATE_KEY: json.dumps(figures.to_json(),
                                                            ensure_ascii=False)})
         ctx.audit(conn, "teamcijfers opgehaald", "teamcijfers")
-    ctx.changes.publish(Change("team_figures"))
     return figures
+
+
+def record_exported(ctx: AppContext) -> None:
+    with ctx.vault.transaction() as conn:
+        ctx.audit(conn, "geëxporteerd", "teamcijfers")
 
 
 def stored(ctx: AppContext) -> TeamFigures | None:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError
-from thuiszitter_desktop.services import access_log, cases
+from thuiszitter_desktop.domain.roles import Role
+from thuiszitter_desktop.services import access_log, cases, sync_roles
 from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.today_board import TodayBoard
@@ -30,8 +31,11 @@ from thuiszitter_desktop.ui.lazy_page import ShowAware
 from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
 from thuiszitter_desktop.ui.mdo_page import MdoPage
 from thuiszitter_desktop.ui.qt_changes import QtChanges
+from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
+from thuiszitter_desktop.ui.school_page import SchoolPage
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.sync_wiring import TeamWiring
+from thuiszitter_desktop.ui.team_figures_page import TeamFiguresPage
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
 from thuiszitter_desktop.version import __version__
@@ -48,6 +52,8 @@ NAV_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "Beveiliging": ("security-high", SP.SP_DriveHDIcon),
     "Conflicten": ("dialog-warning", SP.SP_MessageBoxWarning),
     "Mogelijk dubbel": ("edit-copy", SP.SP_MessageBoxQuestion),
+    "Mijn school": ("go-home", SP.SP_DirHomeIcon),
+    "Teamcijfers": ("x-office-spreadsheet", SP.SP_FileDialogInfoView),
 }
 
 
@@ -99,10 +105,17 @@ class MainWindow(QMainWindow):
                                      background=self.background)
         self.today_page = TodayPage(ctx, cache=self.clock_cache,
                                     load_now=not load_in_background)
-        self._build_pages()
+        # Menus and pages follow the team role (issue 21): a zorgcoördinator gets "Mijn school",
+        # a teamleider "Teamcijfers"; a consulent (or a laptop outside a team) everything.
+        self.role = sync_roles.role(ctx)
+        self.first_page: QWidget = self.today_page
+        if self.role is Role.CONSULENT:
+            self._build_pages()
+        else:
+            self._build_role_pages()
         # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
         # (After a lock, AppController returns the user to the page they were on.)
-        self.show_page(self.today_page)
+        self.show_page(self.first_page)
         self._page_changed(self.pages.currentIndex())
         self.tray = ReminderTray(self)
         self.today_page.open_case.connect(self.open_case)
@@ -183,6 +196,19 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.figures_page.on_change)
         self.lock_requested.connect(self.figures_page.clear)
 
+    def _build_role_pages(self) -> None:
+        """The reduced app of a school's zorgcoördinator or a teamleider."""
+        page: SchoolPage | TeamFiguresPage
+        if self.role is Role.ZORGCOORDINATOR:
+            page = self.school_page = SchoolPage(self.ctx, lazy=True)
+            self.add_page("Mijn school", page, viewed_as="Mijn school")
+            self.changes.changed.connect(page.on_change)
+        else:
+            page = self.team_figures_page = TeamFiguresPage(self.ctx, lazy=True)
+            self.add_page("Teamcijfers", page)
+        self.lock_requested.connect(page.clear)
+        self.first_page = page
+
     def add_page(self, title: str, page: QWidget, viewed_as: str | None = None) -> None:
         """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages).
 
@@ -241,8 +267,13 @@ class MainWindow(QMainWindow):
         settings_action = QAction("&Instellingen…", self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
-        for action in (new_action, open_action, lock_action):
+        consulent = self.role is Role.CONSULENT
+        for action in ((new_action, open_action, lock_action) if consulent else (lock_action,)):
             file_menu.addAction(action)
+        if consulent:
+            schools_action = QAction("&Scholen koppelen…", self)
+            schools_action.triggered.connect(self.map_schools)
+            file_menu.addAction(schools_action)
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
@@ -254,12 +285,13 @@ class MainWindow(QMainWindow):
             go_menu.addAction(page_action)
         self.go_menu = go_menu
 
-        view_menu = self.menuBar().addMenu("Beel&d")
-        closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
-        closed_action.toggled.connect(self.caseload.show_closed.setChecked)
-        self.caseload.show_closed.toggled.connect(closed_action.setChecked)
-        view_menu.addAction(closed_action)
-        self.view_menu = view_menu
+        if consulent:
+            view_menu = self.menuBar().addMenu("Beel&d")
+            closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
+            closed_action.toggled.connect(self.caseload.show_closed.setChecked)
+            self.caseload.show_closed.toggled.connect(closed_action.setChecked)
+            view_menu.addAction(closed_action)
+            self.view_menu = view_menu
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&Over Thuiszitter Desktop", self)
@@ -269,6 +301,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         SettingsDialog(self.ctx, self).exec()
+
+    def map_schools(self) -> None:
+        SchoolMergeDialog(self.ctx, self).exec()
 
     # -- cases ----------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -293,12 +328,14 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        text = self._status_text()
+        parts = [self._status_text()]
         if self.ctx.vault.read_only:
-            text += " · ALLEEN LEZEN: de kluis is niet in orde, er wordt niets opgeslagen"
-        self.statusBar().showMessage(text)
+            parts.append("ALLEEN LEZEN: de kluis is niet in orde, er wordt niets opgeslagen")
+        self.statusBar().showMessage(" · ".join(p for p in parts if p))
 
     def _status_text(self) -> str:
+        if self.role is not Role.CONSULENT:
+            return ""  # no caseload of one's own: the team status shows name and role
         if self.background is not None and not self.clock_cache.loaded:
             return "Caseload en termijnen worden geladen…"
         # From the shared clock snapshot: the caseload page may not have loaded yet.
@@ -329,7 +366,8 @@ class MainWindow(QMainWindow):
         self.clock_cache.clear()
         self.caseload.clear()
         self.today_page.clear()
-        self.aanmeld_page.clear()
+        if self.role is Role.CONSULENT:
+            self.aanmeld_page.clear()
         self.tray.hide()
         self.statusBar().clearMessage()
 

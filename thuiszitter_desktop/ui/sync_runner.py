@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from thuiszitter_desktop.services import sync
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.services.sync import SyncReport
+from thuiszitter_desktop.services.sync_report import SyncReport
 from thuiszitter_desktop.ui.background import Background
 
 INTERVAL_MS = 5 * 60 * 1000

@@ -4,11 +4,13 @@ verstuurd', 'Server niet bereikbaar sinds …', and progress during a long first
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from thuiszitter_desktop.domain.dutch_dates import MONTHS
+from thuiszitter_desktop.domain.roles import role_line
 from thuiszitter_desktop.services.sync import SyncStatus
 
 
@@ -66,6 +68,9 @@ class SyncStatusBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Who is signed in to the team, with the role's Dutch name (issue 21).
+        self.who = QLabel()
+        self.who.setAccessibleName("Gebruiker en rol")
         self.label = QLabel()
         self.label.setAccessibleName("Synchronisatie")
         self.progress = QProgressBar()
@@ -80,11 +85,13 @@ class SyncStatusBar(QWidget):
         self.button.setText("Nu synchroniseren")
         self.button.setToolTip("Nu synchroniseren met de teamserver (F5)")
         self.button.clicked.connect(self.sync_requested)
-        for widget in (self.label, self.progress, self.conflicts, self.button):
+        for widget in (self.who, self.label, self.progress, self.conflicts, self.button):
             layout.addWidget(widget)
 
     def show_status(self, status: SyncStatus, now: datetime, running: bool = False) -> None:
         self.setVisible(status.joined)
+        self.who.setText(f"<b>{escape(role_line(status.user, status.role))}</b> ·"
+                         if status.joined else "")
         self.label.setText(status_text(status, now, running))
         self.button.setEnabled(not running and not status.revoked)
         if not running:

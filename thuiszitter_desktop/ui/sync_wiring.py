@@ -11,9 +11,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.roles import Role
 from thuiszitter_desktop.services import cases, sync, sync_team
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.services.sync import SyncReport
+from thuiszitter_desktop.services.sync_report import SyncReport
 from thuiszitter_desktop.ui.background import Background
 from thuiszitter_desktop.ui.conflicts_page import ConflictsPage
 from thuiszitter_desktop.ui.duplicates_page import DuplicatesPage
@@ -81,7 +82,8 @@ class TeamWiring(QObject):
         self.menu = menu
 
     def _add_pages(self) -> None:
-        if self.conflicts_page is not None:
+        # School staff and team leads never receive conflicts (nor decide them).
+        if self.conflicts_page is not None or sync.status(self.ctx).role is not Role.CONSULENT:
             return
         self.conflicts_page = ConflictsPage(self.ctx, lazy=True)
         self.pages.add_page("Conflicten", self.conflicts_page)
@@ -100,6 +102,8 @@ class TeamWiring(QObject):
                        self.leave_action):
             action.setEnabled(status.joined)
         self.sync_action.setEnabled(status.joined and not status.revoked)
+        for action in (self.share_action, self.hand_over_action):
+            action.setVisible(status.role is Role.CONSULENT)
 
     def _on_change(self, change: Change) -> None:
         for page in (self.conflicts_page, self.duplicates_page):
@@ -109,6 +113,8 @@ class TeamWiring(QObject):
 
     def _finished(self, report: SyncReport) -> None:
         self.refresh()
+        if report.refused:
+            QMessageBox.warning(self.window, "Wijziging geweigerd", report.error)
         if report.revoked and not report.removed:
             QMessageBox.warning(
                 self.window, "Niet meer in het team",
@@ -124,7 +130,13 @@ class TeamWiring(QObject):
     def join(self) -> None:
         wizard = JoinWizard(self.ctx, self.window)
         wizard.exec()
-        if sync.status(self.ctx).joined:
+        status = sync.status(self.ctx)
+        if status.joined and status.role is not Role.CONSULENT:
+            QMessageBox.information(
+                self.window, "Aangesloten",
+                f"U bent aangesloten als {status.role.label.lower()}. Vergrendel de app "
+                f"(Ctrl+L) en ontgrendel hem weer: dan opent hij met de schermen voor uw rol.")
+        if status.joined:
             self._add_pages()
             self.refresh()
             self.runner.start()
