@@ -63,17 +63,22 @@ class _SchoolForm(QDialog):
     def save(self) -> None:
         raise NotImplementedError
 
-    def reject(self) -> None:
+    def _may_close(self) -> bool:
+        """Typed text is not thrown away without asking (an open form only)."""
         typed = any(box.toPlainText().strip() for box in self.boxes)
-        if typed and QMessageBox.question(
-                self, "Niet opgeslagen", "U heeft tekst getypt die nog niet is opgeslagen. "
-                "Toch sluiten?") != QMessageBox.StandardButton.Yes:
-            return
-        super().reject()
+        return not (self.isVisible() and typed) or QMessageBox.question(
+            self, "Niet opgeslagen", "U heeft tekst getypt die nog niet is opgeslagen. "
+            "Toch sluiten?") == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self._may_close():
+            super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.reject()
+        if self._may_close():
+            event.accept()
+        else:
+            event.ignore()
 
 
 class ProposalDialog(_SchoolForm):
