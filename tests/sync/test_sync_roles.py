@@ -239,3 +239,38 @@ def test_the_mdo_flows_between_school_and_consulent(
     assert view.proposals[0].status is ProposalStatus.INGEPLAND
     assert view.decisions[0].decisions == ("Noor begint met halve dagen, mentor belt vrijdag",)
     assert mdo.agenda_pdf(zc.ctx, meeting.id).startswith(b"%PDF")
+
+
+def test_the_administrator_sets_roles_and_schools_from_the_command_line(
+        region_team: tuple[Laptop, Region, TeamServer],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from thuiszitter_desktop.server.cli import main
+    from thuiszitter_desktop.server.scope import school_ids
+
+    _consulent, region, team = region_team
+
+    def run(*args: str) -> tuple[int, str]:
+        code = main(["--data", str(team.folder), "--database-url", team.uri, *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    code, out = run("add-user", "sem", "--naam", "Sem de Vries", "--role", "zorgcoordinator")
+    assert code == 1 and "--school" in out
+    code, out = run("add-user", "sem", "--role", "zorgcoordinator", "--school", "99ZZ")
+    assert code == 1 and "School '99ZZ' is onbekend" in out
+    code, out = run("add-user", "sem", "--naam", "Sem de Vries", "--role", "zorgcoordinator",
+                    "--school", "12AB00")
+    assert code == 0 and "als zorgcoördinator" in out
+    assert run("add-user", "anouk", "--role", "baas")[0] == 1
+    assert run("add-user", "anouk", "--naam", "Anouk Smit", "--role", "teamleider")[0] == 0
+    code, out = run("list-users")
+    assert "Sem de Vries\tZorgcoördinator\tOBS De Regenboog" in out
+    assert "Anouk Smit\tTeamleider" in out
+    assert run("set-schools", "sem", "--school", "12AB00", "--school", "Het Baken")[0] == 0
+    from thuiszitter_desktop.server import auth
+
+    with team.engine.connect() as conn:
+        sem = auth.user_named(conn, "sem")
+        assert sem is not None
+        assert set(school_ids(conn, sem)) == {region.regenboog.id, region.baken.id}
+    assert "34CD\tHet Baken" in run("schools")[1]

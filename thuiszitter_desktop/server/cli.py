@@ -1,7 +1,10 @@
 """``thuiszitter-server``: run the team server and administer it from the command line.
 
     thuiszitter-server serve [--port 8443] [--cert C --key K]   start (HTTPS; embedded database)
-    thuiszitter-server add-user NAAM --naam "Volledige naam"
+    thuiszitter-server add-user NAAM --naam "Volledige naam" [--role consulent|zorgcoordinator|
+                       teamleider] [--school BRIN|naam ...]   (a zorgcoördinator: one or more)
+    thuiszitter-server set-schools NAAM --school BRIN|naam ...
+    thuiszitter-server schools              the schools the team has recorded
     thuiszitter-server list-users
     thuiszitter-server enrol NAAM          a one-time code for a new laptop (24 hours)
     thuiszitter-server revoke-device ID
@@ -23,12 +26,14 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from thuiszitter_desktop.domain.roles import Role
 from thuiszitter_desktop.server import auth
 from thuiszitter_desktop.server.db import make_engine, upgrade_all
 from thuiszitter_desktop.server.embedded import sqlalchemy_url, start_embedded
 from thuiszitter_desktop.server.registry import latest_seq
-from thuiszitter_desktop.server.tables import srv_devices, srv_rows, srv_users
+from thuiszitter_desktop.server.tables import srv_devices, srv_rows, srv_user_schools, srv_users
 from thuiszitter_desktop.server.tls import ensure_self_signed, fingerprint_of
+from thuiszitter_desktop.storage.tables import schools
 from thuiszitter_desktop.storage.tables_sync import sync_conflicts
 
 ENV_FOLDER = "THUISZITTER_SERVER_DIR"
@@ -92,14 +97,72 @@ def serve(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _school_ids(conn: Any, wanted: Sequence[str]) -> list[str] | str:
+    """The school records named by BRIN (+vestiging), id or exact name; or a Dutch error."""
+    known = conn.execute(select(schools.c.id, schools.c.name, schools.c.brin,
+                                schools.c.vestiging)).all()
+    found = []
+    for text in wanted:
+        key = text.strip()
+        matches = [s for s in known if key in (s.id, s.name, s.brin, f"{s.brin}{s.vestiging}")
+                   or key.upper() in (s.brin, f"{s.brin}{s.vestiging}")]
+        if len(matches) != 1:
+            why = "onbekend" if not matches else "niet eenduidig (noem het BRIN met vestiging)"
+            return (f"School '{key}' is {why}. Bekijk de scholen met: thuiszitter-server "
+                    f"schools")
+        found.append(matches[0].id)
+    return found
+
+
 def add_user(args: argparse.Namespace, db: Database) -> int:
+    role = Role.__members__.get(args.role.upper())
+    if role is None:
+        print(f"Onbekende rol '{args.role}'. Kies consulent, zorgcoordinator of teamleider.",
+              file=sys.stderr)
+        return 1
+    if role is Role.ZORGCOORDINATOR and not args.school:
+        print("Een zorgcoördinator hoort bij één of meer scholen: geef --school op.",
+              file=sys.stderr)
+        return 1
+    if role is not Role.ZORGCOORDINATOR and args.school:
+        print("Alleen een zorgcoördinator hoort bij scholen.", file=sys.stderr)
+        return 1
     with db.engine.begin() as conn:
         if auth.user_named(conn, args.name):
             print(f"Er is al een gebruiker '{args.name}'.", file=sys.stderr)
             return 1
-        auth.add_user(conn, args.name, args.naam or args.name, utc_now())
-    print(f"Gebruiker '{args.name}' toegevoegd. Maak een aanmeldcode met: "
-          f"thuiszitter-server enrol {args.name}")
+        ids = _school_ids(conn, args.school or [])
+        if isinstance(ids, str):
+            print(ids, file=sys.stderr)
+            return 1
+        auth.add_user(conn, args.name, args.naam or args.name, utc_now(), role.command_name,
+                      ids)
+    print(f"Gebruiker '{args.name}' toegevoegd als {role.label.lower()}. Maak een aanmeldcode "
+          f"met: thuiszitter-server enrol {args.name}")
+    return 0
+
+
+def set_schools(args: argparse.Namespace, db: Database) -> int:
+    with db.engine.begin() as conn:
+        user_id = auth.user_named(conn, args.name)
+        if user_id is None:
+            print(f"Onbekende gebruiker '{args.name}'.", file=sys.stderr)
+            return 1
+        ids = _school_ids(conn, args.school)
+        if isinstance(ids, str):
+            print(ids, file=sys.stderr)
+            return 1
+        auth.set_schools(conn, user_id, ids)
+    print(f"Scholen van '{args.name}' ingesteld ({len(ids)}). Bij de volgende synchronisatie "
+          f"krijgt de laptop precies de leerlingen van deze scholen met toestemming.")
+    return 0
+
+
+def list_schools(_args: argparse.Namespace, db: Database) -> int:
+    with db.engine.connect() as conn:
+        for school in conn.execute(select(schools).order_by(schools.c.name)):
+            code = f"{school.brin}{school.vestiging}" or "-"
+            print(f"{code}\t{school.name}\t{school.gemeente}\t{school.id}")
     return 0
 
 
@@ -107,7 +170,12 @@ def list_users(_args: argparse.Namespace, db: Database) -> int:
     with db.engine.connect() as conn:
         users = conn.execute(select(srv_users).order_by(srv_users.c.name)).all()
         for user in users:
-            print(f"{user.name}\t{user.display_name}\t{user.role}")
+            names = conn.execute(select(schools.c.name).join(
+                srv_user_schools, srv_user_schools.c.school_id == schools.c.id).where(
+                srv_user_schools.c.user_id == user.id).order_by(schools.c.name)).scalars()
+            where = ", ".join(names)
+            print(f"{user.name}\t{user.display_name}\t{Role.parse(user.role).label}"
+                  + (f"\t{where}" if where else ""))
             for device in conn.execute(select(srv_devices).where(
                     srv_devices.c.user_id == user.id).order_by(srv_devices.c.enrolled_at)):
                 state = (f"ingetrokken {device.revoked_at:%d-%m-%Y %H:%M}" if device.revoked_at
@@ -177,7 +245,8 @@ def status(args: argparse.Namespace, db: Database) -> int:
 
 
 COMMANDS = {"serve": serve, "add-user": add_user, "list-users": list_users, "enrol": enrol,
-            "revoke-device": revoke, "backup": backup, "status": status}
+            "revoke-device": revoke, "backup": backup, "status": status,
+            "set-schools": set_schools, "schools": list_schools}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -194,9 +263,18 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--cert", help="eigen certificaat (PEM)")
     run.add_argument("--key", help="sleutel bij het eigen certificaat (PEM)")
     run.add_argument("--team", default="Team leerrecht")
-    user = sub.add_parser("add-user", help="voeg een consulent toe")
+    user = sub.add_parser("add-user", help="voeg een gebruiker toe")
     user.add_argument("name")
     user.add_argument("--naam", default="", help="volledige naam, zoals collega's die zien")
+    user.add_argument("--role", default="consulent",
+                      help="consulent (standaard), zorgcoordinator of teamleider")
+    user.add_argument("--school", action="append", default=[],
+                      help="school van een zorgcoördinator (BRIN, BRIN+vestiging of naam); "
+                           "meerdere keren mogelijk")
+    placed = sub.add_parser("set-schools", help="de scholen van een zorgcoördinator")
+    placed.add_argument("name")
+    placed.add_argument("--school", action="append", required=True)
+    sub.add_parser("schools", help="de scholen die het team heeft vastgelegd")
     sub.add_parser("list-users", help="gebruikers en hun apparaten")
     code = sub.add_parser("enrol", help="eenmalige aanmeldcode (24 uur) voor een laptop")
     code.add_argument("name")
