@@ -83,3 +83,22 @@ def suggestions(text: str, schools: Iterable[School], limit: int = 5) -> list[Sc
             found.append(SchoolMatch(school, max(ratio(typed, plain(school.name)), 0.5)))
     found.sort(key=lambda m: (-m.score, plain(m.school.name)))
     return found[:limit]
+
+
+def linked_school(text: str, current_id: str | None, stored_text: str | None,
+                  schools: Iterable[School]) -> str | None:
+    """The school record a pupil's typed school points to when saved.
+
+    A text that names a record exactly (folded, ``name_match.plain``) links to it; a text left
+    as it was keeps the link chosen before (e.g. in *Scholen koppelen*); any other text has no
+    record yet and waits for the consulent to map it. Nothing is guessed.
+    """
+    wanted = plain(text)
+    if not wanted:
+        return None
+    exact = [s.id for s in schools if plain(s.name) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if current_id and stored_text is not None and plain(stored_text) == wanted:
+        return current_id
+    return None

@@ -23,6 +23,7 @@ from sqlalchemy import (
 
 from thuiszitter_desktop.domain.definitions import EDUCATION_THRESHOLD
 from thuiszitter_desktop.domain.model import Case, ContactMoment, InvolvedProfessional, Pupil
+from thuiszitter_desktop.domain.school import linked_school
 from thuiszitter_desktop.domain.vocab import (
     CONVERSATION_KINDS,
     CaseStage,
@@ -41,6 +42,7 @@ from thuiszitter_desktop.domain.vocab import (
     VrijstellingAdvies,
     Wachtlijst,
 )
+from thuiszitter_desktop.storage import repo_school
 from thuiszitter_desktop.storage.rows import (
     E,
     delete_rows,
@@ -84,6 +86,11 @@ def pupil_from_row(row: RowMapping) -> Pupil:
 
 
 def save_pupil(conn: Connection, pupil: Pupil, now: datetime) -> None:
+    stored = conn.execute(select(pupils.c.school, pupils.c.school_id).where(
+        pupils.c.id == pupil.id)).first()
+    pupil.school_id = linked_school(pupil.school, stored.school_id if stored else pupil.school_id,
+                                    stored.school if stored else pupil.school,
+                                    repo_school.list_schools(conn))
     upsert(conn, pupils, pupil_values(pupil), now)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,7 +58,7 @@ class CaseForm(QWidget):
     edited = Signal()
 
     def __init__(self, pupil: Pupil, case: Case, today: date, is_new: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, school_names: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self._pupil = pupil
         self._case = case
@@ -69,6 +71,11 @@ class CaseForm(QWidget):
         self.birth_date = DateField(pupil.birth_date)
         self.school = QLineEdit(pupil.school)
         self.school.setPlaceholderText("Leeg laten als de leerling niet ingeschreven is")
+        # The team's school records: a name picked here links the pupil to that school.
+        completer = QCompleter(list(school_names), self.school)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.school.setCompleter(completer)
         self.leerjaar = QLineEdit(pupil.leerjaar)
         self.onderwijstype = EnumCombo(Onderwijstype)
         self.onderwijstype.set_value(pupil.onderwijstype)

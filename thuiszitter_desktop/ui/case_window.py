@@ -28,7 +28,7 @@ from thuiszitter_desktop.domain.follow_up import FOLLOWED_UP, FollowUpKind
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason, Onderwijstype
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.services import cases, schools
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
@@ -133,7 +133,8 @@ class CaseWindow(QDialog):
         self.resize(initial_size(screen.availableGeometry().size(),
                                  NEW_CASE_SIZE if is_new else MAX_SIZE))
 
-        self.form = CaseForm(pupil, case, ctx.today(), is_new=is_new)
+        self.form = CaseForm(pupil, case, ctx.today(), is_new=is_new,
+                             school_names=[s.name for s in schools.list_schools(ctx)])
         scroll = QScrollArea()
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
