@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -22,7 +21,6 @@ from thuiszitter_desktop.services import school_role
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.widgets import (
     ErrorLabel,
-    field_row,
     save_cancel_buttons,
     save_showing_errors,
     text_box,
@@ -40,8 +38,9 @@ class _SchoolForm(QDialog):
         lead = QLabel(intro)
         lead.setWordWrap(True)
         layout.addWidget(lead)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
+        # Label above field above message: long Dutch messages wrap without covering a field.
+        self.fields = QVBoxLayout()
+        layout.addLayout(self.fields)
         self.errors: dict[str, ErrorLabel] = {}
         self.boxes: list[QPlainTextEdit] = []
         self.summary = ErrorLabel()
@@ -51,14 +50,24 @@ class _SchoolForm(QDialog):
 
     def add_box(self, key: str, label: str, placeholder: str) -> QPlainTextEdit:
         box = text_box("", placeholder, 110)
+        box.setFixedHeight(90)
         box.setAccessibleName(label)
-        self.errors[key] = field_row(self.form, label, box)
+        caption = QLabel(f"<b>{label}</b>")
+        caption.setBuddy(box)
+        error = ErrorLabel()
+        for widget in (caption, box, error):
+            self.fields.addWidget(widget)
+        self.errors[key] = error
         self.boxes.append(box)
         return box
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
             label.show_message(errors.get(key))
+        # Room for the messages: they never cover a field.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
 
     def save(self) -> None:
         raise NotImplementedError
