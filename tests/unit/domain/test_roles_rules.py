@@ -28,7 +28,7 @@ SCHOOLS = [REGENBOOG, REGENBOOG_ZEIST, BAKEN]
 def test_a_typed_school_is_matched_by_the_list_matching_rule() -> None:
     found = [m.school.name for m in suggestions("obs de regenboog", SCHOOLS)]
     assert found[0] == "OBS De Regenboog" and "Het Baken" not in found
-    assert [m.school for m in suggestions("Regenboog 12AB01", SCHOOLS)][0] is REGENBOOG_ZEIST
+    assert suggestions("Regenboog 12AB01", SCHOOLS)[0].school is REGENBOOG_ZEIST
     assert suggestions("Het Bäken", SCHOOLS)[0].school is BAKEN  # folded like names
     assert suggestions("Montessori Noord", SCHOOLS) == []
 
