@@ -130,3 +130,25 @@ def test_pages_of_a_role_are_real_widgets(qtbot: QtBot, region: tuple[Laptop, Re
     assert "Mijn school" not in titles and "Teamcijfers" not in titles
     assert not isinstance(window.pages.widget(0), SchoolPage | TeamFiguresPage)
     assert "&Scholen koppelen…" in menu_titles(window)
+
+
+def test_the_consulent_sees_what_the_school_added_in_the_case(
+        qtbot: QtBot, region: tuple[Laptop, Region], laptops: Callable[..., Laptop]) -> None:
+    from thuiszitter_desktop.domain.school_share import SchoolInput
+    from thuiszitter_desktop.services import school_role
+    from thuiszitter_desktop.ui.school_input_tab import SchoolInputTab
+
+    consulent, made = region
+    zc = laptops("Sem de Vries", role="zorgcoordinator", schools=(made.regenboog.id,))
+    zc.sync()
+    school_role.add_school_input(zc.ctx, SchoolInput(
+        case_id=made.shared["Sara"], on_date=date.today(), needs="Een vaste contactpersoon"))
+    zc.sync()
+    consulent.sync()
+    tab = SchoolInputTab(consulent.ctx, made.shared["Sara"])
+    qtbot.addWidget(tab)
+    assert "Een vaste contactpersoon" in tab.view.toPlainText()
+    assert "ziet deze leerling" in tab.view.toPlainText()
+    hidden = SchoolInputTab(consulent.ctx, made.hidden["Lucas"])
+    qtbot.addWidget(hidden)
+    assert "De school ziet deze leerling niet." in hidden.view.toPlainText()

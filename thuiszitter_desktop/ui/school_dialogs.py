@@ -34,7 +34,7 @@ class _SchoolForm(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)
         lead = QLabel(intro)
         lead.setWordWrap(True)
         layout.addWidget(lead)
@@ -65,7 +65,7 @@ class _SchoolForm(QDialog):
         for key, label in self.errors.items():
             label.show_message(errors.get(key))
         # Room for the messages: they never cover a field.
-        self.layout().activate()
+        self.main_layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 

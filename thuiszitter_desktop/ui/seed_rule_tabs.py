@@ -23,6 +23,7 @@ from thuiszitter_desktop.ui.consent_tab import ConsentTab
 from thuiszitter_desktop.ui.follow_up_tab import FollowUpTab
 from thuiszitter_desktop.ui.intake_wiring import IntakeTabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
+from thuiszitter_desktop.ui.school_input_tab import SchoolInputTab
 
 
 class CaseWindowParts(Protocol):
@@ -42,6 +43,7 @@ class SeedRuleTabs:
     consent: ConsentTab
     follow_up: FollowUpTab
     banner: AssumptionsBanner
+    school: SchoolInputTab  # what the school sees and adds (issue 21)
 
     def refresh_all(self) -> None:
         """After the Gegevens tab was saved: the history, proposal and notice may change."""
@@ -51,10 +53,12 @@ class SeedRuleTabs:
 
 def add_seed_rule_tabs(window: CaseWindowParts, ctx: AppContext, case_id: str) -> SeedRuleTabs:
     added = SeedRuleTabs(AanbodRegieTab(ctx, case_id), ConsentTab(ctx, case_id),
-                         FollowUpTab(ctx, case_id), AssumptionsBanner(ctx, case_id))
+                         FollowUpTab(ctx, case_id), AssumptionsBanner(ctx, case_id),
+                         SchoolInputTab(ctx, case_id))
     window.tabs.addTab(added.aanbod_regie, "Aanbod en regie")
     window.tabs.addTab(added.consent, "Toestemming")
     window.tabs.addTab(added.follow_up, "Nazorg")
+    window.tabs.addTab(added.school, "School")
 
     def show_consent() -> None:
         window.tabs.setCurrentWidget(added.consent)
@@ -73,6 +77,7 @@ def add_seed_rule_tabs(window: CaseWindowParts, ctx: AppContext, case_id: str) -
     window.plan_tab.gate.go_to_consent.connect(show_consent)
     window.contacts.gate.go_to_consent.connect(show_consent)
     added.consent.changed.connect(consent_changed)
+    added.consent.changed.connect(added.school.reload)
     added.aanbod_regie.changed.connect(case_changed)
     window.contacts.kind_changed.connect(added.banner.reload)
     # A new involved professional can be named in a consent or a contact right away.
