@@ -82,7 +82,7 @@ pupils = Table(
     Column("gemeente", String(100), nullable=False, default=""),
     Column("swv", String(150), nullable=False, default=""),
     *record_columns(),
-    # The school record (0015_roles); ``school`` keeps the name as typed, so nothing is lost.
+    # The school record (0016_roles); ``school`` keeps the name as typed, so nothing is lost.
     # No foreign key: SQLite cannot add one in place, and a pupil may arrive before its school.
     Column("school_id", String(ID)),
 )

@@ -1,4 +1,4 @@
-"""Tables of issue 21 (team roles, migration 0015_roles): what a zorgcoördinator writes.
+"""Tables of issue 21 (team roles, migration 0016_roles): what a zorgcoördinator writes.
 
 ``mdo_proposals``: a pupil proposed for the next MDO with the school's question; the
 consulent sees it among the MDO suggestions and it is marked planned when the pupil is put

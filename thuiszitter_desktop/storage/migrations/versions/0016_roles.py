@@ -4,8 +4,8 @@ Existing free-text schools stay on the pupil as typed (``pupils.school``); the c
 them to school records in the dialog *Scholen koppelen*, so nothing is guessed here. Runs on
 SQLite (the vault) and PostgreSQL (the team server) alike.
 
-Revision ID: 0015_roles
-Revises: 0014_sync
+Revision ID: 0016_roles
+Revises: 0015_vault_trust
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any, Final
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_roles"
-down_revision = "0014_sync"
+revision = "0016_roles"
+down_revision = "0015_vault_trust"
 branch_labels = None
 depends_on = None
 
