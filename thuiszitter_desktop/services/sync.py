@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -83,8 +84,11 @@ def sync_now(ctx: AppContext, progress: Progress | None = None,
         return report
     try:
         push_all(ctx, client, report)
-        pull_all(ctx, client, report, progress)
-        sync_roles.refresh_scope(ctx, client, report)
+        last = pull_all(ctx, client, report, progress)
+        if last.get("all"):  # may hold everything: nothing to remove, only the role to note
+            sync_roles.remember_role(ctx, last)
+        else:
+            sync_roles.refresh_scope(ctx, client, report)
         with ctx.vault.transaction() as conn:
             repo_sync.set_state(conn, last_sync=utc_now().isoformat())
             repo_sync.clear_state(conn, "unreachable_since", "revoked")
@@ -126,7 +130,8 @@ def push_all(ctx: AppContext, client: HttpsClient, report: SyncReport) -> None:
 
 
 def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
-             progress: Progress | None = None) -> None:
+             progress: Progress | None = None) -> dict[str, Any]:
+    """Every page past the cursor, applied; returns the last page's answer."""
     with ctx.vault.read() as conn:
         cursor = int(repo_sync.state(conn).get("cursor", "0"))
     start = cursor
@@ -152,7 +157,7 @@ def pull_all(ctx: AppContext, client: HttpsClient, report: SyncReport,
         if progress is not None:
             progress(cursor - start, max(int(page.get("latest", cursor)) - start, 1))
         if not page.get("more"):
-            return
+            return page
 
 
 def after_revocation(ctx: AppContext) -> int:
