@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import tempfile
 from collections.abc import Iterator
@@ -11,6 +12,15 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # A full-HD screen, as on most office desktops and laptops (offscreen's own is 800×800):
+    # windows are fitted to the screen (ui/window_fit.py), and layout tests need the room.
+    # tests/gui/test_window_fit.py runs the app at other sizes and scales in a subprocess.
+    _screen = Path(tempfile.gettempdir()) / f"thuiszitter-offscreen-{os.getpid()}.json"
+    _screen.write_text('{"screens": [{"name": "test", "x": 0, "y": 0, "width": 1920, '
+                       '"height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+    atexit.register(_screen.unlink, missing_ok=True)
 
 # A fixed 'today' keeps deadline tests independent of the calendar.
 TODAY = date(2026, 11, 23)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import logging
 import sys
 import threading
@@ -25,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop import crash
+from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.unlock_attempts import UnlockThrottle, wait_message
 from thuiszitter_desktop.paths import data_dir, resources_dir
 from thuiszitter_desktop.services import retention, security, vault_health
 from thuiszitter_desktop.services import settings as settings_service
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, populate_demo
+from thuiszitter_desktop.services.demo import DEMO_PASSPHRASE, demo_user, populate_demo
 from thuiszitter_desktop.services.vault_health import HealthReport
 from thuiszitter_desktop.storage.attempts_file import load_attempts, save_attempts
 from thuiszitter_desktop.storage.backup import Backup
@@ -50,10 +50,12 @@ from thuiszitter_desktop.storage.vault_files import (
     default_vault_path,
     key_file_for,
 )
+from thuiszitter_desktop.ui.app_rules import install_app_rules
 from thuiszitter_desktop.ui.autolock import TICK_MS, AutoLock
 from thuiszitter_desktop.ui.backup_list_dialog import BackupListDialog, describe
 from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow
+from thuiszitter_desktop.ui.profile_dialog import ProfileDialog
 from thuiszitter_desktop.ui.qt_dutch import install_dutch_translations
 from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
 from thuiszitter_desktop.ui.start_dialogs import (
@@ -136,20 +138,31 @@ class AppController(QObject):
         return attempts_file_for(self.vault_path)
 
     # -- the steps the dialogs call -------------------------------------------------------
-    def create_vault(self, passphrase: str) -> None:
+    def create_vault(self, passphrase: str, name: str = "",
+                     role: str = settings_registry.CONSULENT_ROLE.default) -> None:
+        """A new vault, with the user's name and function (asked in the welcome dialog)."""
         self.vault, self.recovery_key = Vault.create(self.vault_path, passphrase, self.kdf)
         self.demo = False
         self.unlocked_with = "nieuwe kluis"
+        if name.strip():
+            settings_service.save_user_profile(self._context(self.vault), name, role)
 
     def open_demo(self) -> None:
         path = self.folder / DEMO_FILE
         if path.exists():
             self.vault = Vault.unlock(path, DEMO_PASSPHRASE)
+            demo_user(self._context(self.vault))  # a demo made before names were asked
         else:
             self.vault, _ = Vault.create(path, DEMO_PASSPHRASE, self.kdf)
             populate_demo(self._context(self.vault))
         self.demo = True
         self.unlocked_with = "demo"
+
+    def unlock_demo(self, passphrase: str) -> None:
+        """Open the locked demo again with its (shown) password."""
+        if passphrase != DEMO_PASSPHRASE:
+            raise WrongPassphraseError()
+        self.open_demo()
 
     def unlock(self, passphrase: str) -> None:
         self._check_throttle()
@@ -199,12 +212,15 @@ class AppController(QObject):
 
     # -- flow -----------------------------------------------------------------------------
     def ask_for_vault(self) -> bool:
-        """Show first-run or unlock; True when a vault is open."""
+        """Show first-run or unlock; True when a vault is open. A locked demo asks for the
+        demo again: never the welcome dialog, which would make a real vault."""
         while True:
-            if self.vault_path.exists():
-                dialog: QDialog = UnlockDialog(self.unlock, self.recover,
-                                               restore=self.restore_backup_file,
-                                               backup_offer=self.backup_offer)
+            if self.demo:
+                dialog: QDialog = UnlockDialog(self.unlock_demo, self.recover, demo=True)
+            elif self.vault_path.exists():
+                dialog = UnlockDialog(self.unlock, self.recover,
+                                      restore=self.restore_backup_file,
+                                      backup_offer=self.backup_offer)
             else:
                 dialog = FirstRunDialog(self.create_vault, self.open_demo,
                                         restore=self.restore_backup_file,
@@ -216,7 +232,9 @@ class AppController(QObject):
         if not accepted or self.vault is None:
             return False
         if self.recovery_key:
-            RecoveryKeyDialog(self.recovery_key, replaced=self.recovery_replaced).exec()
+            owner = settings_service.actor_name(self._context(self.vault), "")
+            RecoveryKeyDialog(self.recovery_key, owner=owner, created=self.clock().date(),
+                              replaced=self.recovery_replaced).exec()
             self.recovery_key = None
             self.recovery_replaced = False
         return True
@@ -244,8 +262,9 @@ class AppController(QObject):
                 "te werken met uw gegevens.")
 
     def _context(self, vault: Vault) -> AppContext:
-        ctx = AppContext(vault=vault, actor=getpass.getuser(), clock=self.clock)
-        ctx.actor = settings_service.actor_name(ctx, ctx.actor)
+        """The session's context; the user is named as they told us, never by their login."""
+        ctx = AppContext(vault=vault, clock=self.clock)
+        ctx.actor = settings_service.actor_name(ctx)
         return ctx
 
     def show_main(self) -> MainWindow:
@@ -370,6 +389,10 @@ class AppController(QObject):
                 "Controleer de casus waaraan u werkte.")
         if not self.demo and not ctx.vault.read_only and retention.yearly_review_due(ctx):
             RetentionReviewDialog(ctx, window).exec()
+        if not self.demo and not ctx.vault.read_only and not settings_service.user_profile(
+                ctx).complete:
+            # A vault from before names were asked: ask once, without blocking the window.
+            ProfileDialog(ctx, window).open()
 
     def set_idle_minutes(self, minutes: int) -> None:
         if self.autolock is not None and self.autolock.active:
@@ -479,7 +502,7 @@ def run(argv: list[str]) -> int:
     app = QApplication(argv)
     app.setApplicationName("Thuiszitter Desktop")
     app.setOrganizationName("ThuiszitterDesktop")
-    app.setStyle("Fusion")
+    install_app_rules(app)  # Fusion with a visible focus ring; wheel, Tab, fit, names
     install_dutch_translations(app)  # Qt's own buttons: 'Opslaan', 'Annuleren', 'Ja', 'Nee'
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     folder = data_dir()

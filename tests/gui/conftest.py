@@ -1,9 +1,18 @@
-"""GUI test guard: a modal question must never block a test run."""
+"""GUI tests run with the app's own rules (focus ring, wheel, Tab, window fit, names), and a
+modal question never blocks a test run."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from thuiszitter_desktop.ui.app_rules import install_app_rules
+
+
+@pytest.fixture(autouse=True)
+def app_rules(qapp: QApplication) -> None:
+    """What ``app.run`` installs; installed once, kept for the whole session."""
+    install_app_rules(qapp)
 
 from thuiszitter_desktop.ui import security_wiring
 

@@ -42,7 +42,9 @@ def test_filled_in_sick_reports_stay_visible_on_another_route(qtbot: QtBot,
     assert reports.table.rowCount() == 1
 
 
-def test_education_since_reads_bekend(qtbot: QtBot, ctx: AppContext) -> None:
+def test_education_since_says_what_empty_means(qtbot: QtBot, ctx: AppContext) -> None:
     dialog = AanmeldingDialog(ctx)
     qtbot.addWidget(dialog)
-    assert dialog.form.education_since.known.text() == "bekend"
+    field = dialog.form.education_since
+    assert field.text() == ""
+    assert field.hint is not None and field.hint.text() == "leeg: onbekend"

@@ -1,4 +1,5 @@
-"""Every date field starts from the app clock, never from the computer's own date."""
+"""Every date field starts from the app clock, never from the computer's own date: a filled
+field shows it, an empty one opens its calendar on it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage.vault import Vault
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
 from thuiszitter_desktop.ui.case_window import CaseWindow
+from thuiszitter_desktop.ui.date_field import DateField, from_qdate
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
 from thuiszitter_desktop.ui.widgets import EnumCombo
 
@@ -29,16 +31,23 @@ def far_ctx(vault: Vault) -> AppContext:
                       clock=lambda: datetime.combine(APP_DAY, datetime.min.time()))
 
 
+def calendar_opens_on(field: DateField) -> date:
+    field.open_calendar()
+    shown = from_qdate(field.calendar.selectedDate())
+    field.calendar.parentWidget().close()  # the popup menu
+    return shown
+
+
 def test_new_aanmelding_fields_start_on_the_app_date(qtbot: QtBot, far_ctx: AppContext) -> None:
     dialog = AanmeldingDialog(far_ctx)
     qtbot.addWidget(dialog)
     form = dialog.form
     assert form.report_date.value() == APP_DAY
-    assert form.sick_reports.start.value() == APP_DAY
-    # Unknown dates show the app date once the user ticks the box.
-    for field in (form.sick_reports.end, form.education_since, form.parental_consent.on):
-        field.known.setChecked(True)
-        assert field.value() == APP_DAY
+    # Unknown dates start empty; their calendar opens on the app date.
+    for field in (form.birth_date, form.sick_reports.start, form.sick_reports.end,
+                  form.education_since, form.parental_consent.on):
+        assert field.text() == ""
+        assert calendar_opens_on(field) == APP_DAY
 
 
 def test_case_window_unknown_dates_start_on_the_app_date(qtbot: QtBot,
@@ -51,10 +60,8 @@ def test_case_window_unknown_dates_start_on_the_app_date(qtbot: QtBot,
     for field in (window.form.home_since, window.form.opp_date, window.form.advies_date,
                   window.intake_tabs.intake.stages.fields[CaseStage.UITGENODIGD],
                   window.intake_tabs.intake.form.agreements.when):
-        field.known.setChecked(True)
-        assert field.value() == APP_DAY
-    for field in (window.form.home_since, window.form.opp_date, window.form.advies_date):
-        field.known.setChecked(False)  # leave nothing to save
+        assert field.value() is None
+        assert calendar_opens_on(field) == APP_DAY
 
 
 def test_mdo_next_meeting_date_starts_on_the_app_date(qtbot: QtBot, far_ctx: AppContext) -> None:
@@ -63,8 +70,8 @@ def test_mdo_next_meeting_date_starts_on_the_app_date(qtbot: QtBot, far_ctx: App
     mdo_service.save_mdo(far_ctx, mdo)
     dialog = OutcomeDialog(far_ctx, mdo)
     qtbot.addWidget(dialog)
-    dialog.next_date.known.setChecked(True)
-    assert dialog.next_date.value() == APP_DAY
+    assert dialog.next_date.value() is None
+    assert calendar_opens_on(dialog.next_date) == APP_DAY
 
 
 @pytest.mark.parametrize(("optional", "expected"), [(False, VerzuimType.GEOORLOOFD),

@@ -32,7 +32,7 @@ def row(case_id: str, name: str, school: str, age: int, days: int, aanmelding_da
         verzuim: str = "Geoorloofd") -> CaseloadRow:
     aanmelding = TODAY - timedelta(days=aanmelding_days_ago)
     deadline = next_deadline(case_deadlines(ClockFacts(aanmelding_date=aanmelding), TODAY))
-    return CaseloadRow(case_id, name, age, school, "Vo", verzuim, 0, days, "School", "",
+    return CaseloadRow(case_id, name, age, school, "VO", verzuim, 0, days, "School", "",
                        consulent, stage, 2, deadline, True)
 
 

@@ -135,7 +135,7 @@ def test_report_is_the_shown_quarter_and_definition(page: FiguresPage, tmp_path:
     asked: list[str] = []
 
     def choose(*args: object, **kwargs: object) -> tuple[str, str]:
-        asked.append(str(args[2]))  # the suggested file name
+        asked.append(Path(str(args[2])).name)  # the suggested file name
         return str(target), "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)

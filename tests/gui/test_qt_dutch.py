@@ -37,3 +37,15 @@ def test_standard_buttons_are_dutch(qtbot: QtBot, dutch: None, button: Button,
 def test_installing_twice_keeps_one_translator(qapp: QApplication, dutch: None) -> None:
     first = install_dutch_translations(qapp)
     assert install_dutch_translations(qapp) is first
+
+
+def test_file_dialog_has_no_english_labels(qtbot: QtBot, dutch: None, tmp_path: object) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "PDF opslaan", str(tmp_path), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    labels = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
+    assert {"Zoeken in:", "Bestandstype:"} <= labels
+    assert not labels & {"Look in:", "Files of type:"}

@@ -23,9 +23,11 @@ def controller(isolated_dirs: Path, cheap_kdf: KdfParams) -> AppController:
     return AppController(isolated_dirs, kdf=cheap_kdf)
 
 
-def first_run(qtbot: QtBot, controller: AppController) -> FirstRunDialog:
+def first_run(qtbot: QtBot, controller: AppController, name: str = "Anouk Vermeer"
+              ) -> FirstRunDialog:
     dialog = FirstRunDialog(controller.create_vault, controller.open_demo)
     qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.user_name, name)
     return dialog
 
 

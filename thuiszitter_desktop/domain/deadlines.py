@@ -173,6 +173,12 @@ class ClockFacts:
                 return self.home_since
         return self.reopened_on
 
+    @property
+    def home_since_known(self) -> bool:
+        """Whether the current episode's home start is a recorded date ('thuis sinds'), not
+        the aanmelding or reopen date the clock falls back to."""
+        return self.home_since is not None and self.home_start == self.home_since
+
     def _in_episode(self, day: date | None) -> date | None:
         """``day`` when it may stop an aanmelding-based clock of the current episode."""
         if day is None or (self.reopened_on is not None and day < self.reopened_on):
@@ -437,8 +443,11 @@ def first_contact_within_target(facts: ClockFacts, today: date) -> bool | None:
     return False if end > target else None
 
 
-def days_at_home(facts: ClockFacts, today: date) -> int:
-    """Calendar days since the home start of the current episode, up to closing (never < 0)."""
+def days_at_home(facts: ClockFacts, today: date) -> int | None:
+    """Calendar days since the home start of the current episode, up to closing (never < 0);
+    None when the date the pupil has been at home since is not known."""
+    if not facts.home_since_known:
+        return None
     end = facts.closed_on or today
     return max(0, (end - facts.home_start).days)
 

@@ -109,7 +109,7 @@ class MdoCaseSnapshot:
     last_name: str
     school: str = ""
     group: str = ""
-    days_at_home: int = 0
+    days_at_home: int | None = None  # None: 'thuis sinds' not known
     education_percentage: int = 0
     regie_label: str = ""
     open_actions: tuple[MdoAction, ...] = ()

@@ -39,7 +39,7 @@ class PupilBlock:
     name: str
     first_name: str
     school_group: str
-    days_at_home: int
+    days_at_home: int | None  # None: 'thuis sinds' not known
     education_percentage: int
     situation: str
     regie: str
@@ -179,9 +179,17 @@ def default_question(snap: MdoCaseSnapshot, reasons: list[SuggestionReason]) -> 
     return "Hoe gaat het nu, en welke afspraken maken we voor de komende periode?"
 
 
+def days_text(days: int | None) -> str | None:
+    """'1 dag', '12 dagen'; None when the number is not known."""
+    if days is None:
+        return None
+    return "1 dag" if days == 1 else f"{days} dagen"
+
+
 def _situation(snap: MdoCaseSnapshot) -> str:
-    days = "1 dag" if snap.days_at_home == 1 else f"{snap.days_at_home} dagen"
-    parts = [f"{days} thuis", f"{snap.education_percentage}% onderwijs"]
+    days = days_text(snap.days_at_home)
+    parts = [f"{days} thuis" if days else "sinds wanneer thuis is onbekend",
+             f"{snap.education_percentage}% onderwijs"]
     if snap.deadline_due is not None and snap.deadline_state is not None:
         if snap.deadline_state is DeadlineState.GEHAALD:
             parts.append("passend aanbod gestart")
@@ -237,7 +245,7 @@ def ordered_items(
         index, item = pair
         reasons = item_reasons(item)
         urgency = reasons[0].urgency if reasons else no_reason
-        return (urgency, -len(reasons), -snapshots[item.case_id].days_at_home, index)
+        return (urgency, -len(reasons), -(snapshots[item.case_id].days_at_home or 0), index)
 
     return [item for _, item in sorted(enumerate(meeting.items), key=key)]
 

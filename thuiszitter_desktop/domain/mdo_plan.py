@@ -20,12 +20,9 @@ from thuiszitter_desktop.domain.plan import (
     ActionStatus,
     Goal,
     Owner,
-    OwnerKind,
     PlanVanAanpak,
 )
-
-PARENT_WORDS = frozenset({"ouders", "ouder", "moeder", "vader", "verzorger", "verzorgers"})
-PUPIL_WORDS = frozenset({"leerling"})
+from thuiszitter_desktop.domain.plan_owner import owner_for
 
 
 def plan_actions(plan: PlanVanAanpak | None, today: date
@@ -72,7 +69,8 @@ def snapshot_for(
         if previous else None
     return MdoCaseSnapshot(
         case_id=case.id, first_name=pupil.first_name, last_name=pupil.last_name,
-        school=pupil.school, group=pupil.leerjaar, days_at_home=case.days_at_home(today),
+        school=pupil.school, group=pupil.leerjaar,
+        days_at_home=case.days_at_home(today) if case.home_since else None,
         education_percentage=case.education_percentage,
         regie_label=case.regie.label + (f" ({case.casusverantwoordelijke})"
                                         if case.casusverantwoordelijke.strip() else ""),
@@ -89,25 +87,18 @@ def snapshot_for(
     )
 
 
-def _owner(who: str) -> Owner:
-    word = who.strip().lower()
-    if word in PARENT_WORDS:
-        return Owner(name=who.strip(), kind=OwnerKind.PARENT)
-    if word in PUPIL_WORDS:
-        return Owner(name=who.strip(), kind=OwnerKind.PUPIL)
-    return Owner(name=who.strip())
-
-
 def mdo_goal_title(meeting_date: date) -> str:
     return f"Afspraken uit het MDO van {meeting_date:%d-%m-%Y}"
 
 
 def plan_with_mdo_actions(
     plan: PlanVanAanpak | None, case_id: str, meeting_date: date,
-    actions: Sequence[MdoAction],
+    actions: Sequence[MdoAction], people: Sequence[Owner] = (),
 ) -> PlanVanAanpak:
     """``plan`` with the MDO's actions in it; an action already in the plan (same id) is
-    updated, keeping its status, so recording an outcome twice never doubles an action."""
+    updated, keeping its status, so recording an outcome twice never doubles an action.
+    ``people`` are the people of the case: a name among them gets their kind (a registered
+    parent is a parent, not a professional; see ``plan_owner.owner_for``)."""
     base = plan or PlanVanAanpak(case_id=case_id, created=meeting_date)
     known = {a.id for goal in base.goals for a in goal.actions}
     goals = []
@@ -116,11 +107,12 @@ def plan_with_mdo_actions(
         for action in goal.actions:
             new = next((m for m in actions if m.id == action.id), None)
             if new is not None:
-                action = replace(action, what=new.what.strip(), owner=_owner(new.who),
-                                 due=new.due)
+                action = replace(action, what=new.what.strip(),
+                                 owner=owner_for(new.who, people), due=new.due)
             updated.append(action)
         goals.append(replace(goal, actions=tuple(updated)))
-    fresh = tuple(Action(id=m.id, what=m.what.strip(), owner=_owner(m.who), due=m.due)
+    fresh = tuple(Action(id=m.id, what=m.what.strip(), owner=owner_for(m.who, people),
+                         due=m.due)
                   for m in actions if m.id not in known)
     if fresh:
         title = mdo_goal_title(meeting_date)

@@ -15,12 +15,14 @@ Rules, each giving one ``SuggestionReason``:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.domain.mdo import MdoCaseSnapshot, SuggestionReason
+from thuiszitter_desktop.domain.text_fold import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,29 @@ class Suggestion:
     @property
     def reason_labels(self) -> list[str]:
         return [reason.label for reason in self.reasons]
+
+
+def suggestion_labels(suggestions: Sequence[Suggestion]) -> list[str]:
+    """One line per suggestion ('Nina Yılmaz — Nieuwe aanmelding'), never two the same: where
+    two would read alike (a pupil registered twice), school, class and aanmelding date are
+    added, and a number when even those agree."""
+    def label(s: Suggestion, detail: bool) -> str:
+        snap = s.snapshot
+        name = snap.full_name
+        if detail:
+            parts = [p for p in (snap.school.strip(), snap.group.strip()) if p]
+            parts.append(f"aangemeld {snap.aanmelding_date:%d-%m-%Y}")
+            name += f" ({', '.join(parts)})"
+        return f"{name} — {'; '.join(s.reason_labels)}"
+
+    plain = [label(s, False) for s in suggestions]
+    lines = [label(s, plain.count(text) > 1) for s, text in zip(suggestions, plain, strict=True)]
+    seen: Counter[str] = Counter()
+    result = []
+    for text in lines:
+        seen[text] += 1
+        result.append(text if lines.count(text) == 1 else f"{text} [{seen[text]}]")
+    return result
 
 
 def _weeks(days: int) -> str:
@@ -120,6 +145,6 @@ def suggest(
         if (s := reasons_for(snap, today=today, meeting_date=meeting_date,
                              previous_mdo_date=previous_mdo_date, settings=settings))
     ]
-    return sorted(found, key=lambda s: (s.urgency, -len(s.reasons), -s.snapshot.days_at_home,
-                                        s.snapshot.first_name.lower(),
-                                        s.snapshot.last_name.lower()))
+    return sorted(found, key=lambda s: (s.urgency, -len(s.reasons), -(s.snapshot.days_at_home or 0),
+                                        fold(s.snapshot.first_name),
+                                        fold(s.snapshot.last_name)))

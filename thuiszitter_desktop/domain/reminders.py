@@ -113,6 +113,44 @@ def _check(reason: str, by: str) -> dict[str, str]:
     return errors
 
 
+@dataclass(frozen=True, slots=True)
+class HiddenReminder:
+    """A reminder kept out of the Vandaag list by a snooze or 'gezien'."""
+
+    reminder: Reminder
+    snooze: Snooze
+
+
+def split_reminders(
+    cases_facts: Mapping[str, ClockFacts],
+    snoozes: Iterable[Snooze],
+    today: date,
+    *,
+    warning_days: dict[DeadlineKind, int] | None = None,
+    horizon_days: int = REMINDER_HORIZON_DAYS,
+    pending: Mapping[str, Sequence[Deadline]] | None = None,
+) -> tuple[list[Reminder], list[HiddenReminder]]:
+    """Overdue deadlines and those due this week, most urgent first (``reminder_order``):
+    (shown, hidden by a snooze). Together they are every reminder of today, so the counts add
+    up on every screen. ``pending`` may give each case's ``pending_deadlines`` up to the last
+    day, worked out before (see services/clock_cache).
+    """
+    last_day = today + timedelta(days=horizon_days - 1)
+    hiding = hiding_snoozes(snoozes, today)
+    shown: list[Reminder] = []
+    hidden: list[HiddenReminder] = []
+    for case_id, facts in cases_facts.items():
+        # The unmet deadlines of case_deadlines, due by the last day (met ones never remind).
+        deadlines = (pending[case_id] if pending is not None
+                     else pending_deadlines(facts, today, warning_days, due_until=last_day))
+        case_shown, case_hidden = split_case_reminders(case_id, deadlines,
+                                                       hiding.get(case_id, ()))
+        shown += case_shown
+        hidden += case_hidden
+    return (sorted(shown, key=reminder_order),
+            sorted(hidden, key=lambda h: reminder_order(h.reminder)))
+
+
 def reminders_for_today(
     cases_facts: Mapping[str, ClockFacts],
     snoozes: Iterable[Snooze],
@@ -122,20 +160,9 @@ def reminders_for_today(
     horizon_days: int = REMINDER_HORIZON_DAYS,
     pending: Mapping[str, Sequence[Deadline]] | None = None,
 ) -> list[Reminder]:
-    """Overdue deadlines and those due this week, most urgent first, without snoozed ones.
-
-    Order: ``reminder_order``. ``pending`` may give each case's ``pending_deadlines`` up to the
-    last day, worked out before (see services/clock_cache).
-    """
-    last_day = today + timedelta(days=horizon_days - 1)
-    hiding = hiding_snoozes(snoozes, today)
-    result: list[Reminder] = []
-    for case_id, facts in cases_facts.items():
-        # The unmet deadlines of case_deadlines, due by the last day (met ones never remind).
-        deadlines = (pending[case_id] if pending is not None
-                     else pending_deadlines(facts, today, warning_days, due_until=last_day))
-        result += case_reminders(case_id, deadlines, hiding.get(case_id, ()))
-    return sorted(result, key=reminder_order)
+    """The reminders of ``split_reminders`` that are shown (not snoozed)."""
+    return split_reminders(cases_facts, snoozes, today, warning_days=warning_days,
+                           horizon_days=horizon_days, pending=pending)[0]
 
 
 def hiding_snoozes(snoozes: Iterable[Snooze], today: date) -> dict[str, list[Snooze]]:
@@ -147,11 +174,25 @@ def hiding_snoozes(snoozes: Iterable[Snooze], today: date) -> dict[str, list[Sno
     return found
 
 
+def split_case_reminders(case_id: str, pending: Iterable[Deadline], hiding: Sequence[Snooze]
+                         ) -> tuple[list[Reminder], list[HiddenReminder]]:
+    """One case's reminders: (shown, hidden by one of ``hiding``)."""
+    shown: list[Reminder] = []
+    hidden: list[HiddenReminder] = []
+    for deadline in pending:
+        reminder = Reminder(case_id, deadline)
+        snooze = next((s for s in hiding if s.matches(reminder)), None)
+        if snooze is None:
+            shown.append(reminder)
+        else:
+            hidden.append(HiddenReminder(reminder, snooze))
+    return shown, hidden
+
+
 def case_reminders(case_id: str, pending: Iterable[Deadline],
                    hiding: Sequence[Snooze]) -> list[Reminder]:
     """One case's reminders: its pending deadlines without the snoozed ones."""
-    reminders = (Reminder(case_id, deadline) for deadline in pending)
-    return [r for r in reminders if not any(s.matches(r) for s in hiding)]
+    return split_case_reminders(case_id, pending, hiding)[0]
 
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(DeadlineKind)}
@@ -164,25 +205,28 @@ def reminder_order(reminder: Reminder) -> tuple[int, date, int, str, str]:
             reminder.case_id, reminder.key)
 
 
-def notification_text(reminders: Iterable[Reminder]) -> str:
-    """Privacy-safe tray text without names, e.g. '2 termijnen verlopen, 3 deze week'.
+def notification_text(reminders: Iterable[Reminder], snoozed: int = 0) -> str:
+    """Privacy-safe text without names, e.g. '2 termijnen verlopen, 3 deze week, 1 uitgesteld';
+    the same words in the Vandaag list, the status bar and the tray.
 
     Empty when there is nothing to say (show no notification then).
     """
     items = list(reminders)
     overdue = sum(1 for r in items if r.overdue)
-    return counts_text(overdue, len(items) - overdue)
+    return counts_text(overdue, len(items) - overdue, snoozed)
 
 
-def counts_text(overdue: int, this_week: int) -> str:
+def counts_text(overdue: int, this_week: int, snoozed: int = 0) -> str:
     """``notification_text`` from the counts alone."""
-    if overdue and this_week:
-        return f"{_termijnen(overdue)} verlopen, {this_week} deze week"
+    parts = []
     if overdue:
-        return f"{_termijnen(overdue)} verlopen"
+        parts.append(f"{_termijnen(overdue)} verlopen")
     if this_week:
-        return f"{_termijnen(this_week)} deze week"
-    return ""
+        parts.append(f"{this_week} deze week" if overdue else f"{_termijnen(this_week)} deze "
+                     "week")
+    if snoozed:
+        parts.append(f"{snoozed} uitgesteld" if parts else f"{_termijnen(snoozed)} uitgesteld")
+    return ", ".join(parts)
 
 
 def _termijnen(n: int) -> str:

@@ -23,6 +23,7 @@ class Setting:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, Dutch label) for a fixed list
+    required: bool = False  # a text that may not be left empty
 
     def clean(self, value: Any) -> Any:
         """The value if valid, else ``ValidationError`` with a Dutch message."""
@@ -40,7 +41,9 @@ class Setting:
                     {self.key: f"{self.label}: kies een waarde van {low} tot en met {high}."}
                 )
             return value
-        text = str(value).strip()
+        text = " ".join(str(value).split())
+        if self.required and not text:
+            raise ValidationError({self.key: f"Vul {self.label.lower()} in."})
         if self.choices and text not in {v for v, _ in self.choices}:
             raise ValidationError({self.key: f"{self.label}: kies een van de mogelijkheden."})
         if (message := too_long(text, SHORT_TEXT, self.label)) is not None:
@@ -62,8 +65,19 @@ ORGANISATION = Setting(
     "Staat bovenaan elke brief en elk rapport, bijvoorbeeld 'Leerplicht Regio Rivierland'.",
     str, "Leerplicht")
 CONSULENT_NAME = Setting(
-    "consulent.name", "Uw naam", "Zo ondertekent u brieven; ook de naam in het logboek.",
-    str, "")
+    "consulent.name", "Uw naam",
+    "Zo ondertekent u brieven, en zo staat u in het logboek en als consulent bij nieuwe "
+    "casussen.", str, "", required=True)
+ROLES: tuple[tuple[str, str], ...] = (
+    ("thuiszittersconsulent", "Thuiszittersconsulent"),
+    ("consulent_leerrecht", "Consulent leerrecht"),
+    ("leerplichtambtenaar", "Leerplichtambtenaar"),
+    ("zorgcoordinator", "Zorgcoördinator"),
+    ("teamleider", "Teamleider"),
+)
+CONSULENT_ROLE = Setting(
+    "consulent.role", "Uw functie", "Staat onder uw naam op brieven.", str,
+    "thuiszittersconsulent", choices=ROLES)
 CONSULENT_PHONE = Setting(
     "consulent.phone", "Uw telefoonnummer", "Voor ouders en school op brieven.", str, "")
 CONSULENT_EMAIL = Setting(
@@ -93,7 +107,8 @@ IDLE_MINUTES = Setting(
     "Zonder gebruik vergrendelt de kluis na zoveel minuten.", int, 5, 1, 15)
 
 ALL: tuple[Setting, ...] = (
-    ORGANISATION, CONSULENT_NAME, CONSULENT_PHONE, CONSULENT_EMAIL, WARN_FIRST_CONTACT,
+    ORGANISATION, CONSULENT_NAME, CONSULENT_ROLE, CONSULENT_PHONE, CONSULENT_EMAIL,
+    WARN_FIRST_CONTACT,
     WARN_GOALS, WARN_PASSEND_AANBOD, ICS_NAMES, MDO_FULL_NAMES, MDO_STAGNATION_WEEKS,
     IDLE_MINUTES,
 )

@@ -42,12 +42,12 @@ class VerzuimType(Labelled):
 class Onderwijstype(Labelled):
     VOORSCHOOL = "Voorschool"
     PO = "Basisonderwijs"
-    SBO = "Sbo"
-    SO = "So"
-    VO = "Vo"
-    VSO = "Vso"
+    SBO = "SBO"
+    SO = "SO"
+    VO = "VO"
+    VSO = "VSO"
     PRO = "Praktijkonderwijs"
-    MBO = "Mbo"
+    MBO = "MBO"
     GEEN = "Geen"
 
 

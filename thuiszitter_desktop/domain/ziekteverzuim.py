@@ -81,6 +81,20 @@ def is_school_day(day: date) -> bool:
     return day.weekday() < 5
 
 
+def next_school_day(day: date) -> date:
+    """``day`` itself on Monday–Friday, else the Monday after it (meetings, appointments)."""
+    while not is_school_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def previous_school_day(day: date) -> date:
+    """``day`` itself on Monday–Friday, else the Friday before it."""
+    while not is_school_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def school_days_between(start: date, end: date) -> int:
     """Monday–Friday days from ``start`` to ``end``, both included (0 if end < start)."""
     if end < start:

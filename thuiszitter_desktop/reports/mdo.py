@@ -15,6 +15,7 @@ from thuiszitter_desktop.domain.mdo_agenda import (
     AgendaSlot,
     ParticipantLine,
     PupilBlock,
+    days_text,
 )
 from thuiszitter_desktop.domain.mdo_minutes import Minutes, PupilMinutes
 from thuiszitter_desktop.reports.base import (
@@ -152,9 +153,9 @@ def _parent_story(agenda: Agenda, slot: AgendaSlot, block: PupilBlock) -> list[F
     if agenda.participants:
         story += [text("Wie zijn erbij?", st.heading),
                   _participants(list(agenda.participants), with_organisation=False)]
-    days = "1 dag" if block.days_at_home == 1 else f"{block.days_at_home} dagen"
-    now = (f"{name} is nu {days} thuis. {name} volgt nu {block.education_percentage}% van "
-           "de lessen.")
+    days = days_text(block.days_at_home)
+    now = ((f"{name} is nu {days} thuis. " if days else "")
+           + f"{name} volgt nu {block.education_percentage}% van de lessen.")
     story += [text("Hoe gaat het nu?", st.heading), text(now),
               text(f"Wie houdt het overzicht: {block.regie}.")]
     agreed = block.open_actions + block.overdue_actions

@@ -38,7 +38,7 @@ class CaseloadRow:
     onderwijstype: str
     verzuim_type: str
     education_percentage: int
-    days_at_home: int
+    days_at_home: int | None  # None: 'thuis sinds' not known
     regie: str
     casusverantwoordelijke: str
     consulent: str

@@ -24,6 +24,7 @@ from thuiszitter_desktop.domain.vocab import (
     Wachtlijst,
 )
 from thuiszitter_desktop.services import demo_seed_rules
+from thuiszitter_desktop.services import settings
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_intake import save_demo_intake
@@ -161,8 +162,15 @@ def build_demo_cases(today: date, size: int = DEMO_SIZE, seed: int = 2026) -> li
     return result
 
 
+def demo_user(ctx: AppContext) -> None:
+    """The demo's user is one of its fictitious consulenten (the demo never asks a name)."""
+    if not settings.user_profile(ctx).complete:
+        settings.save_user_profile(ctx, CONSULENTEN[0], "thuiszittersconsulent")
+
+
 def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
     """Fill an empty vault with the demo caseload; returns the number of cases."""
+    demo_user(ctx)
     cases = build_demo_cases(ctx.today(), size)
     now = ctx.now()
     with ctx.vault.transaction() as conn:

@@ -14,6 +14,7 @@ from thuiszitter_desktop.domain.mdo import (
     MdoRole,
     carry_over,
 )
+from thuiszitter_desktop.domain.ziekteverzuim import next_school_day, previous_school_day
 from thuiszitter_desktop.services.demo_case import DemoCase
 
 DEMO_SCHOOL = "OBS De Regenboog"
@@ -38,10 +39,12 @@ def demo_mdos(cases: Sequence[DemoCase], today: date) -> list[Mdo]:
               and c.case.aanmelding_date < today - timedelta(weeks=5)]
     if len(pupils) < 2:
         return []
-    held = Mdo(on=today - timedelta(weeks=4), start_time=time(13, 30),
+    # Meetings fall on school days, whatever day of the week the demo is opened.
+    next_on = next_school_day(today + timedelta(days=8))
+    held = Mdo(on=previous_school_day(today - timedelta(weeks=4)), start_time=time(13, 30),
                location="Teamkamer OBS De Regenboog", chair="Marloes Jacobs",
                school=DEMO_SCHOOL, participants=_professionals(),
-               next_mdo_date=today + timedelta(days=8))
+               next_mdo_date=next_on)
     for item in pupils[:3]:
         held.add_pupil(item.case.id)
     first = pupils[0]
@@ -55,15 +58,15 @@ def demo_mdos(cases: Sequence[DemoCase], today: date) -> list[Mdo]:
         decisions=[f"{first.pupil.first_name} start met twee ochtenden per week op school.",
                    "Het jeugdteam zoekt overbrugging zolang de wachtlijst loopt."],
         new_actions=[MdoAction("Mentor", "Rooster voor twee ochtenden maken",
-                               held.on + timedelta(days=7)),
+                               next_school_day(held.on + timedelta(days=7))),
                      MdoAction("Kees Mulder", "Plek op het so navragen",
-                               held.on + timedelta(days=21))],
+                               next_school_day(held.on + timedelta(days=21)))],
         escalation=Escalation.CASUISTIEKOVERLEG_SWV,
         escalation_note="Geen plek op het so binnen zes weken.",
-        escalation_follow_up=held.on + timedelta(days=35)))
+        escalation_follow_up=next_school_day(held.on + timedelta(days=35))))
     held.record_outcome(pupils[1].case.id, MdoOutcome(
         decisions=["Het plan loopt; volgende bespreking over zes weken."]))
-    following = Mdo(on=today + timedelta(days=8), start_time=time(13, 30),
+    following = Mdo(on=next_on, start_time=time(13, 30),
                     location=held.location, chair=held.chair, school=DEMO_SCHOOL,
                     participants=_professionals())
     carry_over(held, following)

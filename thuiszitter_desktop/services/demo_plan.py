@@ -16,6 +16,7 @@ from thuiszitter_desktop.domain.plan import (
     record_progress,
     revise,
 )
+from thuiszitter_desktop.domain.ziekteverzuim import next_school_day, previous_school_day
 from thuiszitter_desktop.services.demo_case import DemoCase
 
 JEUGDARTS_ACTION = "Afspraak bij de jeugdarts maken"
@@ -25,7 +26,8 @@ def _settled(action: Action, today: date) -> Action:
     """An open action whose day has passed was done, the day before it was due."""
     if action.status is not ActionStatus.OPEN or action.due is None or action.due >= today:
         return action
-    return replace(action, status=ActionStatus.GEDAAN, done_on=action.due - timedelta(days=1))
+    return replace(action, status=ActionStatus.GEDAAN,
+                   done_on=previous_school_day(action.due - timedelta(days=1)))
 
 
 def _settle(plan: PlanVanAanpak, today: date, stuck: frozenset[str]) -> PlanVanAanpak:
@@ -54,7 +56,11 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
     helper_owner = (Owner(name=helper.name, kind=OwnerKind.PROFESSIONAL, person_id=helper.id)
                     if helper else Owner(name=case.consulent))
     pupil_owner = Owner(name=pupil.full_name, kind=OwnerKind.PUPIL)
-    deadline = start + timedelta(days=42)
+
+    def after(days: int) -> date:  # appointments and deadlines fall on school days
+        return next_school_day(start + timedelta(days=days))
+
+    deadline = after(42)
     school_goal = Goal(
         description=f"{name} gaat drie ochtenden per week naar school",
         indicator="3 van de 5 ochtenden aanwezig volgens de absentieregistratie",
@@ -63,23 +69,22 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
         deadline=deadline,
         actions=(
             Action(what="Aangepast rooster maken en bespreken", owner=helper_owner,
-                   due=start + timedelta(days=7), status=ActionStatus.GEDAAN,
-                   done_on=min(today, start + timedelta(days=6))),
+                   due=after(7), status=ActionStatus.GEDAAN,
+                   done_on=min(today, previous_school_day(after(7) - timedelta(days=1)))),
             Action(what="Elke schooldag om 7.30 uur opstaan", owner=pupil_owner,
-                   due=start + timedelta(days=14)),
+                   due=after(14)),
             Action(what="Samen met de ouders de eerste week naar school fietsen",
                    owner=Owner(name="Ouder", kind=OwnerKind.PARENT),
-                   due=start + timedelta(days=7)),
+                   due=after(7)),
         ),
     )
     care_goal = Goal(
         description=f"{name} heeft een gesprek met de jeugdarts over de klachten",
         indicator="Het gesprek heeft plaatsgevonden en het advies is gedeeld",
-        agreed_by=(name, "ouders"), realistic=True, deadline=start + timedelta(days=28),
-        actions=(Action(what=JEUGDARTS_ACTION, owner=helper_owner,
-                        due=start + timedelta(days=10)),),
+        agreed_by=(name, "ouders"), realistic=True, deadline=after(28),
+        actions=(Action(what=JEUGDARTS_ACTION, owner=helper_owner, due=after(10)),),
     )
-    evaluation = start + timedelta(days=28)
+    evaluation = after(28)
     first = PlanVanAanpak(
         case_id=case.id, created=start,
         shared_goal=f"{name} gaat weer met plezier naar school",
@@ -108,6 +113,6 @@ def demo_plans(item: DemoCase, today: date) -> list[PlanVanAanpak]:
     # Half of the stuck cases are behind on evaluating too; the others have it planned ahead.
     behind = stagnating and start.toordinal() % 2 == 1
     if not behind and next_evaluation < today:
-        next_evaluation = today + timedelta(days=7 + start.toordinal() % 28)
+        next_evaluation = next_school_day(today + timedelta(days=7 + start.toordinal() % 28))
     second = replace(second, goals=goals, evaluation_dates=(evaluation, next_evaluation))
     return [evaluated, _settle(second, today, stuck)]

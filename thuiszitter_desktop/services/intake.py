@@ -304,6 +304,8 @@ def terugkoppeling_document(ctx: AppContext, t: Terugkoppeling, recipient_index:
         pupil_birth_date=pupil.birth_date,
         school=pupil.school, organisation=organisation,
         consulent=ConsulentContact(name=case.consulent or ctx.actor,
+                                   role=dict(settings_registry.ROLES)[
+                                       settings_registry.CONSULENT_ROLE.read(settings)],
                                    phone=settings_registry.CONSULENT_PHONE.read(settings),
                                    email=settings_registry.CONSULENT_EMAIL.read(settings)),
         regie=regie_meaning(case.regie),

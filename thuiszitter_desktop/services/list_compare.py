@@ -137,8 +137,8 @@ def comparison_history(ctx: AppContext) -> list[tuple[str, ComparisonRecord]]:
 def pupils_like(ctx: AppContext, entry: ListEntry) -> list[CaseEntry]:
     """Pupils anywhere in the vault (closed cases included) that may be this row's pupil:
     the same date of birth and a name that looks alike; best first."""
-    with ctx.vault.read() as conn:
-        items = repo_cases.list_cases(conn, include_closed=True)
+    with ctx.vault.read() as conn:  # only those born that day: a registration asks too
+        items = repo_cases.list_cases(conn, include_closed=True, born_on=entry.birth_date)
     return near_misses(entry, [(i.pupil, i.case) for i in items])
 
 

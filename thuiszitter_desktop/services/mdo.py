@@ -29,6 +29,7 @@ from thuiszitter_desktop.domain.mdo_minutes import build_minutes
 from thuiszitter_desktop.domain.mdo_plan import plan_with_mdo_actions, snapshot_for
 from thuiszitter_desktop.domain.mdo_suggest import Suggestion, SuggestionSettings, suggest
 from thuiszitter_desktop.domain.model import new_id
+from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_clock import clock_items
 from thuiszitter_desktop.services import consent
@@ -155,7 +156,7 @@ def delete_mdo(ctx: AppContext, mdo_id: str) -> None:
 
 
 def _same_school(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+    return plain(a) == plain(b)
 
 
 def previous_mdo(meetings: Sequence[Mdo], mdo: Mdo) -> Mdo | None:
@@ -336,7 +337,8 @@ def record_outcome(ctx: AppContext, mdo_id: str, case_id: str, outcome: MdoOutco
                 case = repo_cases.get_case(conn, case_id)
                 current = PlanVanAanpak(case_id=case_id, created=ctx.today(), regie=case.regie,
                                         casusverantwoordelijke=case.casusverantwoordelijke)
-            plan = plan_with_mdo_actions(current, case_id, mdo.on, actions)
+            plan = plan_with_mdo_actions(current, case_id, mdo.on, actions,
+                                         plan_service.people_of_case(conn, case_id))
             plans.save(ctx, conn, plan)
             ctx.audit(conn, "acties uit mdo", "plan", plan.id, case_id)
     ctx.changes.publish(Change("mdo", (mdo_id,)))

@@ -32,7 +32,7 @@ from thuiszitter_desktop.services import consent, regie
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.figures import organisation
 from thuiszitter_desktop.services.reminders import PlanItems
-from thuiszitter_desktop.storage import repo_cases, repo_plan, repo_reminders
+from thuiszitter_desktop.storage import repo_cases, repo_intake, repo_plan, repo_reminders
 
 NOT_LATEST = ("Dit is een oudere versie van het plan. Alleen de nieuwste versie kan worden "
               "aangepast.")
@@ -45,13 +45,28 @@ def load_versions(ctx: AppContext, case_id: str) -> list[PlanVanAanpak]:
 
 
 def plan_people(ctx: AppContext, case_id: str) -> list[Owner]:
-    """Who can own an action: the involved professionals and the pupil (parents are typed)."""
+    """Who can own an action: the involved professionals, the parents registered with the
+    aanmelding and the pupil."""
     with ctx.vault.read() as conn:
-        case = repo_cases.get_case(conn, case_id)
-        pupil = repo_cases.get_pupil(conn, case.pupil_id)
-        people = [Owner(name=p.name, kind=OwnerKind.PROFESSIONAL, person_id=p.id)
-                  for p in repo_cases.list_professionals(conn, case_id)]
-    return [*people, Owner(name=pupil.full_name, kind=OwnerKind.PUPIL)]
+        return people_of_case(conn, case_id)
+
+
+def people_of_case(conn: Connection, case_id: str) -> list[Owner]:
+    """``plan_people`` in the caller's transaction."""
+    case = repo_cases.get_case(conn, case_id)
+    pupil = repo_cases.get_pupil(conn, case.pupil_id)
+    professionals = [Owner(name=p.name, kind=OwnerKind.PROFESSIONAL, person_id=p.id)
+                     for p in repo_cases.list_professionals(conn, case_id)]
+    parents = [Owner(name=p.name, kind=OwnerKind.PARENT)
+               for p in repo_intake.list_parents(conn, case_id) if p.name.strip()]
+    return [*professionals, *parents, Owner(name=pupil.full_name, kind=OwnerKind.PUPIL)]
+
+
+def registered_parents(ctx: AppContext, case_id: str) -> tuple[str, ...]:
+    """The names of the parents registered with the aanmelding (for the plan's signatures)."""
+    with ctx.vault.read() as conn:
+        return tuple(p.name.strip() for p in repo_intake.list_parents(conn, case_id)
+                     if p.name.strip())
 
 
 def start_plan(ctx: AppContext, case_id: str) -> PlanVanAanpak:

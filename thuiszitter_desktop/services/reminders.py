@@ -27,12 +27,13 @@ from thuiszitter_desktop.domain.episodes import Reopening
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.reminders import (
     REMINDER_HORIZON_DAYS,
+    HiddenReminder,
     Reminder,
     Snooze,
     acknowledge,
     notification_text,
-    reminders_for_today,
     snooze,
+    split_reminders,
 )
 from thuiszitter_desktop.domain.situation_history import (
     BACK_ABOVE_PERCENTAGE,
@@ -256,14 +257,35 @@ class ReminderRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SnoozedRow:
+    """One line of the 'Uitgesteld' list: a reminder hidden until a date, or seen."""
+
+    hidden: HiddenReminder
+    pupil_name: str
+    school: str
+    text: str
+
+    @property
+    def snooze(self) -> Snooze:
+        return self.hidden.snooze
+
+    @property
+    def until_text(self) -> str:
+        until = self.snooze.until
+        return "gezien" if until is None else f"tot {until:%d-%m-%Y}"
+
+
+@dataclass(frozen=True, slots=True)
 class TodayOverview:
     today: date
     rows: tuple[ReminderRow, ...]
+    snoozed: tuple[SnoozedRow, ...] = ()
 
     @property
     def notification(self) -> str:
-        """Privacy-safe summary for the tray: counts only."""
-        return notification_text(row.reminder for row in self.rows)
+        """Privacy-safe counts (no names) for the Vandaag page, the status bar and the tray,
+        from this one overview, so they always agree."""
+        return notification_text((row.reminder for row in self.rows), len(self.snoozed))
 
 
 def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
@@ -281,16 +303,22 @@ def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
 
 def today_overview(snapshot: ClockSnapshot, today: date,
                    pending: Mapping[str, Sequence[Deadline]] | None = None) -> TodayOverview:
-    reminders = reminders_for_today(snapshot.facts, snapshot.snoozes, today,
+    shown, hidden = split_reminders(snapshot.facts, snapshot.snoozes, today,
                                     warning_days=snapshot.warnings, pending=pending)
     cases = snapshot.cases
-    return TodayOverview(today, tuple(reminder_row(r, cases[r.case_id].pupil, today)
-                                      for r in reminders))
+    rows = tuple(reminder_row(r, cases[r.case_id].pupil, today) for r in shown)
+    snoozed = tuple(snoozed_row(h, cases[h.reminder.case_id].pupil, today) for h in hidden)
+    return TodayOverview(today, rows, snoozed)
 
 
 def reminder_row(reminder: Reminder, pupil: Pupil, today: date) -> ReminderRow:
     return ReminderRow(reminder, pupil.full_name, pupil.school or "Niet ingeschreven",
                        reminder.describe(today))
+
+
+def snoozed_row(hidden: HiddenReminder, pupil: Pupil, today: date) -> SnoozedRow:
+    return SnoozedRow(hidden, pupil.full_name, pupil.school or "Niet ingeschreven",
+                      hidden.reminder.describe(today))
 
 
 def snooze_reminder(ctx: AppContext, reminder: Reminder, until: date, reason: str) -> Snooze:
@@ -305,6 +333,15 @@ def acknowledge_reminder(ctx: AppContext, reminder: Reminder, reason: str) -> Sn
     item = acknowledge(reminder, reason, ctx.actor, ctx.now())
     _save(ctx, item, "termijn gezien", reminder.kind.name)
     return item
+
+
+def undo_snooze(ctx: AppContext, item: Snooze) -> None:
+    """Take a snooze or 'gezien' back: the reminder shows again at once (logged)."""
+    with ctx.vault.transaction() as conn:
+        repo_reminders.delete_snooze(conn, item.id)
+        ctx.audit(conn, "uitstel ongedaan gemaakt", "herinnering", item.id, item.case_id,
+                  item.key.split(":")[0])
+    ctx.changes.publish(Change("reminder", (item.id,)))
 
 
 def _save(ctx: AppContext, item: Snooze, action: str, detail: str) -> None:

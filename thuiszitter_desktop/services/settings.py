@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from thuiszitter_desktop.domain import settings as registry
@@ -41,9 +42,47 @@ def save(ctx: AppContext, values: Mapping[str, Any]) -> None:
         for key, clean in cleaned.items():
             repo_settings.store(conn, key, clean)
         ctx.audit(conn, "instellingen gewijzigd", "instellingen", detail=", ".join(cleaned))
+    if cleaned.get(registry.CONSULENT_NAME.key):
+        ctx.actor = cleaned[registry.CONSULENT_NAME.key]  # the log and new cases name the user
     ctx.changes.publish(Change("settings", tuple(cleaned)))
 
 
-def actor_name(ctx: AppContext, fallback: str) -> str:
-    """Who the audit log names: the consulent's own name once set."""
+# Who the audit log names until the user has given a name (never the computer's login).
+UNKNOWN_USER = "naam onbekend"
+
+
+def actor_name(ctx: AppContext, fallback: str = UNKNOWN_USER) -> str:
+    """Who the audit log names: the user's own name once set."""
     return str(value(ctx, registry.CONSULENT_NAME)) or fallback
+
+
+@dataclass(frozen=True, slots=True)
+class UserProfile:
+    """Who works with this vault: asked once, used for 'Consulent', the log and letters."""
+
+    name: str
+    role: str  # a key of ``settings.ROLES``
+
+    @property
+    def role_label(self) -> str:
+        return dict(registry.ROLES).get(self.role, "")
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.name.strip())
+
+
+def user_profile(ctx: AppContext) -> UserProfile:
+    values = load(ctx)
+    return UserProfile(str(values[registry.CONSULENT_NAME.key]),
+                       str(values[registry.CONSULENT_ROLE.key]))
+
+
+def save_user_profile(ctx: AppContext, name: str, role: str) -> UserProfile:
+    """Store the user's name and function; a name is required (Dutch message otherwise).
+    The log names the user by it from this change on (it is them telling their name)."""
+    if name.strip():
+        ctx.actor = " ".join(name.split())
+    save(ctx, {registry.CONSULENT_NAME.key: " ".join(name.split()),
+               registry.CONSULENT_ROLE.key: role})
+    return user_profile(ctx)

@@ -19,15 +19,17 @@ from typing import Any
 from thuiszitter_desktop.domain.deadlines import Deadline
 from thuiszitter_desktop.domain.reminders import (
     Snooze,
-    case_reminders,
     counts_text,
     hiding_snoozes,
     reminder_order,
+    split_case_reminders,
 )
 from thuiszitter_desktop.services.reminders import (
     ClockSnapshot,
     ReminderRow,
+    SnoozedRow,
     reminder_row,
+    snoozed_row,
     today_overview,
 )
 
@@ -52,11 +54,19 @@ class TodayBoard:
         self._basis: tuple[date, frozenset[Any]] | None = None
         self._snoozes: frozenset[Snooze] = frozenset()
         self._overdue = 0
+        # The reminders a snooze keeps out of the list, per case: counted as 'uitgesteld'.
+        self._snoozed: dict[str, list[SnoozedRow]] = {}
 
     @property
     def notification(self) -> str:
-        """Privacy-safe counts for the tray and the summary line."""
-        return counts_text(self._overdue, len(self.rows) - self._overdue)
+        """Privacy-safe counts for the tray, the status bar and the summary line."""
+        return counts_text(self._overdue, len(self.rows) - self._overdue,
+                           sum(len(rows) for rows in self._snoozed.values()))
+
+    def snoozed_rows(self) -> list[SnoozedRow]:
+        """The snoozed reminders, in the list's order (for the 'Uitgesteld' list)."""
+        found = [row for rows in self._snoozed.values() for row in rows]
+        return sorted(found, key=lambda row: reminder_order(row.hidden.reminder))
 
     def rebuild(self, snapshot: ClockSnapshot, today: date,
                 pending: Mapping[str, Sequence[Deadline]] | None = None) -> None:
@@ -70,6 +80,9 @@ class TodayBoard:
         self._basis = _basis(snapshot, today)
         self._snoozes = frozenset(snapshot.snoozes)
         self._overdue = sum(1 for row in self.rows if row.reminder.overdue)
+        self._snoozed = {}
+        for hidden in overview.snoozed:
+            self._snoozed.setdefault(hidden.hidden.reminder.case_id, []).append(hidden)
 
     def update(self, snapshot: ClockSnapshot, today: date,
                pending: Mapping[str, Sequence[Deadline]],
@@ -90,11 +103,15 @@ class TodayBoard:
         for case_id in touched:
             for row in self._by_case.pop(case_id, ()):
                 edits.append(self._remove(row))
+            self._snoozed.pop(case_id, None)
             item = snapshot.cases.get(case_id)
             if item is None:  # closed or gone
                 continue
-            fresh = [reminder_row(r, item.pupil, today) for r in case_reminders(
-                case_id, pending.get(case_id, ()), hiding.get(case_id, ()))]
+            shown, hidden = split_case_reminders(case_id, pending.get(case_id, ()),
+                                                 hiding.get(case_id, ()))
+            fresh = [reminder_row(r, item.pupil, today) for r in shown]
+            if hidden:
+                self._snoozed[case_id] = [snoozed_row(h, item.pupil, today) for h in hidden]
             if fresh:
                 self._by_case[case_id] = fresh
             edits += (self._insert(row) for row in fresh)

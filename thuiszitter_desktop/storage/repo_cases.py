@@ -192,8 +192,8 @@ _PUPIL_FIELDS = [c.name for c in pupils.c if c.name not in RECORD_COLUMNS]
 _PUPIL_LABELS = [(name, f"p_{name}") for name in _PUPIL_FIELDS]
 
 
-def cases_query(include_closed: bool = False,
-                case_ids: Iterable[str] | None = None) -> Select[Any]:
+def cases_query(include_closed: bool = False, case_ids: Iterable[str] | None = None,
+                born_on: date | None = None) -> Select[Any]:
     """The query behind ``list_cases``: cases joined with their pupil (columns ``p_*``)."""
     query = select(*_CASE_COLUMNS, *[pupils.c[n].label(f"p_{n}") for n in _PUPIL_FIELDS]).join(
         pupils, pupils.c.id == cases.c.pupil_id
@@ -202,14 +202,18 @@ def cases_query(include_closed: bool = False,
         query = query.where(cases.c.closed_on.is_(None))
     if case_ids is not None:
         query = query.where(cases.c.id.in_(list(case_ids)))
+    if born_on is not None:
+        query = query.where(pupils.c.birth_date == born_on)
     return query
 
 
 def list_cases(conn: Connection, include_closed: bool = False,
-               case_ids: Iterable[str] | None = None) -> list[CaseWithPupil]:
-    """Cases with their pupil in one query (the overview's only read)."""
+               case_ids: Iterable[str] | None = None,
+               born_on: date | None = None) -> list[CaseWithPupil]:
+    """Cases with their pupil in one query (the overview's only read); with ``born_on``,
+    only those of pupils born that day."""
     result = []
-    for row in conn.execute(cases_query(include_closed, case_ids)).mappings():
+    for row in conn.execute(cases_query(include_closed, case_ids, born_on)).mappings():
         pupil_row = {name: row[label] for name, label in _PUPIL_LABELS}
         result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
     return result

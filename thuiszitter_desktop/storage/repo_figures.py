@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, select
 
 from thuiszitter_desktop.domain.model import new_id
+from thuiszitter_desktop.domain.text_fold import fold
 from thuiszitter_desktop.storage.rows import upsert
 from thuiszitter_desktop.storage.tables_figures import import_sources, list_comparisons
 from thuiszitter_desktop.storage.tables_seed_rules import quarter_stories
@@ -41,8 +42,9 @@ def list_sources(conn: Connection) -> list[ImportSource]:
 
 
 def find_source(conn: Connection, name: str) -> ImportSource | None:
-    wanted = name.strip().casefold()
-    return next((s for s in list_sources(conn) if s.name.casefold() == wanted), None)
+    wanted = " ".join(fold(name).split())
+    return next((s for s in list_sources(conn) if " ".join(fold(s.name).split()) == wanted),
+                None)
 
 
 def save_source(conn: Connection, source: ImportSource, now: datetime) -> None:

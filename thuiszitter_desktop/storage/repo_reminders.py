@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from thuiszitter_desktop.domain.episodes import ClosedEpisode, Reopening
 from thuiszitter_desktop.domain.model import new_id
@@ -25,6 +25,10 @@ def save_snooze(conn: Connection, item: Snooze, now: datetime) -> None:
         "until": item.until, "reason": item.reason, "snoozed_by": item.by,
         "snoozed_at": item.at,
     }, now)
+
+
+def delete_snooze(conn: Connection, snooze_id: str) -> None:
+    conn.execute(delete(reminder_snoozes).where(reminder_snoozes.c.id == snooze_id))
 
 
 def list_snoozes(conn: Connection, case_ids: Iterable[str] | None = None) -> list[Snooze]:

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from thuiszitter_desktop.domain.aanmelding import AanmeldRoute
 from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.services.aanmelding_overview import RecentAanmelding
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.deadline_style import state_role
 from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
-from thuiszitter_desktop.ui.widgets import format_date
 
 CONSENT_COLUMN = 4
 ROUTE_COLUMN = 3

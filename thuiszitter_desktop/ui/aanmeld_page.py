@@ -138,12 +138,16 @@ class AanmeldPage(LazyPage, QWidget):
     # -- actions ----------------------------------------------------------------------------
     def new_aanmelding(self) -> None:
         dialog = AanmeldingDialog(self._ctx, self)
+        dialog.open_existing.connect(lambda case_id: self._open_case(case_id, dialog))
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.case_id:
             return
         self.case_registered.emit(dialog.case_id)
         # Continue in the new case, as after 'Nieuwe casus'.
-        detail = cases.load_case(self._ctx, dialog.case_id)
-        CaseWindow(self._ctx, detail.pupil, detail.case, is_new=False, parent=self).exec()
+        self._open_case(dialog.case_id, self)
+
+    def _open_case(self, case_id: str, parent: QWidget) -> None:
+        detail = cases.load_case(self._ctx, case_id)
+        CaseWindow(self._ctx, detail.pupil, detail.case, is_new=False, parent=parent).exec()
 
     def save_blank(self) -> None:
         path = save_document(self, "Aanmeldformulier (blanco).pdf",

@@ -24,12 +24,15 @@ from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.services import access_log, intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanmelding_form import AanmeldingForm
-from thuiszitter_desktop.ui.document_output import save_document
+from thuiszitter_desktop.ui.document_output import safe_file_name, save_document
+from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingCheck
 from thuiszitter_desktop.ui.widgets import ErrorLabel, save_showing_errors
 
 
 def new_aanmelding(today: date) -> Aanmelding:
-    pupil = Pupil(first_name="", last_name="", birth_date=date(today.year - 12, 1, 1),
+    """A blank aanmelding; the form shows its birth date empty (``AanmeldingForm(new=True)``),
+    the date here only fills the type until the user types one."""
+    pupil = Pupil(first_name="", last_name="", birth_date=today,
                   onderwijstype=Onderwijstype.VO)
     return Aanmelding(report_date=today, reporter=Reporter(school=""), pupil=pupil)
 
@@ -42,16 +45,23 @@ def _scroll(widget: QWidget) -> QScrollArea:
 
 
 class AanmeldingDialog(QDialog):
-    """A new aanmelding; 'Registreren' creates the pupil and the case."""
+    """A new aanmelding; 'Registreren' creates the pupil and the case.
+
+    A pupil who probably exists already is shown first (``ExistingCheck``); choosing to open
+    that case emits ``open_existing`` and keeps this form as it is, behind the case.
+    """
+
+    open_existing = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._dirty = False
         self.case_id: str | None = None
+        self.existing = ExistingCheck(ctx, self)
         self.setWindowTitle("Nieuwe aanmelding")
         self.resize(1180, 820)
-        self.form = AanmeldingForm(new_aanmelding(ctx.today()), ctx.today())
+        self.form = AanmeldingForm(new_aanmelding(ctx.today()), ctx.today(), new=True)
         self.summary = ErrorLabel()
         self.register_button = QPushButton("Registreren")
         self.register_button.setDefault(True)
@@ -73,10 +83,16 @@ class AanmeldingDialog(QDialog):
 
     def _mark_dirty(self) -> None:
         self._dirty = True
+        self.summary.show_message(None)  # an earlier 'Niet geregistreerd' may be fixed now
 
     def register(self) -> bool:
         try:
-            case = intake.register_aanmelding(self._ctx, self.form.values())
+            aanmelding = self.form.values()
+            if not self.existing.go_on(aanmelding.pupil):
+                if self.existing.open_case_id is not None:
+                    self.open_existing.emit(self.existing.open_case_id)
+                return False
+            case = intake.register_aanmelding(self._ctx, aanmelding)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.summary.show_message("Niet geregistreerd: " + exc.message)
@@ -151,20 +167,27 @@ class AanmeldingTab(QWidget):
 
     def _mark_dirty(self) -> None:
         self.dirty = True
+        self.summary.show_message(None)  # an earlier 'Niet opgeslagen' may be fixed now
 
     def has_unsaved_changes(self) -> bool:
-        return self.form is not None and self.form.values() != self._baseline
+        if self.form is None:
+            return False
+        try:
+            return self.form.values() != self._baseline
+        except ValidationError:
+            return True  # a date typed that is not a date yet: an edit all the same
 
     def save_changes(self) -> bool:
         return not self.has_unsaved_changes() or self.save()
 
     def save(self) -> bool:
         assert self.form is not None
-        values = self.form.values()
+        form = self.form
         if not save_showing_errors(
-                lambda: intake.save_aanmelding(self._ctx, self._case_id, values),
-                self.form.show_errors, self.summary):
+                lambda: intake.save_aanmelding(self._ctx, self._case_id, form.values()),
+                form.show_errors, self.summary):
             return False
+        values = form.values()
         self.dirty = False
         self._baseline = values
         self.saved.emit()
@@ -174,9 +197,9 @@ class AanmeldingTab(QWidget):
         if self.dirty and not self.save():
             return
         assert self.form is not None
-        name = self.form.values().pupil.full_name
+        name = self.form.preview().pupil.full_name
         case_id = self._case_id
-        path = save_document(self, f"Aanmeldformulier {name}.pdf",
+        path = save_document(self, safe_file_name(f"Aanmeldformulier {name}.pdf"),
                              lambda: intake.aanmelding_document(self._ctx, case_id))
         if path is not None:
             access_log.record_saved(self._ctx, "aanmeldformulier", path, case_id=case_id)

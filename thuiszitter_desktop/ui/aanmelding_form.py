@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,11 +24,11 @@ from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion
 from thuiszitter_desktop.ui.aanmelding_lists import ParentsEditor, SickReportsEditor
 from thuiszitter_desktop.ui.text_limits import count_characters
+from thuiszitter_desktop.ui.date_field import DateField, check_dates
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumCombo,
     ErrorLabel,
-    OptionalDateField,
     blocked_notice,
     field_row,
     number_field,
@@ -56,7 +55,7 @@ class ConsentEditor(QGroupBox):
         self.prefix = prefix
         self.given = QCheckBox("Toestemming gegeven")
         self.given.setChecked(consent.given)
-        self.on = OptionalDateField("op", consent.on, today)
+        self.on = DateField(consent.on, today, key=f"{prefix}.on", empty_means="onbekend")
         self.method = EnumCombo(ConsentMethod, optional=True, empty_label="— kies —")
         self.method.set_value(consent.method)
         self.given_by = QLineEdit(consent.given_by)
@@ -80,9 +79,17 @@ class ConsentEditor(QGroupBox):
             widget.setEnabled(given)
 
     def value(self) -> Consent:
+        """The consent; raises ``ValidationError`` when its date is not a date."""
         if not self.given.isChecked():
             return Consent()
-        return Consent(given=True, on=self.on.value(), method=self.method.value(),
+        return self._consent(self.on.value())
+
+    def preview(self) -> Consent:
+        """The consent as far as it can be read now (a half-typed date counts as unknown)."""
+        return self._consent(self.on.value_or(None)) if self.given.isChecked() else Consent()
+
+    def _consent(self, on: date | None) -> Consent:
+        return Consent(given=True, on=on, method=self.method.value(),
                        given_by=self.given_by.text())
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -96,13 +103,15 @@ class AanmeldingForm(QWidget):
     edited = Signal()
 
     def __init__(self, aanmelding: Aanmelding, today: date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, new: bool = False) -> None:
         super().__init__(parent)
         self._original = aanmelding
+        self._today = today
         self.errors: dict[str, ErrorLabel] = {}
         a, r, p = aanmelding, aanmelding.reporter, aanmelding.pupil
 
-        self.report_date = DateField(a.report_date)
+        self.report_date = DateField(a.report_date, today, key="report_date",
+                                     required="Vul de datum van aanmelding in.")
         self.reporter_school = QLineEdit(r.school)
         self.contact_name = QLineEdit(r.contact_name)
         self.contact_role = QLineEdit(r.contact_role)
@@ -110,7 +119,11 @@ class AanmeldingForm(QWidget):
         self.contact_email = QLineEdit(r.email)
         self.first_name = QLineEdit(p.first_name)
         self.last_name = QLineEdit(p.last_name)
-        self.birth_date = DateField(p.birth_date)
+        # A new form starts without a birth date: age decides consent and the figures, so a
+        # guessed date must never slip through.
+        self.birth_date = DateField(None if new else p.birth_date, today,
+                                    key="pupil.birth_date",
+                                    required="Vul de geboortedatum van de leerling in.")
         self.address = QLineEdit(p.address)
         self.address.setPlaceholderText("Optioneel")
         self.school = QLineEdit(p.school)
@@ -119,6 +132,7 @@ class AanmeldingForm(QWidget):
         self.onderwijstype.set_value(p.onderwijstype)
         self.parents = ParentsEditor(a.parents)
         self.route = EnumCombo(AanmeldRoute)
+        self.route.setAccessibleName("Reden van aanmelding")
         self.route.set_value(a.route)
         self.sick_reports = SickReportsEditor(a.sick_reports, today)
         self.criteria = {c: QCheckBox(f"{c.number}. {c.label}") for c in SickCriterion}
@@ -135,7 +149,8 @@ class AanmeldingForm(QWidget):
             UNKNOWN, 100, UNKNOWN if a.education_percentage is None else a.education_percentage,
             " %")
         self.percentage.setSpecialValueText("— onbekend —")
-        self.education_since = OptionalDateField("bekend", a.education_since, today)
+        self.education_since = DateField(a.education_since, today, key="education_since",
+                                         empty_means="onbekend")
         self.school_actions = _text_box(a.school_actions, "Wat heeft school al gedaan?")
         self.school_absence_reason = _text_box(a.school_absence_reason,
                                                "Wat is volgens school de reden van afwezigheid?")
@@ -224,9 +239,11 @@ class AanmeldingForm(QWidget):
                        self.blocked):
             right.addWidget(widget)
         right.addStretch(1)
-        columns = QHBoxLayout(self)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # Side by side when there is room, else one below the other (ui/reflow.py).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.columns = ReflowColumns([left, right])
+        outer.addWidget(self.columns)
 
     def _connect(self) -> None:
         for line in (self.reporter_school, self.contact_name, self.contact_role,
@@ -238,9 +255,8 @@ class AanmeldingForm(QWidget):
             edit.textChanged.connect(self._changed)
         for combo in (self.onderwijstype, self.route):
             combo.activated.connect(self._changed)
-        for date_field in (self.report_date, self.birth_date):
-            date_field.dateChanged.connect(self._changed)
-        for signal in (self.parents.edited, self.sick_reports.edited,
+        for signal in (self.report_date.changed, self.birth_date.changed,
+                       self.parents.edited, self.sick_reports.edited,
                        self.education_since.changed, self.parental_consent.edited,
                        self.pupil_consent.edited):
             signal.connect(self._changed)
@@ -254,18 +270,36 @@ class AanmeldingForm(QWidget):
 
     # -- reading and showing --------------------------------------------------------------
     def values(self) -> Aanmelding:
+        """The form as a new Aanmelding; raises ``ValidationError`` for every date field that
+        holds no (valid) date, each message shown under its field."""
+        check_dates(self.report_date, self.birth_date, self.education_since,
+                    self.parental_consent.on, self.pupil_consent.on)
+        return self._build(self.report_date.day(), self.birth_date.day(),
+                           self.education_since.value(), self.parental_consent.value(),
+                           self.pupil_consent.value())
+
+    def preview(self) -> Aanmelding:
+        """The form as far as it can be read while typing (for the live remarks): a date that
+        is not filled in yet counts as the report date (age 0, so no pupil consent asked)."""
+        report = self.report_date.value_or(self._today) or self._today
+        return self._build(report, self.birth_date.value_or(report) or report,
+                           self.education_since.value_or(None),
+                           self.parental_consent.preview(), self.pupil_consent.preview())
+
+    def _build(self, report_date: date, birth_date: date, education_since: date | None,
+               parental_consent: Consent, pupil_consent: Consent) -> Aanmelding:
         a = self._original
         route = self.route.member()
         kind = self.onderwijstype.member()
         pct = self.percentage.value()
         return replace(
-            a, report_date=self.report_date.value(),
+            a, report_date=report_date,
             reporter=Reporter(school=self.reporter_school.text(),
                               contact_name=self.contact_name.text(),
                               contact_role=self.contact_role.text(),
                               phone=self.contact_phone.text(), email=self.contact_email.text()),
             pupil=replace(a.pupil, first_name=self.first_name.text(),
-                          last_name=self.last_name.text(), birth_date=self.birth_date.value(),
+                          last_name=self.last_name.text(), birth_date=birth_date,
                           address=self.address.text(), school=self.school.text(),
                           leerjaar=self.leerjaar.text(), onderwijstype=kind),
             parents=self.parents.values(), route=route,
@@ -273,17 +307,16 @@ class AanmeldingForm(QWidget):
             confirmed_criteria={c for c, box in self.criteria.items() if box.isChecked()},
             criterion_4_note=self.criterion_4_note.text(),
             education_percentage=None if pct == UNKNOWN else pct,
-            education_since=self.education_since.value(),
+            education_since=education_since,
             school_actions=self.school_actions.toPlainText(),
             school_absence_reason=self.school_absence_reason.toPlainText(),
             involved_help=self.involved_help.toPlainText(), notes=self.notes.toPlainText(),
-            parental_consent=self.parental_consent.value(),
-            pupil_consent=self.pupil_consent.value(),
+            parental_consent=parental_consent, pupil_consent=pupil_consent,
         )
 
     def refresh(self) -> None:
         """Recompute the criteria suggestions, route remarks and the consent notice."""
-        current = self.values()
+        current = self.preview()
         for result in current.computed_criteria():
             prefix = "Volgens de ziekmeldingen: ja. " if result.holds else ""
             self.criteria_found[result.criterion].setText(prefix + result.explanation)

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from thuiszitter_desktop.domain.aanmelding import ParentContact, Relation
 from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport, school_days_between
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import ListEditor, list_table
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, OptionalDateField, format_date
+from thuiszitter_desktop.ui.widgets import EnumCombo
 
 
 class ParentsEditor(ListEditor[ParentContact]):
@@ -24,6 +26,7 @@ class ParentsEditor(ListEditor[ParentContact]):
             parents, list_table(["Naam", "Relatie", "Telefoon", "E-mail"], min_height=90),
             [("Naam", name), ("Relatie", relation), ("Telefoon", phone), ("E-mail", email)],
             "Ouder / verzorger toevoegen", "parents", "Ouder", parent=parent)
+        self.table.setAccessibleName("Ouders en verzorgers")
         self.name, self.relation, self.phone, self.email = name, relation, phone, email
         count_characters(SHORT_TEXT, name, phone, email)
 
@@ -44,7 +47,8 @@ class SickReportsEditor(ListEditor[SickReport]):
 
     def __init__(self, reports: Sequence[SickReport], today: date,
                  parent: QWidget | None = None) -> None:
-        start, end = DateField(today), OptionalDateField("beter gemeld op", today, today)
+        start = DateField(None, today, key="start", required="Vul de eerste ziektedag in.")
+        end = DateField(None, today, key="end", empty_means="nog ziek")
         note = QLineEdit()
         note.setPlaceholderText("Bijv. ziek naar huis gestuurd")
         note.setAccessibleName("Opmerking bij de ziekmelding")
@@ -56,6 +60,7 @@ class SickReportsEditor(ListEditor[SickReport]):
             [("Eerste ziektedag", start), ("Laatste ziektedag", end), ("Opmerking", note)],
             "Ziekmelding toevoegen", "sick_reports", "Ziekmelding",
             order_by=lambda r: r.start, parent=parent)
+        self.table.setAccessibleName("Ziekmeldingen")
         self.start, self.end, self.note = start, end, note
 
     def cells(self, item: SickReport) -> list[str]:
@@ -64,4 +69,9 @@ class SickReportsEditor(ListEditor[SickReport]):
                 item.note]
 
     def from_fields(self) -> SickReport:
-        return SickReport(self.start.value(), self.end.value(), note=self.note.text())
+        return SickReport(self.start.day(), self.end.value(), note=self.note.text())
+
+    def clear_fields(self) -> None:
+        self.start.set_value(None)
+        self.end.set_value(None)
+        self.note.clear()

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from thuiszitter_desktop.domain.intake import Agreement
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import ListEditor, list_table
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import OptionalDateField, format_date
 
 
 class AgreementsEditor(ListEditor[Agreement]):
@@ -23,11 +23,12 @@ class AgreementsEditor(ListEditor[Agreement]):
         what.setPlaceholderText("Wat gaat diegene doen?")
         count_characters(SHORT_TEXT, who)
         count_characters(LONG_TEXT, what)
-        when = OptionalDateField("klaar op", None, today)
+        when = DateField(None, today, key="by_when", empty_means="geen datum")
         super().__init__(
             agreements, list_table(["Wie", "Wat", "Wanneer"], stretch_column=1, min_height=110),
             [("Wie", who), ("Wat", what), ("Wanneer", when)],
             "Afspraak toevoegen", "agreements", "Afspraak", parent=parent)
+        self.table.setAccessibleName("Afspraken")
         self.who, self.what, self.when = who, what, when
 
     def cells(self, item: Agreement) -> list[str]:
@@ -39,3 +40,4 @@ class AgreementsEditor(ListEditor[Agreement]):
     def clear_fields(self) -> None:
         self.who.clear()
         self.what.clear()
+        self.when.set_value(None)

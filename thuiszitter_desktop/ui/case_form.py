@@ -35,13 +35,13 @@ from thuiszitter_desktop.domain.vocab import (
     VrijstellingAdvies,
     Wachtlijst,
 )
+from thuiszitter_desktop.ui.date_field import DateField, check_dates
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumChecks,
     EnumCombo,
     ErrorLabel,
-    OptionalDateField,
     field_row,
     format_date,
     number_field,
@@ -68,7 +68,10 @@ class CaseForm(QWidget):
 
         self.first_name = QLineEdit(pupil.first_name)
         self.last_name = QLineEdit(pupil.last_name)
-        self.birth_date = DateField(pupil.birth_date)
+        # A new pupil starts without a birth date: never a guessed one (age drives consent
+        # from 16 and the figures).
+        self.birth_date = DateField(None if is_new else pupil.birth_date, today, key="birth_date",
+                                    required="Vul de geboortedatum in.")
         self.school = QLineEdit(pupil.school)
         self.school.setPlaceholderText("Leeg laten als de leerling niet ingeschreven is")
         # The team's school records: a name picked here links the pupil to that school.
@@ -84,8 +87,10 @@ class CaseForm(QWidget):
         self.address = QLineEdit(pupil.address)
         self.address.setPlaceholderText("Optioneel")
 
-        self.aanmelding_date = DateField(case.aanmelding_date)
-        self.home_since = OptionalDateField("bekend", case.home_since, today)
+        self.aanmelding_date = DateField(case.aanmelding_date, today, key="aanmelding_date",
+                                         required="Vul de datum van aanmelding in.")
+        self.home_since = DateField(case.home_since, today, key="home_since",
+                                    empty_means="onbekend")
         self.verzuim_type = EnumCombo(VerzuimType)
         self.verzuim_type.set_value(case.verzuim_type)
         self.percentage = number_field(0, 100, case.education_percentage, " %")
@@ -99,7 +104,8 @@ class CaseForm(QWidget):
         self.regie_proposal = QLabel()
         self.regie_proposal.setWordWrap(True)
         self.regie_proposal.setObjectName("regieProposal")
-        self.effective_from = DateField(today)
+        self.effective_from = DateField(today, today, key="effective_from",
+                                        required="Vul in vanaf wanneer de wijziging geldt.")
         self.effective_from.setAccessibleName("Wijziging van onderwijs of situatie geldt vanaf")
         self.effective_from.setToolTip("Wijzigt u het percentage onderwijs, het soort verzuim "
                                        "of de situatie, dan geldt dat vanaf deze datum (voor "
@@ -119,8 +125,10 @@ class CaseForm(QWidget):
         self.opp_status = EnumCombo(OppStatus, optional=True, empty_label="— niet gevraagd —")
         self.opp_status.set_value(case.opp_status)
         self.opp_status.setAccessibleName("Ontwikkelingsperspectiefplan (OPP)")
-        self.opp_date = OptionalDateField("opgesteld op", case.opp_date, today)
-        self.opp_review = OptionalDateField("evaluatie op", case.opp_review_date, today)
+        self.opp_date = DateField(case.opp_date, today, key="opp_date",
+                                  empty_means="nog niet opgesteld")
+        self.opp_review = DateField(case.opp_review_date, today, key="opp_review_date",
+                                    empty_means="geen evaluatie gepland")
         self.kearney = EnumCombo(KearneyTier, optional=True)
         self.kearney.set_value(case.kearney_tier)
         self.kearney.setAccessibleName("Niveau van het verzuim (Kearney)")
@@ -128,7 +136,8 @@ class CaseForm(QWidget):
                                 empty_label="— niet van toepassing —")
         self.advies.set_value(case.vrijstelling_advies)
         self.advies.setAccessibleName("Advies van de arts over vrijstelling")
-        self.advies_date = OptionalDateField("advies op", case.vrijstelling_advies_date, today)
+        self.advies_date = DateField(case.vrijstelling_advies_date, today,
+                                     key="vrijstelling_advies_date", empty_means="geen advies")
         self.ondersteuningsvraag = EnumCombo(Ondersteuningsvraag, optional=True)
         self.ondersteuningsvraag.set_value(case.ondersteuningsvraag)
         self.huidige_situatie = EnumCombo(HuidigeSituatie, optional=True)
@@ -185,10 +194,11 @@ class CaseForm(QWidget):
         self._row(policy_form, "Stagnatie-oorzaak", self.stagnatie, "stagnatie_oorzaak")
         self._row(policy_form, "Niveau (Kearney)", self.kearney, "kearney_tier")
         self._row(policy_form, "OPP", self.opp_status, "opp_status")
-        self._row(policy_form, "", self.opp_date, "opp_date")
-        self._row(policy_form, "", self.opp_review, "opp_review_date")
+        self._row(policy_form, "OPP opgesteld op", self.opp_date, "opp_date")
+        self._row(policy_form, "OPP-evaluatie op", self.opp_review, "opp_review_date")
         self._row(policy_form, "Advies arts (5a)", self.advies, "vrijstelling_advies")
-        self._row(policy_form, "", self.advies_date, "vrijstelling_advies_date")
+        self._row(policy_form, "Advies gegeven op", self.advies_date,
+                  "vrijstelling_advies_date")
         self._row(policy_form, "Notities", self.notes, "notes")
 
         left = QVBoxLayout()
@@ -198,9 +208,11 @@ class CaseForm(QWidget):
         right = QVBoxLayout()
         right.addWidget(case_box)
         right.addStretch(1)
-        columns = QHBoxLayout(self)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # Side by side when there is room, else one below the other (ui/reflow.py).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.columns = ReflowColumns([left, right])
+        outer.addWidget(self.columns)
 
         for widget in (self.first_name, self.last_name, self.school, self.leerjaar,
                        self.gemeente, self.swv, self.address, self.casusverantwoordelijke,
@@ -210,10 +222,9 @@ class CaseForm(QWidget):
                       self.ondersteuningsvraag, self.huidige_situatie, self.wachtlijst,
                       self.stagnatie, self.opp_status, self.kearney, self.advies):
             combo.activated.connect(self.edited)
-        for optional in (self.home_since, self.opp_date, self.opp_review, self.advies_date):
-            optional.changed.connect(self.edited)
-        self.birth_date.dateChanged.connect(self.edited)
-        self.aanmelding_date.dateChanged.connect(self.edited)
+        for field in (self.birth_date, self.aanmelding_date, self.home_since, self.opp_date,
+                      self.opp_review, self.advies_date):
+            field.changed.connect(self.edited)
         self.percentage.valueChanged.connect(self.edited)
         self.notes.textChanged.connect(self.edited)
         self.extra_vragen.changed.connect(self.edited)
@@ -262,15 +273,19 @@ class CaseForm(QWidget):
         self.errors[field] = field_row(form, label, widget)
 
     def values(self) -> tuple[Pupil, Case]:
+        """The pupil and case as the form shows them; raises ``ValidationError`` for every
+        date field that holds no (valid) date, each message shown under its field."""
+        check_dates(self.birth_date, self.aanmelding_date, self.home_since, self.opp_date,
+                    self.opp_review, self.advies_date)
         pupil = replace(
             self._pupil, first_name=self.first_name.text(), last_name=self.last_name.text(),
-            birth_date=self.birth_date.value(), school=self.school.text(),
+            birth_date=self.birth_date.day(), school=self.school.text(),
             leerjaar=self.leerjaar.text(),
             onderwijstype=self.onderwijstype.member(),
             gemeente=self.gemeente.text(), swv=self.swv.text(), address=self.address.text(),
         )
         case = replace(
-            self._case, aanmelding_date=self.aanmelding_date.value(),
+            self._case, aanmelding_date=self.aanmelding_date.day(),
             home_since=self.home_since.value(),
             verzuim_type=self.verzuim_type.member(),
             education_percentage=self.percentage.value(),

@@ -27,15 +27,11 @@ from thuiszitter_desktop.domain.model import ContactMoment, InvolvedProfessional
 from thuiszitter_desktop.domain.vocab import ContactKind, ProfessionalRole
 from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import (
-    ConsentGate,
-    DateField,
-    EnumCombo,
-    ErrorLabel,
-    format_date,
-)
+from thuiszitter_desktop.ui.widgets import ConsentGate, EnumCombo, ErrorLabel, clear_when_edited
 
 T = TypeVar("T")
 Action = Callable[[AppContext, T], None]
@@ -51,8 +47,9 @@ class _CaseListTab(QWidget, Generic[T]):
 
     changed = Signal()  # a record was added or deleted
 
-    def __init__(self, ctx: AppContext, case_id: str, items: list[T], headers: Sequence[str],
-                 box_title: str, fields: Sequence[tuple[str, QWidget]], add_text: str,
+    def __init__(self, ctx: AppContext, case_id: str, items: list[T], list_name: str,
+                 headers: Sequence[str], box_title: str,
+                 fields: Sequence[tuple[str, QWidget]], add_text: str,
                  save: Action[T], delete: Action[T], remove_title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +58,7 @@ class _CaseListTab(QWidget, Generic[T]):
         self._items = items
         self._save, self._delete, self._remove_title = save, delete, remove_title
         self.table = list_table(headers)
+        self.table.setAccessibleName(list_name)
         self.error = ErrorLabel()
         self.add_button = QPushButton(add_text)
         self.remove = QPushButton("Verwijderen")
@@ -69,6 +67,7 @@ class _CaseListTab(QWidget, Generic[T]):
         form = QFormLayout(box)
         for label, field in fields:
             form.addRow(label, field)
+            clear_when_edited(field, self.error)
         form.addRow("", self.error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -124,8 +123,8 @@ class _CaseListTab(QWidget, Generic[T]):
         self.remove.setEnabled(bool(self._items))
 
     def _add(self) -> bool:
-        item = self.from_fields()
         try:
+            item = self.from_fields()
             self._save(self._ctx, item)
         except UserError as exc:
             self.error.show_message(exc.message)
@@ -160,8 +159,10 @@ class ContactsTab(_CaseListTab[ContactMoment]):
 
     def __init__(self, ctx: AppContext, case_id: str, contacts: list[ContactMoment],
                  parent: QWidget | None = None) -> None:
-        on, kind = DateField(ctx.today()), EnumCombo(ContactKind)
-        on.setAccessibleName("Datum van het contact")
+        on = DateField(ctx.today(), ctx.today(), key="on",
+                       required="Vul de datum van het contact in.")
+        kind = EnumCombo(ContactKind)
+        on.edit.setAccessibleName("Datum van het contact")
         kind.setAccessibleName("Soort contact")
         kind.setToolTip("Alleen een gesprek (huisbezoek, op school of kantoor, of video) telt "
                         "als eerste gesprek; telefoon, e-mail en berichten niet.")
@@ -178,7 +179,7 @@ class ContactsTab(_CaseListTab[ContactMoment]):
         notes.setAccessibleName("Notitie")
         self.gate = ConsentGate("contact met deze zorgverlener")
         super().__init__(
-            ctx, case_id, contacts,
+            ctx, case_id, contacts, "Contactmomenten",
             ["Datum", "Soort", "Telt als gesprek", "Met leerling/ouders", "Deelnemers",
              "Notities"],
             "Nieuw contactmoment",
@@ -242,7 +243,7 @@ class ContactsTab(_CaseListTab[ContactMoment]):
                 "ja" if item.with_pupil_or_parents else "nee", item.participants, item.notes]
 
     def from_fields(self) -> ContactMoment:
-        return ContactMoment(case_id=self._case_id, on=self.on.value(), kind=self.kind.member(),
+        return ContactMoment(case_id=self._case_id, on=self.on.day(), kind=self.kind.member(),
                              with_pupil_or_parents=self.with_family.isChecked(),
                              participants=self.participants.text(), notes=self.notes.text(),
                              care_provider_id=self.provider.currentData())
@@ -270,7 +271,8 @@ class ProfessionalsTab(_CaseListTab[InvolvedProfessional]):
         organisation, phone, email = QLineEdit(), QLineEdit(), QLineEdit()
         count_characters(SHORT_TEXT, name, organisation, phone, email)
         super().__init__(
-            ctx, case_id, people, ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"],
+            ctx, case_id, people, "Betrokkenen",
+            ["Naam", "Rol", "Organisatie", "Telefoon", "E-mail"],
             "Nieuwe betrokkene",
             [("Naam *", name), ("Rol", role), ("Organisatie", organisation),
              ("Telefoon", phone), ("E-mail", email)],

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,10 +31,13 @@ from thuiszitter_desktop.services import cases, schools
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
+from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingCheck
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
+from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
+from thuiszitter_desktop.ui.window_fit import available_area
 
 # The plan editor needs room; never more than the screen, never absurdly large.
 SCREEN_SHARE = 0.9
@@ -81,7 +83,8 @@ class CloseCaseDialog(QDialog):
             if not kind.is_transition:
                 self.transition_kind.removeItem(self.transition_kind.findData(kind.name))
         self.transition_kind.setAccessibleName("Soort overgang")
-        self.transition_date = DateField(today)
+        self.transition_date = DateField(today, today, key="transition_date",
+                                         required="Vul in wanneer de nieuwe school begint.")
         self.transition_date.setAccessibleName("Start op de nieuwe school")
         for widget in (self.transition_kind, self.transition_date):
             widget.setEnabled(False)
@@ -90,7 +93,9 @@ class CloseCaseDialog(QDialog):
         form.addRow("Toelichting", self.note)
         form.addRow("", self.transition)
         form.addRow("Overgang", self.transition_kind)
-        form.addRow("Start nieuwe school", self.transition_date)
+        self.transition_error = ErrorLabel()
+        form.addRow("Start nieuwe school", with_error(self.transition_date,
+                                                      self.transition_error))
         buttons = QDialogButtonBox()
         buttons.addButton("Afsluiten", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
@@ -105,20 +110,23 @@ class CloseCaseDialog(QDialog):
         """The transition to follow up (only after a closing that is followed up)."""
         if not self.transition.isChecked() or self.reason_value() not in FOLLOWED_UP:
             return None
-        return self.transition_kind.member(), self.transition_date.value()
+        return self.transition_kind.member(), self.transition_date.day()
 
 
 def new_case_objects(ctx: AppContext) -> tuple[Pupil, Case]:
-    """Sensible defaults for a new registration."""
+    """Defaults for a new registration; the form shows the birth date empty (``new``)."""
     today = ctx.today()
-    pupil = Pupil(first_name="", last_name="", birth_date=date(today.year - 12, 1, 1),
+    pupil = Pupil(first_name="", last_name="", birth_date=today,
                   onderwijstype=Onderwijstype.VO)
     case = Case(pupil_id=pupil.id, aanmelding_date=today, consulent=ctx.actor)
     return pupil, case
 
 
 class CaseWindow(QDialog):
-    """Edits one case. ``is_new`` cases are registered on the first save."""
+    """Edits one case. ``is_new`` cases are registered on the first save, after asking about
+    a probably known pupil (``open_existing`` when the user opens that case instead)."""
+
+    open_existing = Signal(str)
 
     def __init__(self, ctx: AppContext, pupil: Pupil, case: Case, is_new: bool,
                  parent: QWidget | None = None) -> None:
@@ -127,11 +135,10 @@ class CaseWindow(QDialog):
         self._is_new = is_new
         self._case = case
         self._dirty = False
+        self.existing = ExistingCheck(ctx, self)
         self.setWindowTitle(self._title(pupil))
-        screen = (parent.screen() if parent is not None else None) \
-            or QGuiApplication.primaryScreen()
-        self.resize(initial_size(screen.availableGeometry().size(),
-                                 NEW_CASE_SIZE if is_new else MAX_SIZE))
+        area = available_area(parent) if parent is not None else available_area(self)
+        self.resize(initial_size(area.size(), NEW_CASE_SIZE if is_new else MAX_SIZE))
 
         self.form = CaseForm(pupil, case, ctx.today(), is_new=is_new,
                              school_names=[s.name for s in schools.list_schools(ctx)])
@@ -152,7 +159,7 @@ class CaseWindow(QDialog):
                                                         self.intake_tabs.aanmelding,
                                                         self.intake_tabs.intake,
                                                         self.intake_tabs.terugkoppeling)]
-            self.plan_tab = PlanTab(ctx, case.id)
+            self.plan_tab = PlanTab(ctx, case.id, pupil_name=pupil.full_name)
             self.tabs.addTab(self.plan_tab, "Plan van aanpak")
             # Imported when a saved case opens: the main window starts without these modules.
             from thuiszitter_desktop.ui.seed_rule_tabs import add_seed_rule_tabs
@@ -201,14 +208,19 @@ class CaseWindow(QDialog):
 
     def _mark_dirty(self) -> None:
         self._dirty = True
+        self.summary.show_message(None)  # an earlier 'Niet opgeslagen' may be fixed now
 
     @property
     def case_id(self) -> str:
         return self._case.id
 
     def save(self) -> bool:
-        pupil, case = self.form.values()
         try:
+            pupil, case = self.form.values()
+            if self._is_new and not self.existing.go_on(pupil):
+                if self.existing.open_case_id is not None:
+                    self.open_existing.emit(self.existing.open_case_id)
+                return False
             if self._is_new:
                 self._case = cases.register_case(self._ctx, pupil, case)
             else:
@@ -252,10 +264,10 @@ class CaseWindow(QDialog):
         return True
 
     def _close_case(self) -> None:
-        pupil, _ = self.form.values()
         if self._dirty and not self.save():
             return
-        dialog = CloseCaseDialog(pupil.full_name, self._ctx.today(), self)
+        name = f"{self.form.first_name.text()} {self.form.last_name.text()}".strip()
+        dialog = CloseCaseDialog(name, self._ctx.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:

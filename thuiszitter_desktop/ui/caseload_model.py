@@ -23,6 +23,11 @@ from thuiszitter_desktop.ui.row_table_model import (
 )
 
 
+def days_text(days: int | None) -> str:
+    """A count of days, or 'onbekend' when the start date is not known (never '0')."""
+    return "onbekend" if days is None else str(days)
+
+
 def search_key(text: str) -> str:
     """Folded (``domain.text_fold``), so 'zoe celik' finds 'Zoë Çelik' and 'yilm' 'Yılmaz'."""
     return fold(text)
@@ -55,8 +60,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("Verzuim", lambda r, _: r.verzuim_type, lambda r: r.verzuim_type),
     Column("% onderwijs", lambda r, _: f"{r.education_percentage}%",
            lambda r: r.education_percentage, numeric=True),
-    Column("Dagen thuis", lambda r, _: str(r.days_at_home), lambda r: r.days_at_home,
-           numeric=True),
+    Column("Dagen thuis", lambda r, _: days_text(r.days_at_home),
+           lambda r: -1 if r.days_at_home is None else r.days_at_home, numeric=True),
     Column("Dagen zonder aanbod", lambda r, _: str(r.days_without_aanbod),
            lambda r: r.days_without_aanbod, numeric=True),
     Column("Regie", lambda r, _: r.regie, lambda r: r.regie),

@@ -35,6 +35,7 @@ from thuiszitter_desktop.ui.caseload_model import (
 )
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
+from thuiszitter_desktop.ui.word_elide import WordElideDelegate
 
 ALL = "__all__"
 RESIZE_SAMPLE_ROWS = 40
@@ -65,6 +66,7 @@ class CaseloadPage(LazyPage, QWidget):
         self.search.setPlaceholderText("Zoek op naam of school…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(180)  # the placeholder stays readable
+        self.search.setAccessibleName("Zoeken op naam of school")
         self.school = QComboBox()
         self.consulent = QComboBox()
         self.stage = QComboBox()
@@ -73,8 +75,14 @@ class CaseloadPage(LazyPage, QWidget):
         self.new_button = QPushButton("Nieuwe casus")
         self.new_button.setToolTip("Nieuwe leerling en casus registreren (Ctrl+N)")
         self.count_label = QLabel()
+        for combo, name in ((self.school, "Filter op school"),
+                            (self.consulent, "Filter op consulent"),
+                            (self.stage, "Filter op fase"),
+                            (self.verzuim, "Filter op soort verzuim")):
+            combo.setAccessibleName(name)
 
         self.table = QTableView()
+        self.table.setAccessibleName("Caseload")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +91,8 @@ class CaseloadPage(LazyPage, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep '…: nog 3 dagen'
+        # Shortened by whole words, keeping '…: nog 3 dagen' (the full text in the tooltip).
+        self.table.setItemDelegateForColumn(DEADLINE_COLUMN, WordElideDelegate(self.table))
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         # Column widths from a sample of rows: measuring 1,000 rows (Qt's default) through

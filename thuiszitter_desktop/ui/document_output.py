@@ -9,6 +9,7 @@ font can draw are named before anything is saved or printed.
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,14 @@ if TYPE_CHECKING:
 # together they cost a noticeable part of start-up.
 Maker = Callable[[], bytes]
 NOTHING_DONE = "Er is niets opgeslagen of afgedrukt."
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` (with a pupil's or parent's name in it) without the characters Windows, macOS
+    or Linux refuse in a file name: 'Çelik/d'Hondt' would otherwise be read as a folder."""
+    cleaned = " ".join(_NOT_IN_NAMES.sub("-", name).split()).strip(" .")
+    return cleaned or "bestand"
 
 
 class OutputError(UserError):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.ui.caseload_model import days_text
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 
 COLUMNS = ("Leerling", "School", "Type verzuim", "Dagen thuis", "Uitkomst")
@@ -34,13 +35,15 @@ class FigurePupilsDialog(QDialog):
         layout.addWidget(intro)
         columns = COLUMNS if outcome else COLUMNS[:-1]
         self.table = QTableWidget(len(rows), len(columns))
+        self.table.setAccessibleName(title)
         self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         for r, row in enumerate(rows):
-            values = [row.pupil_name, row.school, row.verzuim_type, str(row.days_at_home)]
+            values = [row.pupil_name, row.school, row.verzuim_type,
+                      days_text(row.days_at_home)]
             if outcome:
                 values.append(outcome.get(row.case_id, ""))
             for c, value in enumerate(values):
@@ -49,7 +52,7 @@ class FigurePupilsDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.open_current())
+        self.table.activated.connect(lambda _index: self.open_current())  # Enter too
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
         self.open_button = buttons.addButton("Casus &openen",

@@ -149,6 +149,7 @@ class FiguresPage(LazyPage, QWidget):
         self.counts_box, counts_layout, self.counts = self._box(
             "Aantallen per kenmerk", ["Waarde", "Aantal", "Aandeel"])
         self.dimension = EnumCombo(Dimension)
+        self.dimension.setAccessibleName("Kenmerk")
         counts_layout.insertWidget(1, self.dimension)
         self.counts_chart = BarChartView()
         counts_layout.addWidget(self.counts_chart)
@@ -328,7 +329,7 @@ class FiguresPage(LazyPage, QWidget):
         with busy_cursor():
             data = figures.export_quarter(self._ctx, quarter, definition, kind)
         name = f"thuiszitters-{quarter.year}-K{quarter.q}-{definition.name.lower()}.{kind}"
-        self._save(data, name, "CSV (*.csv)" if kind == "csv" else "Excel (*.xlsx)")
+        self._save(data, name, CSV if kind == "csv" else "Excel-bestanden (*.xlsx)")
 
     def _save(self, data: bytes, suggested: str, file_filter: str) -> bool:
         path = save_bytes(self, suggested, data, file_filter=file_filter)

@@ -27,16 +27,16 @@ from thuiszitter_desktop.domain.vocab import CaseStage, ContactKind, UitvalSigna
 from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
+from thuiszitter_desktop.ui.date_field import DateField, check_dates, format_date
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumChecks,
     EnumCombo,
     ErrorLabel,
-    OptionalDateField,
     blocked_notice,
+    clear_when_edited,
     field_row,
-    format_date,
     save_showing_errors,
     show_blocking_reasons,
     text_box,
@@ -59,7 +59,7 @@ class StagesBox(QGroupBox):
         self._ctx = ctx
         self._case_id = case_id
         grid = QGridLayout(self)
-        self.fields: dict[CaseStage, OptionalDateField] = {}
+        self.fields: dict[CaseStage, DateField] = {}
         self.today_buttons: dict[CaseStage, QPushButton] = {}
         self.errors: dict[CaseStage, ErrorLabel] = {}
         self.closed = QLabel()
@@ -68,17 +68,20 @@ class StagesBox(QGroupBox):
             if stage is CaseStage.AFGESLOTEN:
                 grid.addWidget(self.closed, row * 2, 1)
                 continue
-            field = OptionalDateField("bereikt op", None, ctx.today())
+            field = DateField(None, ctx.today(), key=stage.name, empty_means="nog niet")
+            field.edit.setAccessibleName(stage.label)
             button = QPushButton("Vandaag")
             button.setToolTip(f"'{stage.label}' vandaag vastleggen")
             button.clicked.connect(lambda _=False, s=stage: self.mark(s))
             error = ErrorLabel()
+            clear_when_edited(field, error)
             grid.addWidget(field, row * 2, 1)
             grid.addWidget(button, row * 2, 2)
             grid.addWidget(error, row * 2 + 1, 1, 1, 2)
             self.fields[stage], self.today_buttons[stage], self.errors[stage] = (
                 field, button, error)
-        self.fields[CaseStage.AANMELDING_ONTVANGEN].known.setEnabled(False)
+        self.fields[CaseStage.AANMELDING_ONTVANGEN].required = (
+            "De datum van aanmelding is nodig; u wijzigt hem op het tabblad Aanmelding.")
         self.save_button = QPushButton("Datums opslaan")
         self.message = ErrorLabel()
         grid.addWidget(self.message, len(CaseStage) * 2, 0, 1, 2)
@@ -107,10 +110,15 @@ class StagesBox(QGroupBox):
         self.show_stages(stages)
 
     def _dates(self) -> dict[CaseStage, date]:
+        """The dates filled in; raises ``ValidationError`` for text that is not a date."""
+        check_dates(*self.fields.values())
         return {s: d for s, f in self.fields.items() if (d := f.value()) is not None}
 
     def has_unsaved_changes(self) -> bool:
-        return self._dates() != self._shown
+        try:
+            return self._dates() != self._shown
+        except ValidationError:
+            return True
 
     def save(self) -> bool:
         try:
@@ -140,7 +148,8 @@ class IntakeForm(QWidget):
         self._record = record
         self.field_errors: dict[str, ErrorLabel] = {}
         r, answers = record, record.parent_answers
-        self.held_on = DateField(r.held_on)
+        self.held_on = DateField(r.held_on, today, key="held_on",
+                                 required="Vul de datum van het gesprek in.")
         self.kind = EnumCombo(ContactKind)
         self.kind.set_value(r.kind)
         self.participants = QLineEdit(r.participants)
@@ -222,17 +231,21 @@ class IntakeForm(QWidget):
         right.addWidget(voices)
         right.addWidget(agreements_box)
         right.addStretch(1)
-        columns = QHBoxLayout(self)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # Side by side when there is room, else one below the other (ui/reflow.py).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.columns = ReflowColumns([left, right])
+        outer.addWidget(self.columns)
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
         self.field_errors[field] = field_row(form, label, widget)
 
     def values(self) -> IntakeRecord:
+        """The record as the form shows it; raises ``ValidationError`` for a date field that
+        holds no (valid) date."""
         kind = self.kind.member()
         return IntakeRecord(
-            id=self._record.id, case_id=self._record.case_id, held_on=self.held_on.value(),
+            id=self._record.id, case_id=self._record.case_id, held_on=self.held_on.day(),
             kind=kind, participants=self.participants.text(),
             background=self.background.toPlainText(),
             absence_reason=self.absence_reason.toPlainText(),
@@ -293,22 +306,27 @@ class IntakeTab(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """Unsaved step dates or conversation fields."""
-        return self.stages.has_unsaved_changes() or self.form.values() != self._baseline
+        return self.stages.has_unsaved_changes() or self._form_changed()
+
+    def _form_changed(self) -> bool:
+        try:
+            return self.form.values() != self._baseline
+        except ValidationError:
+            return True
 
     def save_changes(self) -> bool:
         if self.stages.has_unsaved_changes() and not self.stages.save():
             return False
-        return self.form.values() == self._baseline or self.save()
+        return not self._form_changed() or self.save()
 
     def refresh_blocked(self) -> None:
         reasons = intake.blocking_reasons(self._ctx, self._case_id)
         show_blocking_reasons(self.blocked, reasons)
 
     def save(self) -> bool:
-        values = self.form.values()
-        if not save_showing_errors(lambda: intake.save_intake(self._ctx, values),
+        if not save_showing_errors(lambda: intake.save_intake(self._ctx, self.form.values()),
                                    self.form.show_errors, self.summary):
             return False
-        self._baseline = values
+        self._baseline = self.form.values()
         self.stages.show_stages(intake.load_stages(self._ctx, self._case_id))
         return True

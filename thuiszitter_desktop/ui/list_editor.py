@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.ui.widgets import ErrorLabel
+from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.ui.widgets import ErrorLabel, clear_when_edited
 
 T = TypeVar("T")
 
@@ -96,6 +97,7 @@ class ListEditor(QWidget, Generic[T]):
         form = QFormLayout()
         for label, field in fields:
             form.addRow(label, field)
+            clear_when_edited(field, self.error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
@@ -134,7 +136,12 @@ class ListEditor(QWidget, Generic[T]):
         self.edited.emit()
 
     def add_from_fields(self) -> None:
-        item = self.from_fields()
+        try:
+            item = self.from_fields()
+        except UserError as exc:  # a date typed that is not a date: the text stays
+            self.error.show_message(exc.message)
+            return
+        self.error.show_message(None)
         self.clear_fields()
         self.add(item)
 

@@ -87,6 +87,7 @@ class ListImportDialog(QDialog):
         layout.addWidget(QLabel("Welke kolom is wat? Kolommen die u niet koppelt, worden "
                                 "niet gebruikt."))
         self.mapping = _table(["Kolom in het bestand", "Betekenis", "Voorbeeld (eerste rij)"])
+        self.mapping.setAccessibleName("Kolommen koppelen")
         self.mapping.setMaximumHeight(220)
         layout.addWidget(self.mapping)
         self.compare_button = QPushButton("&Vergelijken")

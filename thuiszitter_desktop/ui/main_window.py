@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +42,7 @@ from thuiszitter_desktop.ui.sync_wiring import TeamWiring
 from thuiszitter_desktop.ui.team_figures_page import TeamFiguresPage
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
+from thuiszitter_desktop.ui.window_fit import available_area
 from thuiszitter_desktop.version import __version__
 
 SP = QStyle.StandardPixmap
@@ -57,6 +62,27 @@ NAV_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
 }
 
 
+NAV_MIN_WIDTH = 130
+NAV_MAX_WIDTH = 230
+
+
+class CurrentPageStack(QStackedWidget):
+    """The pages; only the page shown counts for the size, so a small page never scrolls
+    because another, larger page is hidden behind it."""
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+DEMO_BANNER = ("DEMO — alle leerlingen, scholen en mensen hierin zijn verzonnen. Werk hier niet "
+               "met echte gegevens: die horen in uw eigen, versleutelde kluis.")
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
 
@@ -68,15 +94,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Thuiszitter Desktop" + (" — DEMO (fictieve gegevens)" if demo
                                                       else ""))
         # Most of the screen, never more: laptops are often 1366 pixels wide.
-        self.resize(initial_size(self.screen().availableGeometry().size(), QSize(1400, 820)))
+        self.resize(initial_size(available_area(self).size(), QSize(1400, 820)))
         # The open cases' clock, read once for Vandaag, the status line and the caseload. It
         # subscribes to the change bus before the views do, so it is up to date before they ask.
         self.clock_cache = ClockCache(ctx)
         self.changes = QtChanges(ctx.changes, self)
 
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(230)
-        self.nav.setMinimumWidth(180)
+        self.nav.setMaximumWidth(NAV_MAX_WIDTH)
+        self.nav.setMinimumWidth(NAV_MIN_WIDTH)
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setSpacing(2)
         self.nav.setAccessibleName("Onderdelen")
@@ -84,13 +110,36 @@ class MainWindow(QMainWindow):
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self.nav.setFont(nav_font)
         self.page_actions: list[QAction] = []
-        self.pages = QStackedWidget()
-        splitter = QSplitter()
+        self.pages = CurrentPageStack()
+        # On a small screen (or at 200 %) the page scrolls; menu, pages list and status bar
+        # stay in view.
+        page_area = QScrollArea()
+        page_area.setWidgetResizable(True)
+        page_area.setFrameShape(QFrame.Shape.NoFrame)
+        page_area.setWidget(self.pages)
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.pages)
+        splitter.addWidget(page_area)
         splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner: QLabel | None = None
+        if demo:
+            # Inside the window, not only in the title bar (which a maximised window or a
+            # screen share may hide): nobody types a real pupil into the demo.
+            self.demo_banner = QLabel(DEMO_BANNER)
+            self.demo_banner.setObjectName("demoBanner")
+            self.demo_banner.setWordWrap(True)
+            self.demo_banner.setStyleSheet(
+                "#demoBanner { background: #FFF4CE; color: #3D2E00; border-bottom: 2px solid "
+                "#8A5300; padding: 6px 10px; font-weight: bold; }")
+            column.addWidget(self.demo_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(lambda _index: self.pages.updateGeometry())
         # object, not QWidget: pages are checked against the ShowAware protocol below.
         self._shown_page: object | None = None
         # Pages that show pupils' names: each time one is opened, one audit line.
@@ -309,12 +358,15 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         pupil, case = new_case_objects(self.ctx)
         window = CaseWindow(self.ctx, pupil, case, is_new=True, parent=self)
+        # A known pupil opens over the new-case form, which keeps what was typed.
+        window.open_existing.connect(lambda case_id: self.open_case(case_id, window))
         if window.exec() == QDialog.DialogCode.Accepted:
             self.open_case(window.case_id)
 
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str, parent: QWidget | None = None) -> None:
         detail = cases.load_case(self.ctx, case_id)
-        window = CaseWindow(self.ctx, detail.pupil, detail.case, is_new=False, parent=self)
+        window = CaseWindow(self.ctx, detail.pupil, detail.case, is_new=False,
+                            parent=parent or self)
         window.exec()
 
     def _open_selected(self) -> None:
@@ -338,16 +390,12 @@ class MainWindow(QMainWindow):
             return ""  # no caseload of one's own: the team status shows name and role
         if self.background is not None and not self.clock_cache.loaded:
             return "Caseload en termijnen worden geladen…"
-        # From the shared clock snapshot: the caseload page may not have loaded yet.
-        today = self.ctx.today()
-        open_cases = len(self.clock_cache.snapshot().cases)
-        overdue = self.clock_cache.overdue_cases(today)  # kept up to date case by case
-        text = f"{open_cases} open casussen"
-        if overdue:
-            # Cases, not deadlines: the Vandaag page lists every overdue deadline.
-            noun = "casus" if overdue == 1 else "casussen"
-            text += f" · {overdue} {noun} met een verlopen termijn"
-        return text
+        # The deadline counts are Vandaag's own (the tray shows the same words), so the
+        # status bar, the tray and the Vandaag list always agree; snoozed ones are counted
+        # as 'uitgesteld'.
+        text = f"{len(self.clock_cache.snapshot().cases)} open casussen"
+        summary = self.today_page.summary_text()
+        return f"{text} · {summary}" if summary else text
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -370,6 +418,18 @@ class MainWindow(QMainWindow):
             self.aanmeld_page.clear()
         self.tray.hide()
         self.statusBar().clearMessage()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The pages list takes a fifth of a narrow window (at 200 % on a laptop), not a third,
+        # but never so little that a page's name is cut.
+        metrics = self.nav.fontMetrics()
+        names = max((metrics.horizontalAdvance(self.nav.item(i).text())
+                     for i in range(self.nav.count())), default=0)
+        needed = names + self.nav.iconSize().width() + 3 * metrics.averageCharWidth() + 16
+        self.nav.setMinimumWidth(max(NAV_MIN_WIDTH, needed))
+        nav = max(self.nav.minimumWidth(), min(NAV_MAX_WIDTH, self.width() // 5))
+        self.splitter.setSizes([nav, max(self.width() - nav, 0)])
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.changes.detach()

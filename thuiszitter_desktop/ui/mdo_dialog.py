@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.mdo import Mdo, MdoAgendaItem, MdoParticipant, MdoRole
-from thuiszitter_desktop.domain.mdo_suggest import Suggestion
+from thuiszitter_desktop.domain.mdo_suggest import Suggestion, suggestion_labels
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
 
 P_NAME, P_ROLE, P_ORG, P_FOR, P_CONSENT = range(5)
 WHOLE_MEETING = "Hele overleg"
@@ -53,7 +54,9 @@ class MdoDialog(QDialog):
         self._names = mdo_service.pupil_names(ctx, mdo.case_ids)
         self._suggestions: list[Suggestion] = []
 
-        self.on = DateField(mdo.on)
+        self.on = DateField(mdo.on, ctx.today(), key="on",
+                            required="Vul de datum van het MDO in.")
+        self.on_error = ErrorLabel()
         self.start = QTimeEdit(QTime(mdo.start_time.hour, mdo.start_time.minute))
         self.start.setDisplayFormat("HH:mm")
         self.start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -63,7 +66,8 @@ class MdoDialog(QDialog):
         self.school = QLineEdit(mdo.school)
         count_characters(SHORT_TEXT, self.location, self.video_link, self.chair, self.school)
         form = QFormLayout()
-        for label, widget in (("&Datum", self.on), ("&Begintijd", self.start),
+        for label, widget in (("&Datum", with_error(self.on, self.on_error)),
+                              ("&Begintijd", self.start),
                               ("&Plaats", self.location), ("&Videolink", self.video_link),
                               ("&Voorzitter", self.chair), ("&School", self.school)):
             form.addRow(label, widget)
@@ -141,6 +145,7 @@ class MdoDialog(QDialog):
         name.setData(Qt.ItemDataRole.UserRole, person.id if person else None)
         self.participants.setItem(row, P_NAME, name)
         role = EnumCombo(MdoRole)
+        role.setAccessibleName("Rol")
         role.set_value(person.role if person else MdoRole.MENTOR)
         self.participants.setCellWidget(row, P_ROLE, role)
         self.participants.setItem(row, P_ORG, QTableWidgetItem(person.organisation
@@ -158,6 +163,7 @@ class MdoDialog(QDialog):
 
     def _pupil_combo(self, case_id: str | None) -> QComboBox:
         combo = QComboBox()
+        combo.setAccessibleName("Komt voor")
         combo.addItem(WHOLE_MEETING, None)
         for cid in self._items:
             combo.addItem(self._names.get(cid, "Leerling"), cid)
@@ -172,13 +178,14 @@ class MdoDialog(QDialog):
 
     # -- pupils ---------------------------------------------------------------------------
     def load_suggestions(self) -> None:
-        draft = Mdo(on=self.on.value(), start_time=time(9), school=self.school.text(),
+        draft = Mdo(on=self.on.value_or(self.mdo.on) or self.mdo.on, start_time=time(9),
+                    school=self.school.text(),
                     items=list(self._items.values()))
         self._suggestions = mdo_service.suggestions(self._ctx, draft)
         self.suggested.clear()
-        for suggestion in self._suggestions:
+        for suggestion, text in zip(self._suggestions, suggestion_labels(self._suggestions),
+                                    strict=True):
             snap = suggestion.snapshot
-            text = f"{snap.full_name} — {'; '.join(suggestion.reason_labels)}"
             details = list(suggestion.details)
             if not snap.consent_given:
                 # Seed 000: "Er is altijd toestemming van ouders bij een kindbespreking."
@@ -251,7 +258,7 @@ class MdoDialog(QDialog):
             item.question = _cell(self.agenda, row, 2).text().strip()
             items.append(item)
         value = self.start.time()
-        return Mdo(id=self.mdo.id, on=self.on.value(),
+        return Mdo(id=self.mdo.id, on=self.on.day(),
                    start_time=time(value.hour(), value.minute()),
                    location=self.location.text().strip(),
                    video_link=self.video_link.text().strip(), chair=self.chair.text().strip(),
@@ -259,8 +266,8 @@ class MdoDialog(QDialog):
                    next_mdo_date=self.mdo.next_mdo_date, general_notes=self.mdo.general_notes)
 
     def save(self) -> None:
-        mdo = self._collect()
         try:
+            mdo = self._collect()
             mdo_service.save_mdo(self._ctx, mdo)
         except UserError as error:  # a rule of the meeting, or consent for a pupil missing
             self.error.show_message(error.message)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,19 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.date_text import DateTextError, parse_date_text
 from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.mdo import Escalation, Mdo, MdoAction, MdoOutcome
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, OptionalDateField, format_date
-
-
-def parse_day(text: str) -> date | None:
-    """'05-12-2026' → date; empty → None; anything else raises ValueError."""
-    text = text.strip()
-    return datetime.strptime(text, "%d-%m-%Y").date() if text else None
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
 
 
 class OutcomeDialog(QDialog):
@@ -85,9 +79,11 @@ class OutcomeDialog(QDialog):
         self.escalation = EnumCombo(Escalation, optional=True, empty_label="— geen —")
         self.escalation_note = QLineEdit()
         count_characters(LONG_TEXT, self.decisions, self.escalation_note)
-        self.next_date = OptionalDateField("Volgende bespreking", None, ctx.today())
+        self.next_date = DateField(None, ctx.today(), key="next_mdo_date",
+                                   empty_means="nog niet gepland")
         # When to check what the escalation brought: it becomes an action in the plan.
-        self.escalation_follow_up = OptionalDateField("nagaan op", None, ctx.today())
+        self.escalation_follow_up = DateField(None, ctx.today(), key="escalation_follow_up",
+                                              empty_means="geen")
         self.escalation_follow_up.setAccessibleName("Opvolging van de opschaling")
         self.error = ErrorLabel()
         self.save_outcome = QPushButton("Uitkomst &opslaan")
@@ -105,8 +101,11 @@ class OutcomeDialog(QDialog):
         form.addRow("", action_buttons)
         form.addRow("Op&schaling", self.escalation)
         form.addRow("Toelichting opschaling", self.escalation_note)
-        form.addRow("Opvolging opschaling", self.escalation_follow_up)
-        form.addRow("", self.next_date)
+        self.follow_up_error = ErrorLabel()
+        form.addRow("Opvolging opschaling", with_error(self.escalation_follow_up,
+                                                       self.follow_up_error))
+        self.next_error = ErrorLabel()
+        form.addRow("&Volgende bespreking", with_error(self.next_date, self.next_error))
         outcome = QGroupBox("Per leerling")
         outcome.setLayout(form)
         bottom = QHBoxLayout()
@@ -172,10 +171,10 @@ class OutcomeDialog(QDialog):
         for row in range(self.action_table.rowCount()):
             cells = [self.action_table.item(row, c) or QTableWidgetItem() for c in range(3)]
             try:
-                due = parse_day(cells[2].text())
-            except ValueError:
+                due = parse_date_text(cells[2].text())
+            except DateTextError as exc:
                 raise ValidationError({f"new_actions.{row}.due": (
-                    f"Schrijf de datum van actie {row + 1} als dd-mm-jjjj.")}) from None
+                    f"Actie {row + 1}: {exc.message}")}) from None
             action = MdoAction(cells[0].text().strip(), cells[1].text().strip(), due)
             action_id = cells[0].data(Qt.ItemDataRole.UserRole)
             result.append(MdoAction(action.who, action.what, due, action_id)

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.mdo import Mdo
+from thuiszitter_desktop.domain.ziekteverzuim import next_school_day
 from thuiszitter_desktop.services import access_log
 from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
-from thuiszitter_desktop.ui.widgets import format_date
 
 REFRESH_ON = frozenset({"mdo", "case", "plan", "contact", "settings"})
 FOLLOW_UP_WEEKS = 6
@@ -46,6 +47,7 @@ class MdoPage(LazyPage, QWidget):
         self._meetings: list[Mdo] = []
         self._viewed: str | None = None  # the MDO whose agenda view was last recorded
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName("MDO's")
         self.table.setHorizontalHeaderLabels(["Datum", "Tijd", "School", "Leerlingen"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -56,6 +58,7 @@ class MdoPage(LazyPage, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.preview = QPlainTextEdit()
+        self.preview.setAccessibleName("Agenda van het gekozen MDO")
         self.preview.setReadOnly(True)
         self.preview.setPlaceholderText("Kies een MDO om de agenda te zien.")
         self.saved = QLabel()
@@ -85,7 +88,8 @@ class MdoPage(LazyPage, QWidget):
         layout.addWidget(self.saved)
 
         self.table.itemSelectionChanged.connect(self._show_preview)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # Enter as well as a double-click (activated covers both).
+        self.table.activated.connect(lambda _index: self.edit_current())
         self.new_button.clicked.connect(self.new_mdo)
         self.edit_button.clicked.connect(self.edit_current)
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -149,7 +153,8 @@ class MdoPage(LazyPage, QWidget):
     # -- actions --------------------------------------------------------------------------
     def new_mdo(self) -> None:
         last = self._meetings[0] if self._meetings else None
-        mdo = Mdo(on=self._ctx.today() + timedelta(days=7), start_time=time(9, 0),
+        mdo = Mdo(on=next_school_day(self._ctx.today() + timedelta(days=7)),
+                  start_time=time(9, 0),
                   school=last.school if last else "", location=last.location if last else "",
                   chair=last.chair if last else "")
         self._edit(mdo)

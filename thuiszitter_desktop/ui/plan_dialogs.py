@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.plan import GoalProgress, PlanVanAanpak
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.document_output import print_document, save_document
+from thuiszitter_desktop.ui.date_field import DateField
+from thuiszitter_desktop.ui.document_output import print_document, safe_file_name, save_document
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, ErrorLabel
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
 
 
 class EvaluationDialog(QDialog):
@@ -33,11 +35,13 @@ class EvaluationDialog(QDialog):
     def __init__(self, plan: PlanVanAanpak, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Evaluatie vastleggen")
-        self.on = DateField(today)
+        self.on = DateField(today, today, key="on",
+                            required="Vul de datum van de evaluatie in.")
         self.rows: dict[str, tuple[EnumCombo[GoalProgress], QLineEdit]] = {}
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow("Datum van de evaluatie", self.on)
+        self.error = ErrorLabel()
+        top.addRow("Datum van de evaluatie", with_error(self.on, self.error))
         layout.addLayout(top)
         for number, goal in enumerate(plan.goals, start=1):
             box = QGroupBox(f"Doel {number}: {goal.description or '(geen omschrijving)'}")
@@ -51,8 +55,6 @@ class EvaluationDialog(QDialog):
             layout.addWidget(box)
         self.revise = QCheckBox("Daarna een nieuwe versie van het plan maken")
         layout.addWidget(self.revise)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         buttons.addButton("Vastleggen", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
@@ -62,7 +64,11 @@ class EvaluationDialog(QDialog):
         self._today = today
 
     def _accept(self) -> None:
-        if self.on.value() > self._today:
+        try:
+            on = self.on.day()
+        except ValidationError:
+            return  # the field says what is wrong
+        if on > self._today:
             self.error.show_message("De evaluatiedatum ligt in de toekomst.")
             return
         self.accept()
@@ -77,16 +83,20 @@ class EvaluationDialog(QDialog):
 class PrintDialog(QDialog):
     """Names for the signature lines and an optional password, then save or print.
 
-    The plan is logged as printed only once it was saved or went to the printer."""
+    The plan is logged as printed only once it was saved or went to the printer. The parents
+    registered with the aanmelding sign (their names can be changed here), and the saved file
+    is named after the pupil."""
 
-    def __init__(self, ctx: AppContext, plan: PlanVanAanpak,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, plan: PlanVanAanpak, parent: QWidget | None = None,
+                 *, pupil_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Plan afdrukken of opslaan")
         self.setMinimumWidth(480)  # room for the hint without squeezing the fields
         self._ctx, self._plan = ctx, plan
-        self.parent1 = QLineEdit()
-        self.parent2 = QLineEdit()
+        self._pupil_name = pupil_name
+        names = [*plan_service.registered_parents(ctx, plan.case_id), "", ""]
+        self.parent1 = QLineEdit(names[0])
+        self.parent2 = QLineEdit(names[1])
         for field in (self.parent1, self.parent2):
             field.setPlaceholderText("Laat leeg voor een lege regel")
         count_characters(SHORT_TEXT, self.parent1, self.parent2)
@@ -144,7 +154,8 @@ class PrintDialog(QDialog):
             self.error.show_message(str(exc))
             return
         self.error.show_message(None)
-        suggested = f"Plan van aanpak versie {self._plan.version}.pdf"
+        suggested = safe_file_name(
+            f"Plan van aanpak {self._pupil_name} versie {self._plan.version}.pdf")
         if save_document(self, suggested, lambda: self.make_pdf(password),
                          title="PDF opslaan") is None:
             return

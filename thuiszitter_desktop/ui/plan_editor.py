@@ -79,10 +79,12 @@ class PlanCommand(QUndoCommand):
 
 
 class PlanTab(QWidget):
-    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None, *,
+                 pupil_name: str = "") -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._case_id = case_id
+        self._pupil_name = " ".join(pupil_name.split())  # for the saved file's name
         self._versions = plan_service.load_versions(ctx, case_id)
         self._plan: PlanVanAanpak | None = self._versions[-1] if self._versions else None
         self._viewing = len(self._versions) - 1
@@ -333,10 +335,14 @@ class PlanTab(QWidget):
         if row < 0:
             self.actions_model.set_goal(None)
             return
-        self.goals_view.selectionModel().setCurrentIndex(
-            self.goals_model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+        # Keep the current cell when its row is already the goal's: a save after each cell
+        # edit refreshes the tables, and moving the cursor back to column 0 made Tab reopen
+        # the same cell, so the next value overwrote it.
+        if self.goals_view.currentIndex().row() != row:
+            self.goals_view.selectionModel().setCurrentIndex(
+                self.goals_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
         if self.actions_model.goal_id != goals[row].id:
             self.actions_model.set_goal(goals[row].id)
 
@@ -441,7 +447,7 @@ class PlanTab(QWidget):
         dialog = EvaluationDialog(self._plan, self.today(), self)
         if dialog.exec() != EvaluationDialog.DialogCode.Accepted:
             return
-        self.record_evaluation(dialog.on.value(), dialog.notes(), dialog.revise.isChecked())
+        self.record_evaluation(dialog.on.day(), dialog.notes(), dialog.revise.isChecked())
 
     def record_evaluation(self, on: date, notes: Mapping[str, tuple[GoalProgress, str]],
                           then_revise: bool) -> None:
@@ -467,4 +473,4 @@ class PlanTab(QWidget):
 
     def open_print_dialog(self) -> None:
         if self.plan is not None:
-            PrintDialog(self._ctx, self.plan, self).exec()
+            PrintDialog(self._ctx, self.plan, self, pupil_name=self._pupil_name).exec()

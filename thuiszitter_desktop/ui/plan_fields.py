@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
+from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.vocab import Regie
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.plan_table import CommitTextEdit, text_lines
 from thuiszitter_desktop.ui.text_limits import count_characters
-from thuiszitter_desktop.ui.widgets import DateField, EnumCombo, format_date
+from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
 
 
 class PlanFields(QScrollArea):
@@ -45,11 +47,13 @@ class PlanFields(QScrollArea):
         count_characters(LONG_TEXT, self.shared_goal)
         self.evaluations = QListWidget()
         self.evaluations.setMaximumHeight(70)
-        self.evaluation_date = DateField(today)
+        self.evaluation_date = DateField(today, today, key="evaluation_date",
+                                         required="Vul de evaluatiedatum in.")
+        self.evaluation_error = ErrorLabel()
         self.add_evaluation = QPushButton("Datum toevoegen")
         self.remove_evaluation = QPushButton("Datum verwijderen")
         dates = QHBoxLayout()
-        dates.addWidget(self.evaluation_date)
+        dates.addWidget(with_error(self.evaluation_date, self.evaluation_error))
         dates.addWidget(self.add_evaluation)
         dates.addWidget(self.remove_evaluation)
         dates.addStretch(1)
@@ -96,10 +100,16 @@ class PlanFields(QScrollArea):
             lambda: report("Analyse", protective_factors=text_lines(self.protective)))
         self.voice.committed.connect(
             lambda: report("Stem van de leerling", pupil_voice=self.voice.toPlainText().strip()))
-        self.add_evaluation.clicked.connect(
-            lambda: report("Evaluatiedatum toevoegen", evaluation_dates=tuple(
-                sorted({*self._dates, self.evaluation_date.value()}))))
+        self.add_evaluation.clicked.connect(self._add_evaluation)
         self.remove_evaluation.clicked.connect(self._remove_evaluation)
+
+    def _add_evaluation(self) -> None:
+        try:
+            day = self.evaluation_date.day()
+        except ValidationError:
+            return  # the field says what is wrong
+        self.edited.emit("Evaluatiedatum toevoegen",
+                         {"evaluation_dates": tuple(sorted({*self._dates, day}))})
 
     def _remove_evaluation(self) -> None:
         row = self.evaluations.currentRow()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QListView,
     QListWidget,
     QListWidgetItem,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +19,25 @@ from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.plan_smart import Severity, smart_hints
 
 TITLE = "Tips voor een SMART plan"
+PADDING = 8
+
+
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Items as tall as their wrapped text at the list's current width: Qt's own size hint
+    for a wrapped item came out a line short, so a long tip lost its end."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        icon = option.decorationSize.width() + PADDING if index.data(
+            Qt.ItemDataRole.DecorationRole) is not None else 0
+        text_width = max(40, width - icon - 2 * PADDING)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, text_width, 100_000),
+                                                 Qt.TextFlag.TextWordWrap, text)
+        height = max(bounds.height(), option.decorationSize.height()) + PADDING
+        return QSize(width - PADDING, height)
 
 
 class SmartHintsBox(QGroupBox):
@@ -32,6 +53,8 @@ class SmartHintsBox(QGroupBox):
         self.hints.setResizeMode(QListView.ResizeMode.Adjust)
         self.hints.setMinimumWidth(220)
         self.hints.setAccessibleName(TITLE)
+        self.hints.setUniformItemSizes(False)
+        self.hints.setItemDelegate(WrappedTextDelegate(self.hints))
         QVBoxLayout(self).addWidget(self.hints)
         self.hints.itemActivated.connect(self._activated)
 

@@ -7,7 +7,6 @@ the undo stack. After a change the editor calls ``refresh``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from thuiszitter_desktop.domain.date_text import DateTextError, parse_date_text
 from thuiszitter_desktop.domain.plan import (
     Action,
     ActionStatus,
@@ -36,7 +36,8 @@ from thuiszitter_desktop.domain.plan_edit import (
     update_action,
     update_goal,
 )
-from thuiszitter_desktop.ui.widgets import format_date
+from thuiszitter_desktop.domain.plan_owner import owner_for
+from thuiszitter_desktop.ui.date_field import format_date
 
 GOAL_MIME = "application/x-thuiszitter-plan-goal"
 ACTION_MIME = "application/x-thuiszitter-plan-action"
@@ -63,18 +64,6 @@ class PlanSource(Protocol):
     def people(self) -> list[Owner]: ...
 
     def show_problem(self, message: str) -> None: ...
-
-
-def parse_date(value: str) -> date | None:
-    """'3-2-2026' or '03-02-2026' to a date; empty is no date. Raises ValueError otherwise."""
-    value = value.strip()
-    if not value:
-        return None
-    match = re.fullmatch(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})", value)
-    if match is None:
-        raise ValueError(value)
-    day, month, year = (int(part) for part in match.groups())
-    return date(year, month, day)
 
 
 def _realistic_text(value: bool | None) -> str:
@@ -192,9 +181,9 @@ class GoalsModel(_PlanTableModel):
             changes = {"realistic_why": text.strip()}
         else:
             try:
-                changes = {"deadline": parse_date(text)}
-            except ValueError:
-                self._source.show_problem("Schrijf de datum als dd-mm-jjjj, bijv. 31-03-2026.")
+                changes = {"deadline": parse_date_text(text)}
+            except DateTextError as exc:
+                self._source.show_problem(exc.message)
                 return False
         if all(getattr(goal, key) == new for key, new in changes.items()):
             return False
@@ -277,8 +266,8 @@ class ActionsModel(_PlanTableModel):
         text = str(value or "").strip()
         try:
             changes = self._changes(action, index.column(), text)
-        except ValueError:
-            self._source.show_problem("Schrijf de datum als dd-mm-jjjj, bijv. 31-03-2026.")
+        except DateTextError as exc:
+            self._source.show_problem(exc.message)
             return False
         if all(getattr(action, key) == new for key, new in changes.items()):
             return False
@@ -286,24 +275,23 @@ class ActionsModel(_PlanTableModel):
 
     def _changes(self, action: Action, column: int, text: str) -> dict[str, Any]:
         if column == 0:
-            known = {person.name: person for person in self._source.people()}
             if not text:
                 return {"owner": None}
-            kind = action.owner.kind if action.owner else OwnerKind.PROFESSIONAL
-            return {"owner": known.get(text) or Owner(name=text, kind=kind)}
+            return {"owner": owner_for(text, self._source.people(),
+                                       action.owner.kind if action.owner else None)}
         if column == 1:
             name = action.owner.name if action.owner else ""
             return {"owner": Owner(name=name, kind=OwnerKind.from_name(text))}
         if column == 2:
             return {"what": text}
         if column == 3:
-            return {"due": parse_date(text)}
+            return {"due": parse_date_text(text)}
         if column == 4:
             status = ActionStatus.from_name(text)
             done_on = action.done_on or self._source.today()
             return {"status": status,
                     "done_on": done_on if status is ActionStatus.GEDAAN else None}
-        return {"done_on": parse_date(text)}
+        return {"done_on": parse_date_text(text)}
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                      parent: ItemIndex) -> bool:

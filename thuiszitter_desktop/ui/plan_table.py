@@ -38,6 +38,8 @@ def plan_table(model: GoalsModel | ActionsModel, widths: tuple[int, ...],
     view.setDragDropOverwriteMode(False)
     view.setDropIndicatorShown(True)
     view.setWordWrap(True)
+    # Rows grow to their text; a word longer than its column breaks instead of being cut.
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.verticalHeader().setSectionsMovable(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -49,5 +51,4 @@ def plan_table(model: GoalsModel | ActionsModel, widths: tuple[int, ...],
     # Free-text columns share the remaining width, so none shrinks to a few letters.
     for column in stretch:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    view.setTabKeyNavigation(True)
     return view

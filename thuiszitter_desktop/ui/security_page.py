@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.autolock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.retention import RetentionPolicy
+from thuiszitter_desktop.domain.text_fold import fold
 from thuiszitter_desktop.services import retention, security, vault_health
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage.audit_chain import ChainProblem
@@ -106,7 +107,9 @@ class SecurityPage(LazyPage, QWidget):
         filters = QHBoxLayout()
         self.pupil_filter = QLineEdit()
         self.pupil_filter.setPlaceholderText("Filter op leerling")
+        self.pupil_filter.setAccessibleName("Logboek filteren op leerling")
         self.action_filter = QComboBox()
+        self.action_filter.setAccessibleName("Logboek filteren op actie")
         self.export_button = QPushButton("Exporteren als CSV…")
         filters.addWidget(self.pupil_filter, 1)
         filters.addWidget(self.action_filter)
@@ -191,12 +194,12 @@ class SecurityPage(LazyPage, QWidget):
         return item.text() if item is not None else ""
 
     def _apply_filter(self) -> None:
-        needle = self.pupil_filter.text().strip().lower()
+        words = fold(self.pupil_filter.text()).split()
         action = self.action_filter.currentText()
         for row in range(self.log.rowCount()):
-            pupil = self._cell(row, 4).lower()
+            pupil = fold(self._cell(row, 4))
             act = self._cell(row, 2)
-            hidden = bool(needle and needle not in pupil) or (
+            hidden = not all(word in pupil for word in words) or (
                 action not in ("", ALL_ACTIONS) and act != action)
             self.log.setRowHidden(row, hidden)
 

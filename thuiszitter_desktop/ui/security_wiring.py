@@ -63,6 +63,7 @@ class RetentionReviewDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.items), 4)
+        self.table.setAccessibleName("Casussen met een verstreken bewaartermijn")
         self.table.setHorizontalHeaderLabels(
             ("Leerling", "Geboortedatum", "Afgesloten op", "Termijn verstreken op"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -106,7 +106,4 @@ class SettingsDialog(QDialog):
             for key, label in self.errors.items():
                 label.show_message(exc.errors.get(key))
             return
-        name = str(values[registry.CONSULENT_NAME.key]).strip()
-        if name:
-            self._ctx.actor = name
         self.accept()

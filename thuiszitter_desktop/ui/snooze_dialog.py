@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.reminders import Snooze
 from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import ReminderRow
-from thuiszitter_desktop.ui.widgets import DateField, ErrorLabel, save_cancel_buttons, to_qdate
+from thuiszitter_desktop.ui.date_field import DateField
+from thuiszitter_desktop.ui.widgets import ErrorLabel, save_cancel_buttons, with_error
 
 
 class SnoozeDialog(QDialog):
@@ -29,6 +31,7 @@ class SnoozeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.row = row
+        self.saved: Snooze | None = None  # what was stored (for 'Ongedaan maken')
         self.setWindowTitle("Herinnering uitstellen of afvinken")
         self.summary = QLabel(f"<b>{_escape(row.pupil_name)}</b> — {_escape(row.text)}")
         self.snooze_choice = QRadioButton("&Uitstellen tot")
@@ -36,8 +39,11 @@ class SnoozeDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.snooze_choice)
         group.addButton(self.ack_choice)
-        self.until = DateField(ctx.today() + timedelta(days=3))
-        self.until.setMinimumDate(to_qdate(ctx.today() + timedelta(days=1)))
+        self.until = DateField(ctx.today() + timedelta(days=3), ctx.today(), key="until",
+                               required="Kies tot wanneer u de herinnering uitstelt.")
+        self.until.set_minimum(ctx.today() + timedelta(days=1))
+        self.until_error = ErrorLabel()
+        self.until.edit.setAccessibleName("Uitstellen tot")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Bijvoorbeeld: moeder belt maandag terug")
         self.errors = ErrorLabel()
@@ -45,7 +51,7 @@ class SnoozeDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         form = QFormLayout()
-        form.addRow(self.snooze_choice, self.until)
+        form.addRow(self.snooze_choice, with_error(self.until, self.until_error))
         form.addRow(self.ack_choice)
         form.addRow("&Reden", self.reason)
         layout = QVBoxLayout(self)
@@ -61,10 +67,11 @@ class SnoozeDialog(QDialog):
     def save(self) -> None:
         try:
             if self.ack_choice.isChecked():
-                reminders.acknowledge_reminder(self.ctx, self.row.reminder, self.reason.text())
+                self.saved = reminders.acknowledge_reminder(self.ctx, self.row.reminder,
+                                                            self.reason.text())
             else:
-                reminders.snooze_reminder(self.ctx, self.row.reminder, self.until.value(),
-                                          self.reason.text())
+                self.saved = reminders.snooze_reminder(self.ctx, self.row.reminder,
+                                                       self.until.day(), self.reason.text())
         except ValidationError as error:
             self.errors.show_message(error.message)
             return

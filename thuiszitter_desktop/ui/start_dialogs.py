@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from enum import Enum, auto
+from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.passphrase import assess
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.storage.errors import VaultCorruptError
+from thuiszitter_desktop.ui.profile_dialog import name_field, role_combo
 from thuiszitter_desktop.ui.widgets import ErrorLabel, busy_cursor, fit_wrapped_text
 
 
@@ -59,7 +63,7 @@ class FirstRunDialog(QDialog):
     """No vault yet: create one (passphrase twice, strength shown) or explore the demo; when a
     key file or backups of an earlier vault exist, restoring one is offered first."""
 
-    def __init__(self, create: Callable[[str], None], open_demo: Callable[[], None],
+    def __init__(self, create: Callable[[str, str, str], None], open_demo: Callable[[], None],
                  parent: QWidget | None = None, *,
                  restore: Callable[[QWidget], bool] | None = None,
                  restore_offer: str = "") -> None:
@@ -93,6 +97,8 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(create_box)
         self.passphrase = _password_field("Minstens 12 tekens, bijvoorbeeld een korte zin")
         self.repeat = _password_field("Typ het wachtwoord nog een keer")
+        self.user_name = name_field()
+        self.role = role_combo()
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
@@ -102,6 +108,8 @@ class FirstRunDialog(QDialog):
         self.error = ErrorLabel()
         self.create_button = QPushButton("Kluis aanmaken")
         self.create_button.setDefault(True)
+        form.addRow("Uw naam:", self.user_name)
+        form.addRow("Uw functie:", self.role)
         form.addRow("Wachtwoord:", self.passphrase)
         form.addRow("Herhaal wachtwoord:", self.repeat)
         form.addRow("", self.meter)
@@ -132,6 +140,11 @@ class FirstRunDialog(QDialog):
         self.hint.setText(strength.hint if text else "")
 
     def _on_create(self) -> None:
+        name = " ".join(self.user_name.text().split())
+        if not name:
+            self.error.show_message("Vul uw naam in: die komt in het logboek en onder brieven.")
+            self.user_name.setFocus()
+            return
         passphrase = self.passphrase.text()
         if not assess(passphrase).acceptable:
             self.error.show_message("Dit wachtwoord is te zwak. " + assess(passphrase).hint)
@@ -140,7 +153,8 @@ class FirstRunDialog(QDialog):
             self.error.show_message("De twee wachtwoorden zijn niet gelijk.")
             self.repeat.setFocus()
             return
-        if _busy(lambda: self._create(passphrase), self.error):
+        role = str(self.role.currentData())
+        if _busy(lambda: self._create(passphrase, name, role), self.error):
             self.choice = FirstRunChoice.CREATE
             self.accept()
 
@@ -156,26 +170,34 @@ class FirstRunDialog(QDialog):
 
 
 class UnlockDialog(QDialog):
-    """Asked on every start and after locking; the recovery key is one click away."""
+    """Asked on every start and after locking; the recovery key is one click away.
+
+    With ``demo`` it unlocks the demo again (its password is shown): locking the demo never
+    leads to the welcome dialog that would make a real vault.
+    """
 
     def __init__(self, unlock: Callable[[str], None],
                  recover: Callable[[str, str], None],
                  restore: Callable[[QWidget], bool] | None = None,
                  parent: QWidget | None = None, *,
-                 backup_offer: Callable[[], str] | None = None) -> None:
+                 backup_offer: Callable[[], str] | None = None, demo: bool = False) -> None:
         super().__init__(parent)
         self._unlock = unlock
         self._recover = recover
         self._restore = restore
         self._backup_offer = backup_offer
-        self.setWindowTitle("Kluis ontgrendelen — Thuiszitter Desktop")
+        self.setWindowTitle("Demo ontgrendelen — Thuiszitter Desktop" if demo
+                            else "Kluis ontgrendelen — Thuiszitter Desktop")
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
         unlock_page = QWidget()
         form = QFormLayout(unlock_page)
-        title = QLabel("<h3>Kluis ontgrendelen</h3>Typ uw wachtwoord om verder te werken.")
+        title = QLabel(
+            "<h3>Demo ontgrendelen</h3>De demo is vergrendeld, net als een echte kluis. Het "
+            "wachtwoord van de demo is <b>demo</b>. Alle gegevens in de demo zijn verzonnen."
+            if demo else "<h3>Kluis ontgrendelen</h3>Typ uw wachtwoord om verder te werken.")
         title.setWordWrap(True)
         form.addRow(title)
         self.passphrase = _password_field("Wachtwoord")
@@ -191,6 +213,7 @@ class UnlockDialog(QDialog):
         self.forgot.setFlat(True)
         form.addRow(buttons)
         form.addRow(self.forgot)
+        self.forgot.setVisible(not demo)  # the demo has no recovery key
         # Offered when the vault itself cannot be read: never replaced silently.
         self.offer = QLabel()
         self.offer.setWordWrap(True)
@@ -281,12 +304,28 @@ class UnlockDialog(QDialog):
             self.accept()
 
 
+def recovery_sheet(recovery_key: str, owner: str, created: date, computer: str) -> str:
+    """The printed recovery key as HTML: whose vault, made when, on which computer, so a sheet
+    in the organisation's safe can be matched with its laptop years later."""
+    rows = [("Kluis van", owner or "—"), ("Aangemaakt op", dutch_date(created)),
+            ("Computer", computer or "—")]
+    table = "".join(f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>"
+                    for label, value in rows)
+    return (f"<h2>Herstelsleutel Thuiszitter Desktop</h2><table cellpadding='4'>{table}</table>"
+            f"<p style='font-family:monospace;font-size:16pt'>{escape(recovery_key)}</p>"
+            "<p>Met deze sleutel is de kluis te openen als het wachtwoord kwijt is. Bewaar dit "
+            "blad in de kluis van de organisatie, niet bij de laptop.</p>")
+
+
 class RecoveryKeyDialog(QDialog):
     """Shown once after creating a vault: the printable recovery key for the safe."""
 
-    def __init__(self, recovery_key: str, parent: QWidget | None = None,
-                 replaced: bool = False) -> None:
+    def __init__(self, recovery_key: str, parent: QWidget | None = None, *, owner: str = "",
+                 created: date | None = None, replaced: bool = False) -> None:
         super().__init__(parent)
+        created = created or date.today()
+        self.sheet = recovery_sheet(recovery_key, owner, created, QSysInfo.machineHostName())
+        self.setMinimumWidth(560)  # the key on one line
         self.setWindowTitle("Uw nieuwe herstelsleutel" if replaced else "Uw herstelsleutel")
         layout = QVBoxLayout(self)
         why = ("<p>U heeft de herstelsleutel gebruikt. Omdat iemand die sleutel gezien kan "
@@ -300,6 +339,11 @@ class RecoveryKeyDialog(QDialog):
         )
         text.setWordWrap(True)
         layout.addWidget(text)
+        whose = QLabel(f"Kluis van {owner or '—'}, aangemaakt op {dutch_date(created)}. Dat "
+                       "staat ook op het afgedrukte blad.")
+        whose.setTextFormat(Qt.TextFormat.PlainText)
+        whose.setWordWrap(True)
+        layout.addWidget(whose)
         self.key_label = QLabel(recovery_key)
         font = QFont("monospace")
         font.setPointSize(13)
@@ -319,9 +363,9 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(buttons)
         self.confirm.toggled.connect(self.done_button.setEnabled)
         buttons.accepted.connect(self.accept)
-        self.print_button.clicked.connect(lambda: self._print(recovery_key))
+        self.print_button.clicked.connect(self._print)
 
-    def _print(self, recovery_key: str) -> None:
+    def _print(self) -> None:
         from PySide6.QtGui import QTextDocument
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -329,9 +373,7 @@ class RecoveryKeyDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             document = QTextDocument()
-            document.setHtml(f"<h2>Herstelsleutel Thuiszitter Desktop</h2>"
-                             f"<p style='font-family:monospace;font-size:16pt'>{recovery_key}"
-                             "</p><p>Bewaren in de kluis van de organisatie.</p>")
+            document.setHtml(self.sheet)
             document.print_(printer)
 
     def reject(self) -> None:

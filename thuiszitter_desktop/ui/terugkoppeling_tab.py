@@ -23,19 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.terugkoppeling import Terugkoppeling
 from thuiszitter_desktop.services import access_log, intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.agreements_editor import AgreementsEditor
-from thuiszitter_desktop.ui.document_output import save_document
+from thuiszitter_desktop.ui.date_field import DateField, format_date
+from thuiszitter_desktop.ui.document_output import safe_file_name, save_document
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     ErrorLabel,
     blocked_notice,
-    format_date,
     save_showing_errors,
     show_blocking_reasons,
     with_error,
@@ -50,7 +49,8 @@ class TerugkoppelingTab(QWidget):
         self._t: Terugkoppeling | None = intake.load_terugkoppeling(ctx, case_id)
         self.blocked = blocked_notice()
         self.draft_button = QPushButton("Concept maken uit het gesprek")
-        self.written_on = DateField(ctx.today())
+        self.written_on = DateField(ctx.today(), ctx.today(), key="written_on",
+                                    required="Vul de datum van de brief in.")
         self.summary_text = QPlainTextEdit()
         self.summary_text.setMinimumHeight(180)
         self.reason = QPlainTextEdit()
@@ -132,7 +132,12 @@ class TerugkoppelingTab(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """A draft that was never saved, or edits since the last save."""
-        return self._t is not None and self.values() != self._saved
+        if self._t is None:
+            return False
+        try:
+            return self.values() != self._saved
+        except ValidationError:
+            return True  # a date that is not a date yet: an edit all the same
 
     def save_changes(self) -> bool:
         return not self.has_unsaved_changes() or self.save()
@@ -173,15 +178,26 @@ class TerugkoppelingTab(QWidget):
             self.recipients.selectRow(0)
 
     def values(self) -> Terugkoppeling | None:
+        """The letter as the form shows it; raises ``ValidationError`` when its date is not
+        a date."""
         if self._t is None:
             return None
-        return replace(self._t, written_on=self.written_on.value(),
+        return replace(self._t, written_on=self.written_on.day(),
                        summary=self.summary_text.toPlainText(),
                        absence_reason=self.reason.toPlainText(),
                        health_needed=self.health_needed.isChecked(),
                        health_details=self.health.toPlainText(),
                        agreements=self.agreements.values(),
                        recipients=[replace(r) for r in self._t.recipients])
+
+    def _read(self) -> Terugkoppeling | None:
+        """The letter as shown, or None (with the problem shown) when a date is not a date."""
+        try:
+            return self.values()
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            self.message.show_message(exc.message)
+            return None
 
     def make_draft(self) -> None:
         if self._t is not None and not self._confirm_new_draft():
@@ -208,14 +224,17 @@ class TerugkoppelingTab(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> bool:
-        t = self.values()
-        if t is None:
+        if self._t is None:
             return False
-        if not save_showing_errors(lambda: intake.save_terugkoppeling(self._ctx, t),
-                                   self.show_errors, self.message):
+
+        def store() -> None:
+            letter = self.values()
+            assert letter is not None
+            intake.save_terugkoppeling(self._ctx, letter)
+
+        if not save_showing_errors(store, self.show_errors, self.message):
             return False
-        self._t = t
-        self._saved = t
+        self._t = self._saved = self.values()
         return True
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -231,8 +250,9 @@ class TerugkoppelingTab(QWidget):
         row = self.recipients.currentRow()
         if self._t is None or row < 0:
             return
-        t = self.values()
-        assert t is not None
+        t = self._read()
+        if t is None:
+            return
         t.mark_sent(row, self._ctx.today())
         previous, self._t = self._t, t
         if self.save():
@@ -242,10 +262,10 @@ class TerugkoppelingTab(QWidget):
 
     def save_letter(self) -> None:
         row = self.recipients.currentRow()
-        t = self.values()
+        t = self._read()
         if t is None or row < 0:
             return
-        path = save_document(self, f"Terugkoppeling {t.recipients[row].name}.pdf",
+        path = save_document(self, safe_file_name(f"Terugkoppeling {t.recipients[row].name}.pdf"),
                              lambda: intake.terugkoppeling_document(self._ctx, t, row))
         if path is not None:
             access_log.record_saved(self._ctx, "terugkoppeling", path, t.id, t.case_id)

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 
 from thuiszitter_desktop.services.follow_up import FollowUpRow
 from thuiszitter_desktop.services.reminders import ReminderRow
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.deadline_style import look, state_role
 from thuiszitter_desktop.ui.row_table_model import RowColumn, RowTableModel
-from thuiszitter_desktop.ui.widgets import format_date
 
 STATE_COLUMN = 0
+TEXT_COLUMN = 4
 COLUMNS: tuple[RowColumn[ReminderRow], ...] = (
     RowColumn("Status", lambda r: look(r.reminder.state).label),
     RowColumn("Datum", lambda r: format_date(r.reminder.due)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.dutch_dates import dutch_date
+from thuiszitter_desktop.domain.reminders import Snooze
 from thuiszitter_desktop.services import access_log, follow_up, reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
-from thuiszitter_desktop.services.reminders import ReminderRow, touched_cases
+from thuiszitter_desktop.services.reminders import ReminderRow, SnoozedRow, touched_cases
 from thuiszitter_desktop.services.today_board import TodayBoard
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
-from thuiszitter_desktop.ui.today_model import FollowUpModel, TodayModel
+from thuiszitter_desktop.ui.snoozed_dialog import SnoozedDialog
+from thuiszitter_desktop.ui.today_model import TEXT_COLUMN, FollowUpModel, TodayModel
+from thuiszitter_desktop.ui.word_elide import WordElideDelegate
 
 
 class TodayPage(QWidget):
@@ -40,6 +44,8 @@ class TodayPage(QWidget):
         self._cache = cache  # the open cases' clock, shared with the caseload overview
         self._notification = ""
         self._board = TodayBoard()
+        self._snoozed: list[SnoozedRow] = []  # kept out of the list; the 'Uitgesteld' button
+        self._undoable: Snooze | None = None  # the last snooze, while it can be taken back
         self.model = TodayModel(self)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -47,12 +53,15 @@ class TodayPage(QWidget):
         self.saved = QLabel()
         self.empty = QLabel("Niets verlopen en deze week geen termijnen. Goed bezig!")
         self.table = QTableView()
+        self.table.setAccessibleName("Termijnen: verlopen en deze week")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # A deadline shortens by whole words on a narrow window (full text in the tooltip).
+        self.table.setItemDelegateForColumn(TEXT_COLUMN, WordElideDelegate(self.table))
         self.table.horizontalHeader().setStretchLastSection(True)
         # Column widths from a sample: measuring every row of a long list slowed start-up.
         self.table.horizontalHeader().setResizeContentsPrecision(40)
@@ -79,16 +88,33 @@ class TodayPage(QWidget):
         self.ack_button = QPushButton("&Gezien…")
         self.ics_button = QPushButton("&Agenda exporteren (.ics)…")
         self.weekly_button = QPushButton("&Weekoverzicht (PDF)…")
+        self.snoozed_button = QPushButton()
+        self.snoozed_button.setToolTip("Wat uitgesteld of als gezien afgevinkt is, en waarom")
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.snooze_button, self.ack_button):
+        for button in (self.open_button, self.snooze_button, self.ack_button,
+                       self.snoozed_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.ics_button)
         buttons.addWidget(self.weekly_button)
 
+        # After a snooze: what happened, and a way back (Ctrl+Z).
+        self.undo_text = QLabel()
+        self.undo_text.setWordWrap(True)
+        self.undo_button = QPushButton("&Ongedaan maken")
+        self.undo_button.setToolTip("Het uitstel terugdraaien (Ctrl+Z)")
+        self.undo_bar = QWidget()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setStyleSheet("#undoBar { background: #E8F0FB; border: 1px solid #1F4E79; }")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.addWidget(self.undo_text, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
@@ -105,7 +131,11 @@ class TodayPage(QWidget):
         self.ack_button.clicked.connect(lambda: self.snooze_current(acknowledge=True))
         self.ics_button.clicked.connect(self.export_ics)
         self.weekly_button.clicked.connect(self.export_weekly)
+        self.snoozed_button.clicked.connect(self.show_snoozed)
+        self.undo_button.clicked.connect(self.undo_snooze)
         QShortcut(QKeySequence("Ctrl+U"), self, lambda: self.snooze_current(acknowledge=False))
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_snooze)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if load_now:
             self.reload()
         else:  # the window reads the clock in the background and calls show_board
@@ -125,12 +155,14 @@ class TodayPage(QWidget):
             self.show_board(board)
             return
         overview = reminders.load_today(self._ctx)
+        self._snoozed = list(overview.snoozed)
         self._show_rows(list(overview.rows), overview.notification)
         self._show_follow_ups()
 
     def show_board(self, board: TodayBoard) -> None:
         """Show a Vandaag list built from the shared clock (maybe in a worker thread)."""
         self._board = board
+        self._snoozed = board.snoozed_rows()
         self._show_rows(board.rows, board.notification)
         self._show_follow_ups()
 
@@ -149,6 +181,7 @@ class TodayPage(QWidget):
     def _show_counts(self, notification: str) -> None:
         self.heading.setText(f"Vandaag, {dutch_date(self._ctx.today())}")
         self.summary.setText(notification or "Geen termijnen om op te letten.")
+        self.snoozed_button.setText(f"U&itgesteld ({len(self._snoozed)})…")
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -193,6 +226,7 @@ class TodayPage(QWidget):
                 self.model.remove_row(edit.position)
             else:
                 self.model.insert_row(edit.position, edit.row)
+        self._snoozed = self._board.snoozed_rows()
         self._show_counts(self._board.notification)
         if self.model.rowCount() and (not had_rows or not self.table.currentIndex().isValid()):
             self.table.selectRow(0)
@@ -202,6 +236,9 @@ class TodayPage(QWidget):
         self.model.set_rows([])
         self.follow_up_model.set_rows([])
         self._notification = ""
+        self._snoozed = []
+        self._undoable = None
+        self.undo_bar.hide()
         self.summary.clear()
         self.saved.clear()
 
@@ -223,12 +260,36 @@ class TodayPage(QWidget):
         if row is None:
             return
         dialog = SnoozeDialog(self._ctx, row, acknowledge=acknowledge, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self._cache is None:
-            self.reload()  # with the shared clock, the change notice brings the row up to date
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self._undoable = dialog.saved
+            what = ("als gezien afgevinkt" if dialog.saved.acknowledged
+                    else f"uitgesteld tot {format_date(dialog.saved.until)}")
+            self.undo_text.setText(f"{row.text} ({row.pupil_name}) is {what}. Terugvinden: "
+                                   "knop 'Uitgesteld'.")
+            self.undo_bar.show()
+            if self._cache is None:
+                self.reload()  # with the shared clock, the change notice updates the rows
+
+    def undo_snooze(self) -> None:
+        """Take the last snooze back: the line returns to the list."""
+        if self._undoable is None:
+            return
+        reminders.undo_snooze(self._ctx, self._undoable)
+        self._undoable = None
+        self.undo_bar.hide()
+        if self._cache is None:
+            self.reload()  # with the shared clock, the change notice brings the row back
+
+    def show_snoozed(self) -> None:
+        dialog = SnoozedDialog(self._ctx, self._snoozed, self)
+        dialog.open_case.connect(self.open_case)
+        dialog.exec()
+        if self._cache is None:
+            self.reload()
 
     def export_ics(self) -> None:
         self._save(lambda: reminders.export_ics(self._ctx), "termijnen.ics",
-                   "Agenda-bestand (*.ics)", "termijnen-agenda")
+                   "Agendabestanden (*.ics)", "termijnen-agenda")
 
     def export_weekly(self) -> None:
         name = f"weekoverzicht-{self._ctx.today():%Y-%m-%d}.pdf"

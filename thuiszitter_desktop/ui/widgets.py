@@ -1,24 +1,23 @@
-"""Small reusable widgets: Dutch date fields, enum combos, inline error labels."""
+"""Small reusable widgets: enum combos, number fields, inline error labels (dates: date_field)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -31,12 +30,9 @@ from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.vocab import Labelled
 from thuiszitter_desktop.ui.text_limits import count_characters
+from thuiszitter_desktop.ui.date_field import DateField
 
 E = TypeVar("E", bound=Labelled)
-
-DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
-DATE_FORMAT = "dd-MM-yyyy"
-
 
 @contextlib.contextmanager
 def busy_cursor() -> Iterator[None]:
@@ -48,43 +44,6 @@ def busy_cursor() -> Iterator[None]:
         QGuiApplication.restoreOverrideCursor()
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())
-
-
-def format_date(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else ""
-
-
-class DateField(QDateEdit):
-    """A date in Dutch notation (dd-mm-jjjj) with a calendar popup.
-
-    The start value is required: callers pass ``ctx.today()`` rather than letting Qt use the
-    computer's date, so the app clock (and the demo/test clock) governs every screen.
-    """
-
-    def __init__(self, value: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLocale(DUTCH)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setMinimumWidth(130)
-        # A date is ten characters: in a form it keeps its own width instead of stretching
-        # across the window like the text fields around it.
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.set_value(value)
-
-    def value(self) -> date:
-        return from_qdate(self.date())
-
-    def set_value(self, day: date) -> None:
-        self.setDate(to_qdate(day))
-
-
 def number_field(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     """A whole number in a range; as wide as its numbers, not stretched across a form."""
     field = QSpinBox()
@@ -93,40 +52,6 @@ def number_field(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     field.setValue(value)
     field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return field
-
-
-class OptionalDateField(QWidget):
-    """A date that may be unknown: a checkbox enables the date.
-
-    ``today`` (the app clock's date) is what the date shows before the box is ticked.
-    """
-
-    changed = Signal()
-
-    def __init__(self, label: str, value: date | None, today: date,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox(label)
-        self.edit = DateField(value if value is not None else today)
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self.known.toggled.connect(self.edit.setEnabled)
-        self.known.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
-        self.set_value(value)
-        self.setFocusProxy(self.known)
-
-    def value(self) -> date | None:
-        return self.edit.value() if self.known.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        self.known.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-        if day is not None:
-            self.edit.set_value(day)
 
 
 class EnumCombo(QComboBox, Generic[E]):
@@ -320,8 +245,34 @@ def save_showing_errors(save: Callable[[], object],
     return True
 
 
+def clear_when_edited(widget: QWidget, error: ErrorLabel) -> None:
+    """The message under a field goes as soon as the user changes the field, so it never stays
+    after the field is fixed; a date field shows its own problem there as well."""
+    def hide() -> None:
+        error.show_message(None)
+
+    for part in (widget, *widget.findChildren(QWidget)):
+        if isinstance(part, DateField):
+            part.changed.connect(hide)
+            part.problem_changed.connect(lambda message: error.show_message(message or None))
+        elif isinstance(part, QLineEdit) and not isinstance(part.parentWidget(),
+                                                           (DateField, QComboBox)):
+            part.textEdited.connect(hide)
+        elif isinstance(part, QPlainTextEdit):
+            part.textChanged.connect(hide)
+        elif isinstance(part, QComboBox):
+            part.activated.connect(hide)
+        elif isinstance(part, QSpinBox):
+            part.valueChanged.connect(hide)
+        elif isinstance(part, QAbstractSpinBox):
+            part.editingFinished.connect(hide)
+        elif isinstance(part, QAbstractButton) and part.isCheckable():
+            part.toggled.connect(hide)
+
+
 def with_error(widget: QWidget, error: ErrorLabel, spacing: int | None = None) -> QWidget:
     """One form cell: the widget with its inline error message right under it."""
+    clear_when_edited(widget, error)
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)

@@ -300,8 +300,9 @@ def test_drop_out_again_in_open_case_restarts_passend_aanbod() -> None:
 @pytest.mark.parametrize(
     ("facts", "today", "at_home", "without"),
     [
-        # Missing home_since: the aanmelding date counts.
-        (ClockFacts(aanmelding_date=date(2026, 11, 1)), date(2026, 11, 23), 22, 22),
+        # Missing home_since: days at home are unknown (never '0 dagen'); the passend aanbod
+        # clock counts from the aanmelding date.
+        (ClockFacts(aanmelding_date=date(2026, 11, 1)), date(2026, 11, 23), None, 22),
         # Home start before the aanmelding.
         (ClockFacts(aanmelding_date=date(2026, 11, 1), home_since=date(2026, 10, 1)),
          date(2026, 11, 23), 53, 53),
@@ -309,14 +310,20 @@ def test_drop_out_again_in_open_case_restarts_passend_aanbod() -> None:
         (ClockFacts(aanmelding_date=date(2026, 11, 1), home_since=date(2026, 10, 1),
                     passend_aanbod_date=date(2026, 11, 10)), date(2026, 11, 23), 53, 40),
         # Closing stops both.
-        (ClockFacts(aanmelding_date=date(2026, 11, 1), closed_on=date(2026, 11, 11)),
-         date(2026, 11, 23), 10, 10),
+        (ClockFacts(aanmelding_date=date(2026, 11, 1), home_since=date(2026, 11, 1),
+                    closed_on=date(2026, 11, 11)), date(2026, 11, 23), 10, 10),
         # Leap day counted.
-        (ClockFacts(aanmelding_date=date(2028, 2, 28)), date(2028, 3, 1), 2, 2),
+        (ClockFacts(aanmelding_date=date(2028, 2, 28), home_since=date(2028, 2, 28)),
+         date(2028, 3, 1), 2, 2),
+        # A reopened case whose home start lies before the reopening: not known for this
+        # episode.
+        (ClockFacts(aanmelding_date=date(2026, 1, 5), home_since=date(2026, 1, 5),
+                    reopened_on=date(2026, 11, 2), previous_closed_on=date(2026, 6, 1)),
+         date(2026, 11, 23), None, 21),
     ],
 )
 def test_days_at_home_and_without_passend_aanbod(
-    facts: ClockFacts, today: date, at_home: int, without: int
+    facts: ClockFacts, today: date, at_home: int | None, without: int
 ) -> None:
     assert days_at_home(facts, today) == at_home
     assert days_without_passend_aanbod(facts, today) == without

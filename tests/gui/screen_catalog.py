@@ -1,0 +1,178 @@
+"""Every screen and dialog of the app, filled with the demo caseload, for the walks over all
+of them (wheel, keyboard, screen reader names, fit at 200 %) and for screenshots.
+
+``screens(env)`` lists (name, open) pairs; ``open()`` builds the window (not shown yet). A new
+dialog class in ``thuiszitter_desktop/ui`` must be added here: ``test_catalog_covers_every_
+dialog`` fails until it is, so the walks cover it too. Used by tests (via ``import
+screen_catalog``) and by ``tests/gui/screenshots.py`` (run as a script).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+import thuiszitter_desktop.ui as ui_package
+from thuiszitter_desktop.domain.mdo import Mdo
+from thuiszitter_desktop.services import cases, intake, mdo, reminders
+from thuiszitter_desktop.services import plan as plan_service
+from thuiszitter_desktop.services.caseload import load_rows
+from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.demo import populate_demo
+from thuiszitter_desktop.services.pupil_lookup import probable_existing_pupils
+from thuiszitter_desktop.storage.keyslots import KdfParams
+from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
+from thuiszitter_desktop.ui.case_window import CaseWindow, CloseCaseDialog, new_case_objects
+from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingPupilDialog
+from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
+from thuiszitter_desktop.ui.main_window import MainWindow
+from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
+from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
+from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
+from thuiszitter_desktop.ui.profile_dialog import ProfileDialog
+from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
+from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
+from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
+from thuiszitter_desktop.ui.snoozed_dialog import SnoozedDialog
+from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
+
+TODAY = date(2026, 11, 23)  # a Monday, as in the other tests
+CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=1024, parallelism=1)
+
+
+class NoController:
+    """What the Beveiliging page needs from the app's controller; nothing happens here."""
+
+    def request_restore(self) -> None: ...
+
+    def set_idle_minutes(self, minutes: int) -> None: ...
+
+
+@dataclass
+class Env:
+    ctx: AppContext
+    case_id: str  # a demo case with aanmelding, intake, terugkoppeling and a plan
+
+    def close(self) -> None:
+        self.ctx.vault.lock()
+
+
+def demo_env(folder: Path) -> Env:
+    """A demo vault in ``folder`` with one snoozed reminder (for the 'Uitgesteld' list)."""
+    vault, _ = Vault.create(folder / "kluis.db", "screens screens screens", CHEAP_KDF)
+    ctx = AppContext(vault=vault, clock=lambda: datetime.combine(TODAY, time(9)))
+    populate_demo(ctx)
+    row = reminders.load_today(ctx).rows[0]
+    reminders.snooze_reminder(ctx, row.reminder, TODAY + timedelta(days=3),
+                              "Moeder belt donderdag terug")
+    return Env(ctx, _rich_case(ctx))
+
+
+def _rich_case(ctx: AppContext) -> str:
+    for row in load_rows(ctx):
+        versions = plan_service.load_versions(ctx, row.case_id)
+        if (len(versions) > 1 and intake.load_terugkoppeling(ctx, row.case_id) is not None
+                and intake.load_aanmelding(ctx, row.case_id) is not None):
+            return row.case_id
+    raise LookupError("the demo has no case with a plan, an intake and a letter")
+
+
+def _case_window(env: Env, tab: int) -> QWidget:
+    detail = cases.load_case(env.ctx, env.case_id)
+    window = CaseWindow(env.ctx, detail.pupil, detail.case, is_new=False)
+    window.tabs.setCurrentIndex(tab)
+    return window
+
+
+def _main_window(env: Env, page: int, demo: bool = False) -> QWidget:
+    window = MainWindow(env.ctx, demo=demo)
+    install_security(window, NoController())
+    window.nav.setCurrentRow(page)
+    return window
+
+
+def _meeting(env: Env) -> Mdo:
+    return mdo.list_mdos(env.ctx)[-1]
+
+
+def _unlock(page: int = 0, demo: bool = False) -> QWidget:
+    def refuse(*_args: str) -> None:
+        raise AssertionError("not in a screen walk")
+
+    dialog = UnlockDialog(refuse, refuse, demo=demo)
+    dialog.pages.setCurrentIndex(page)
+    return dialog
+
+
+def _existing(env: Env) -> QWidget:
+    detail = cases.load_case(env.ctx, env.case_id)
+    pupil = detail.pupil
+    return ExistingPupilDialog(probable_existing_pupils(
+        env.ctx, pupil.first_name, pupil.last_name, pupil.birth_date, pupil.school))
+
+
+Opener = Callable[[Env], QWidget]
+MAIN_PAGES = ("Vandaag", "Caseload", "Aanmelden", "MDO", "Beleidsinformatie", "Beveiliging")
+CASE_TABS = ("Gegevens", "Contactmomenten", "Betrokkenen", "Aanmelding", "Intake",
+             "Terugkoppeling", "Plan van aanpak")
+
+
+def screens() -> list[tuple[str, Opener]]:
+    found: list[tuple[str, Opener]] = [
+        (f"hoofdvenster-{title}", lambda env, i=i: _main_window(env, i))
+        for i, title in enumerate(MAIN_PAGES)]
+    found.append(("hoofdvenster-demo", lambda env: _main_window(env, 0, demo=True)))
+    found += [(f"casus-{title}", lambda env, i=i: _case_window(env, i))
+              for i, title in enumerate(CASE_TABS)]
+    found += [
+        ("nieuwe-casus", lambda env: CaseWindow(env.ctx, *new_case_objects(env.ctx),
+                                                is_new=True)),
+        ("nieuwe-aanmelding", lambda env: AanmeldingDialog(env.ctx)),
+        ("casus-afsluiten", lambda env: CloseCaseDialog("Zoë Çelik-d'Hondt")),
+        ("bestaat-leerling-al", _existing),
+        ("instellingen", lambda env: SettingsDialog(env.ctx)),
+        ("wie-bent-u", lambda env: ProfileDialog(env.ctx)),
+        ("uitstellen", lambda env: SnoozeDialog(env.ctx, reminders.load_today(env.ctx).rows[0])),
+        ("uitgesteld", lambda env: SnoozedDialog(env.ctx,
+                                                 reminders.load_today(env.ctx).snoozed)),
+        ("mdo-plannen", lambda env: MdoDialog(env.ctx, _meeting(env))),
+        ("mdo-uitkomst", lambda env: OutcomeDialog(env.ctx, _meeting(env))),
+        ("evaluatie", lambda env: EvaluationDialog(
+            plan_service.load_versions(env.ctx, env.case_id)[-1], TODAY)),
+        ("plan-afdrukken", lambda env: PrintDialog(
+            lambda names, password: b"", lambda data: False,
+            parents=plan_service.registered_parents(env.ctx, env.case_id))),
+        ("lijst-vergelijken", lambda env: ListImportDialog(env.ctx)),
+        ("cijfer-leerlingen", lambda env: FigurePupilsDialog(
+            "Eerste contact binnen een week", "De leerlingen achter dit getal.",
+            load_rows(env.ctx)[:12])),
+        ("bewaartermijn", lambda env: RetentionReviewDialog(env.ctx)),
+        ("welkom", lambda env: FirstRunDialog(lambda *_: None, lambda: None)),
+        ("ontgrendelen", lambda env: _unlock()),
+        ("herstellen", lambda env: _unlock(page=1)),
+        ("demo-ontgrendelen", lambda env: _unlock(demo=True)),
+        ("herstelsleutel", lambda env: RecoveryKeyDialog(
+            "K7Q2-9XWM-4HDF-LP3A-Z8RT-MN6C-2VBE-QJ5U", owner="Anouk Vermeer",
+            created=TODAY)),
+    ]
+    return found
+
+
+def window_classes() -> set[type]:
+    """Every dialog and main-window class the ui package defines."""
+    found: set[type] = set()
+    for module_info in pkgutil.iter_modules(ui_package.__path__):
+        module = importlib.import_module(f"{ui_package.__name__}.{module_info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and issubclass(cls, (QDialog, QMainWindow)):
+                found.add(cls)
+    return found
