@@ -20,8 +20,18 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 import thuiszitter_desktop.ui as ui_package
+from thuiszitter_desktop.domain.follow_up import FollowUp
 from thuiszitter_desktop.domain.mdo import Mdo
-from thuiszitter_desktop.services import cases, intake, mdo, reminders
+from thuiszitter_desktop.domain.model import Pupil
+from thuiszitter_desktop.domain.passend_aanbod import PassendAanbod
+from thuiszitter_desktop.services import (
+    cases,
+    follow_up,
+    intake,
+    mdo,
+    passend_aanbod,
+    reminders,
+)
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.caseload import load_rows
 from thuiszitter_desktop.services.context import AppContext
@@ -29,10 +39,15 @@ from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.services.pupil_lookup import probable_existing_pupils
 from thuiszitter_desktop.storage.keyslots import KdfParams
 from thuiszitter_desktop.storage.vault import Vault
+from thuiszitter_desktop.ui.aanbod_dialog import AanbodDialog
+from thuiszitter_desktop.ui.aanbod_regie_tab import RegieDialog
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
 from thuiszitter_desktop.ui.case_window import CaseWindow, CloseCaseDialog, new_case_objects
+from thuiszitter_desktop.ui.consent_tab import ConsentDialog
 from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingPupilDialog
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
+from thuiszitter_desktop.ui.follow_up_tab import OutcomeDialog as FollowUpDialog
+from thuiszitter_desktop.ui.follow_up_tab import TransitionDialog
 from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
 from thuiszitter_desktop.ui.main_window import MainWindow
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
@@ -86,11 +101,34 @@ def _rich_case(ctx: AppContext) -> str:
     raise LookupError("the demo has no case with a plan, an intake and a letter")
 
 
-def _case_window(env: Env, tab: int) -> QWidget:
+def _case_window(env: Env, title: str) -> QWidget:
     detail = cases.load_case(env.ctx, env.case_id)
     window = CaseWindow(env.ctx, detail.pupil, detail.case, is_new=False)
-    window.tabs.setCurrentIndex(tab)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index(title))
     return window
+
+
+def case_window_tabs(env: Env) -> list[str]:
+    """The tab titles a saved case's window has (the catalog must list them all)."""
+    detail = cases.load_case(env.ctx, env.case_id)
+    window = CaseWindow(env.ctx, detail.pupil, detail.case, is_new=False)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.deleteLater()
+    return titles
+
+
+def _offer(env: Env) -> PassendAanbod:
+    offers = passend_aanbod.list_offers(env.ctx, env.case_id)
+    return offers[0] if offers else PassendAanbod(case_id=env.case_id, start=TODAY)
+
+
+def _follow_up(env: Env) -> FollowUp:
+    for row in load_rows(env.ctx, include_closed=True):
+        items = follow_up.list_for_case(env.ctx, row.case_id)
+        if items:
+            return items[0]
+    raise LookupError("the demo has no follow-up after closing")
 
 
 def _main_window(env: Env, page: int, demo: bool = False) -> QWidget:
@@ -114,16 +152,16 @@ def _unlock(page: int = 0, demo: bool = False) -> QWidget:
 
 
 def _existing(env: Env) -> QWidget:
-    detail = cases.load_case(env.ctx, env.case_id)
-    pupil = detail.pupil
-    return ExistingPupilDialog(probable_existing_pupils(
-        env.ctx, pupil.first_name, pupil.last_name, pupil.birth_date, pupil.school))
+    known = cases.load_case(env.ctx, env.case_id).pupil
+    typed = Pupil(first_name=known.first_name, last_name=known.last_name,
+                  birth_date=known.birth_date, school=known.school)  # a new registration
+    return ExistingPupilDialog(probable_existing_pupils(env.ctx, typed))
 
 
 Opener = Callable[[Env], QWidget]
 MAIN_PAGES = ("Vandaag", "Caseload", "Aanmelden", "MDO", "Beleidsinformatie", "Beveiliging")
 CASE_TABS = ("Gegevens", "Contactmomenten", "Betrokkenen", "Aanmelding", "Intake",
-             "Terugkoppeling", "Plan van aanpak")
+             "Terugkoppeling", "Plan van aanpak", "Aanbod en regie", "Toestemming", "Nazorg")
 
 
 def screens() -> list[tuple[str, Opener]]:
@@ -131,13 +169,20 @@ def screens() -> list[tuple[str, Opener]]:
         (f"hoofdvenster-{title}", lambda env, i=i: _main_window(env, i))
         for i, title in enumerate(MAIN_PAGES)]
     found.append(("hoofdvenster-demo", lambda env: _main_window(env, 0, demo=True)))
-    found += [(f"casus-{title}", lambda env, i=i: _case_window(env, i))
-              for i, title in enumerate(CASE_TABS)]
+    found += [(f"casus-{title}", lambda env, t=title: _case_window(env, t))
+              for title in CASE_TABS]
     found += [
         ("nieuwe-casus", lambda env: CaseWindow(env.ctx, *new_case_objects(env.ctx),
                                                 is_new=True)),
         ("nieuwe-aanmelding", lambda env: AanmeldingDialog(env.ctx)),
-        ("casus-afsluiten", lambda env: CloseCaseDialog("Zoë Çelik-d'Hondt")),
+        ("casus-afsluiten", lambda env: CloseCaseDialog("Zoë Çelik-d'Hondt", TODAY)),
+        ("passend-aanbod", lambda env: AanbodDialog(env.ctx, _offer(env))),
+        ("regie-wijzigen", lambda env: RegieDialog(env.ctx,
+                                                   cases.load_case(env.ctx, env.case_id).case)),
+        ("toestemming", lambda env: ConsentDialog(
+            env.ctx, env.case_id, cases.load_case(env.ctx, env.case_id).professionals)),
+        ("nazorg-uitkomst", lambda env: FollowUpDialog(env.ctx, _follow_up(env))),
+        ("overgang", lambda env: TransitionDialog(env.ctx, env.case_id)),
         ("bestaat-leerling-al", _existing),
         ("instellingen", lambda env: SettingsDialog(env.ctx)),
         ("wie-bent-u", lambda env: ProfileDialog(env.ctx)),
@@ -149,8 +194,8 @@ def screens() -> list[tuple[str, Opener]]:
         ("evaluatie", lambda env: EvaluationDialog(
             plan_service.load_versions(env.ctx, env.case_id)[-1], TODAY)),
         ("plan-afdrukken", lambda env: PrintDialog(
-            lambda names, password: b"", lambda data: False,
-            parents=plan_service.registered_parents(env.ctx, env.case_id))),
+            env.ctx, plan_service.load_versions(env.ctx, env.case_id)[-1],
+            pupil_name="Stijn de Wit")),
         ("lijst-vergelijken", lambda env: ListImportDialog(env.ctx)),
         ("cijfer-leerlingen", lambda env: FigurePupilsDialog(
             "Eerste contact binnen een week", "De leerlingen achter dit getal.",

@@ -18,7 +18,7 @@ from thuiszitter_desktop.services import intake
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui import plan_editor
 from thuiszitter_desktop.ui.aanmelding_dialog import new_aanmelding
-from thuiszitter_desktop.ui.file_dialogs import safe_file_name
+from thuiszitter_desktop.ui.document_output import safe_file_name
 from thuiszitter_desktop.ui.plan_dialogs import PrintDialog
 from thuiszitter_desktop.ui.plan_editor import PlanTab
 
@@ -35,7 +35,7 @@ def tab(qtbot: QtBot, ctx: AppContext) -> PlanTab:
                                         phone="06-12345678")]
     aanmelding.sick_reports = []
     aanmelding.confirmed_criteria = set()
-    aanmelding.route = aanmelding.route.GEOORLOOFD_LANGDURIG
+    aanmelding.route = aanmelding.route.DUO  # ongeoorloofd: the plan needs no consent
     aanmelding.education_percentage = 0
     aanmelding.education_since = date(2026, 10, 1)
     case = intake.register_aanmelding(ctx, aanmelding)

@@ -81,6 +81,7 @@ def test_catalog_covers_every_dialog(env: screen_catalog.Env, qtbot: QtBot) -> N
         qtbot.addWidget(window)
         opened.add(type(window))
     assert screen_catalog.window_classes() <= opened
+    assert screen_catalog.case_window_tabs(env) == list(screen_catalog.CASE_TABS)
 
 
 @pytest.mark.parametrize("name", [name for name, _ in SCREENS])

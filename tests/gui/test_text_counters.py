@@ -51,6 +51,7 @@ def test_a_too_long_name_is_refused_by_name_when_saving(qtbot: QtBot, ctx: AppCo
     window = CaseWindow(ctx, pupil, Case(pupil_id=pupil.id, aanmelding_date=date(2026, 11, 2)),
                         is_new=True)
     qtbot.addWidget(window)
+    window.form.birth_date.set_value(pupil.birth_date)  # a new case starts without one
     window.form.first_name.setText("Zoë" * 100)
     assert counter_of(window.form.first_name).text().endswith("te lang")
     assert not window.save()

@@ -23,8 +23,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
-from thuiszitter_desktop.services import demo_seed_rules
-from thuiszitter_desktop.services import settings
+from thuiszitter_desktop.services import demo_seed_rules, settings
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_intake import save_demo_intake

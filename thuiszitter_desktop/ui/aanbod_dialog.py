@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.passend_aanbod import (
     AanbodCriterion,
@@ -29,15 +30,16 @@ from thuiszitter_desktop.domain.passend_aanbod import (
 )
 from thuiszitter_desktop.services import passend_aanbod
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumCombo,
     ErrorLabel,
     field_row,
     save_cancel_buttons,
     save_showing_errors,
 )
+from thuiszitter_desktop.ui.window_fit import available_area
 
 
 class AanbodDialog(QDialog):
@@ -47,7 +49,8 @@ class AanbodDialog(QDialog):
         self.setWindowTitle("Passend aanbod vastleggen")
         self._ctx, self._offer = ctx, offer
         today = ctx.today()
-        self.start = DateField(offer.start)
+        self.start = DateField(offer.start, today, key="start",
+                               required="Vul de startdatum van het aanbod in.")
         self.start.setAccessibleName("Startdatum van het aanbod")
         self.description = QLineEdit(offer.description)
         self.description.setPlaceholderText("Bijv. maatwerkrooster 3 ochtenden en dagbesteding")
@@ -62,7 +65,8 @@ class AanbodDialog(QDialog):
         self.agreed: dict[AanbodParty, tuple[QCheckBox, DateField]] = {}
         for party in AanbodParty:
             check = QCheckBox(party.label)
-            day = DateField(offer.agreed.get(party, today))
+            day = DateField(offer.agreed.get(party, today), today, key=f"agreed.{party.name}",
+                            required=f"Vul in wanneer {party.label.lower()} instemde.")
             day.setAccessibleName(f"Datum instemming {party.label.lower()}")
             check.setChecked(party in offer.agreed)
             day.setEnabled(check.isChecked())
@@ -127,15 +131,15 @@ class AanbodDialog(QDialog):
         self.parent_view.currentIndexChanged.connect(self._show_status)
         self._show_status()
         # Room for the criteria and the agreements, never more than the screen (it scrolls).
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        screen = available_area(parent if parent is not None else self)
         self.resize(min(780, int(screen.width() * 0.9)), min(760, int(screen.height() * 0.9)))
 
     def value(self) -> PassendAanbod:
-        agreed: dict[AanbodParty, date] = {party: day.value()
+        agreed: dict[AanbodParty, date] = {party: day.day()
                                            for party, (check, day) in self.agreed.items()
                                            if check.isChecked()}
         return replace(
-            self._offer, start=self.start.value(), description=self.description.text(),
+            self._offer, start=self.start.day(), description=self.description.text(),
             education_part=self.education.isChecked(), care_part=self.care.isChecked(),
             criteria={c for c, check in self.criteria.items() if check.isChecked()},
             agreed=agreed, parent_view=self.parent_view.member(),
@@ -143,7 +147,10 @@ class AanbodDialog(QDialog):
             unchecked=False)
 
     def _show_status(self) -> None:
-        lacking = self.value().shortfalls()
+        try:
+            lacking = self.value().shortfalls()
+        except ValidationError:
+            return  # a date that is not a date yet: its field says so
         if not lacking:
             self.status.setText("Dit aanbod telt als passend aanbod: de termijn van drie "
                                 "maanden stopt.")

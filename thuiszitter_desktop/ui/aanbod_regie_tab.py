@@ -33,14 +33,13 @@ from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.services import cases, passend_aanbod, regie
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.aanbod_dialog import AanbodDialog
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumCombo,
     ErrorLabel,
     field_row,
-    format_date,
     save_cancel_buttons,
     save_showing_errors,
 )
@@ -59,7 +58,8 @@ class RegieDialog(QDialog):
         self.to.setAccessibleName("Nieuwe regiehouder")
         self.reason = EnumCombo(RegieReason)
         self.reason.setAccessibleName("Reden")
-        self.on = DateField(ctx.today())
+        self.on = DateField(ctx.today(), ctx.today(), key="on",
+                            required="Vul de datum van de wisseling in.")
         self.on.setAccessibleName("Datum van de wisseling")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Toelichting (verplicht bij 'Anders')")
@@ -78,7 +78,7 @@ class RegieDialog(QDialog):
     def _save(self) -> None:
         def save() -> None:
             regie.take_over(self._ctx, self._case.id, self.to.member(), self.reason.member(),
-                            self.on.value(), self.note.text())
+                            self.on.day(), self.note.text())
 
         if save_showing_errors(save, self._show_errors, self.summary):
             self.accept()

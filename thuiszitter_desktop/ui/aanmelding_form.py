@@ -23,9 +23,9 @@ from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.vocab import Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickCriterion
 from thuiszitter_desktop.ui.aanmelding_lists import ParentsEditor, SickReportsEditor
-from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.date_field import DateField, check_dates
 from thuiszitter_desktop.ui.reflow import ReflowColumns
+from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
     EnumCombo,
     ErrorLabel,

@@ -12,7 +12,6 @@ from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport, school_days_between
 from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import ListEditor, list_table
-from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo
 

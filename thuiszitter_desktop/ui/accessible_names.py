@@ -4,8 +4,8 @@
 the field is the label's direct buddy; our forms put a field together with its error message
 (or a date with its calendar button) in a small holder, so the field itself had no name. At
 polish time each input field without a name gets its form label as name (several inputs in
-one row are numbered). A table or list without a name takes the title of the group box it
-sits in, a check box without text its form label. ``accessible_name`` is what a screen reader
+one row are numbered). A table or list without a name takes the title of the group box or
+tab it sits in, a check box without text its form label. ``accessible_name`` is what a screen reader
 hears; the accessibility test walks every screen with it.
 """
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -94,6 +95,20 @@ def group_title(widget: QWidget) -> str:
     return ""
 
 
+def tab_title(widget: QWidget) -> str:
+    """The title of the tab whose page holds ``widget`` (a few levels up), or ''."""
+    cell: QWidget | None = widget
+    for _ in range(MAX_DEPTH + 1):
+        parent = cell.parentWidget() if cell is not None else None
+        if cell is None or parent is None or cell.isWindow():
+            return ""
+        tabs = parent.parentWidget()
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(cell) >= 0:
+            return clean_label(tabs.tabText(tabs.indexOf(cell)))
+        cell = parent
+    return ""
+
+
 def unlabelled_button(widget: QWidget) -> bool:
     return isinstance(widget, QAbstractButton) and not widget.text().strip()
 
@@ -107,7 +122,8 @@ def name_from_form_label(widget: QWidget) -> None:
         return
     found = form_label(widget)
     if found is None:
-        if isinstance(widget, QAbstractItemView) and (title := group_title(widget)):
+        if isinstance(widget, QAbstractItemView) and (
+                title := group_title(widget) or tab_title(widget)):
             widget.setAccessibleName(title)
         return
     label, cell = found

@@ -86,6 +86,10 @@ class AppRules(QObject):
             self._polish(watched)
         elif kind == T.Show and isinstance(watched, QWidget) and watched.isWindow():
             fit_to_screen(watched)
+            # Widgets polished before they had their place (a table sized while it was
+            # built) are named now that the window is complete.
+            for widget in watched.findChildren(QWidget):
+                name_from_form_label(widget)
         return False
 
     def _grow_later(self, dialog: QDialog) -> None:

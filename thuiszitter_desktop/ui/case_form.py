@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,7 +34,7 @@ from thuiszitter_desktop.domain.vocab import (
     VrijstellingAdvies,
     Wachtlijst,
 )
-from thuiszitter_desktop.ui.date_field import DateField, check_dates
+from thuiszitter_desktop.ui.date_field import DateField, check_dates, format_date
 from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
@@ -43,7 +42,6 @@ from thuiszitter_desktop.ui.widgets import (
     EnumCombo,
     ErrorLabel,
     field_row,
-    format_date,
     number_field,
 )
 

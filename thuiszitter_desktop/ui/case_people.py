@@ -29,7 +29,6 @@ from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
-from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import ConsentGate, EnumCombo, ErrorLabel, clear_when_edited
 

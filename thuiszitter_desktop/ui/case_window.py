@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -31,10 +32,10 @@ from thuiszitter_desktop.services import cases, schools
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.case_form import CaseForm
 from thuiszitter_desktop.ui.case_people import ContactsTab, ProfessionalsTab
+from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingCheck
 from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
-from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
 from thuiszitter_desktop.ui.window_fit import available_area

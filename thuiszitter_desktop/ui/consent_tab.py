@@ -32,14 +32,13 @@ from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.model import InvolvedProfessional
 from thuiszitter_desktop.services import cases, consent
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumCombo,
     ErrorLabel,
     field_row,
-    format_date,
     save_cancel_buttons,
     save_showing_errors,
 )
@@ -59,7 +58,8 @@ class ConsentDialog(QDialog):
             self.purpose.set_value(purpose)
         self.giver = EnumCombo(ConsentGiver)
         self.giver.setAccessibleName("Wie geeft toestemming")
-        self.on = DateField(ctx.today())
+        self.on = DateField(ctx.today(), ctx.today(), key="on",
+                            required="Vul de datum van de toestemming in.")
         self.on.setAccessibleName("Datum van de toestemming")
         self.method = EnumCombo(ConsentMethod)
         self.method.setAccessibleName("Hoe gegeven")
@@ -106,7 +106,7 @@ class ConsentDialog(QDialog):
         purpose = self.purpose.member()
         return ConsentRecord(
             case_id=self._case_id, purpose=purpose, giver=self.giver.member(),
-            on=self.on.value(), method=self.method.member(), given_by=self.given_by.text(),
+            on=self.on.day(), method=self.method.member(), given_by=self.given_by.text(),
             provider_ids=chosen if purpose is ConsentPurpose.ZORGVERLENERS else (),
             note=self.note.text())
 

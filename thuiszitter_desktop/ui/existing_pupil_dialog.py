@@ -94,8 +94,7 @@ class ExistingCheck:
         key = (pupil.first_name.strip(), pupil.last_name.strip(), pupil.birth_date.isoformat())
         if key == self.confirmed_new or not (key[0] and key[1]):
             return True
-        matches = probable_existing_pupils(self.ctx, pupil.first_name, pupil.last_name,
-                                           pupil.birth_date, pupil.school, pupil.id)
+        matches = probable_existing_pupils(self.ctx, pupil)
         if not matches:
             return True
         dialog = ExistingPupilDialog(matches, self.parent)

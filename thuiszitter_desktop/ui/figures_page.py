@@ -329,7 +329,8 @@ class FiguresPage(LazyPage, QWidget):
         with busy_cursor():
             data = figures.export_quarter(self._ctx, quarter, definition, kind)
         name = f"thuiszitters-{quarter.year}-K{quarter.q}-{definition.name.lower()}.{kind}"
-        self._save(data, name, CSV if kind == "csv" else "Excel-bestanden (*.xlsx)")
+        self._save(data, name,
+                   "CSV-bestanden (*.csv)" if kind == "csv" else "Excel-bestanden (*.xlsx)")
 
     def _save(self, data: bytes, suggested: str, file_filter: str) -> bool:
         path = save_bytes(self, suggested, data, file_filter=file_filter)

@@ -20,13 +20,13 @@ from thuiszitter_desktop.domain.follow_up import FollowUp, FollowUpKind, FollowU
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.services import follow_up
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.date_field import DateField, format_date
 from thuiszitter_desktop.ui.list_editor import fill_table, list_table
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
-    DateField,
     EnumCombo,
     ErrorLabel,
-    format_date,
+    clear_when_edited,
     save_cancel_buttons,
 )
 
@@ -38,7 +38,8 @@ class OutcomeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{item.kind.label}: hoe gaat het?")
         self._ctx, self._item = ctx, item
-        self.on = DateField(ctx.today())
+        self.on = DateField(ctx.today(), ctx.today(), key="on",
+                            required="Vul de datum van de nazorg in.")
         self.on.setAccessibleName("Datum van de nazorg")
         self.outcome = EnumCombo(FollowUpOutcome)
         self.outcome.setAccessibleName("Uitkomst")
@@ -48,6 +49,7 @@ class OutcomeDialog(QDialog):
         self.error = ErrorLabel()
         form = QFormLayout(self)
         form.addRow("Datum", self.on)
+        clear_when_edited(self.on, self.error)  # a wrong date says so at once
         form.addRow("Hoe gaat het?", self.outcome)
         form.addRow("Notitie", self.note)
         hint = QLabel("Is de leerling weer (deels) thuis? Heropen dan ook de casus.")
@@ -58,7 +60,7 @@ class OutcomeDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            follow_up.record_outcome(self._ctx, self._item, self.on.value(),
+            follow_up.record_outcome(self._ctx, self._item, self.on.day(),
                                      self.outcome.member(), self.note.text())
         except UserError as exc:
             self.error.show_message(exc.message)
@@ -76,7 +78,8 @@ class TransitionDialog(QDialog):
             if kind not in TRANSITIONS:
                 self.kind.removeItem(self.kind.findData(kind.name))
         self.kind.setAccessibleName("Soort overgang")
-        self.starts = DateField(ctx.today())
+        self.starts = DateField(ctx.today(), ctx.today(), key="starts",
+                                required="Vul in wanneer de nieuwe school begint.")
         self.starts.setAccessibleName("Start op de nieuwe school")
         self.error = ErrorLabel()
         form = QFormLayout(self)
@@ -86,13 +89,14 @@ class TransitionDialog(QDialog):
         form.addRow(intro)
         form.addRow("Overgang", self.kind)
         form.addRow("Start nieuwe school", self.starts)
+        clear_when_edited(self.starts, self.error)
         form.addRow(self.error)
         form.addRow(save_cancel_buttons(self._save, self.reject))
 
     def _save(self) -> None:
         try:
             follow_up.add_transition(self._ctx, self._case_id, self.kind.member(),
-                                     self.starts.value())
+                                     self.starts.day())
         except ValidationError as exc:
             self.error.show_message(exc.message)
             return

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.errors import ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.ui.date_field import DateField, format_date
@@ -50,6 +50,7 @@ class PlanFields(QScrollArea):
         self.evaluation_date = DateField(today, today, key="evaluation_date",
                                          required="Vul de evaluatiedatum in.")
         self.evaluation_error = ErrorLabel()
+        self.evaluation_date.setAccessibleName("Nieuwe evaluatiedatum")
         self.add_evaluation = QPushButton("Datum toevoegen")
         self.remove_evaluation = QPushButton("Datum verwijderen")
         dates = QHBoxLayout()

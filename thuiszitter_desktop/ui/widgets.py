@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
 from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.vocab import Labelled
-from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.date_field import DateField
+from thuiszitter_desktop.ui.text_limits import count_characters
 
 E = TypeVar("E", bound=Labelled)
 
