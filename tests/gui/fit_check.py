@@ -16,19 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screen_catalog
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from thuiszitter_desktop.ui.app_rules import install_app_rules
-
-
-def scrolled(widget: QWidget) -> bool:
-    """Whether ``widget`` sits in a scroll area's page (then scrolling brings it in view)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
-            return True
-        parent = parent.parentWidget()
-    return False
+# A button in a scroll area's page is brought in view by scrolling.
+from thuiszitter_desktop.ui.app_rules import install_app_rules, scroll_area_around
 
 
 def problems_of(name: str, window: QWidget, area: QRect) -> list[str]:
@@ -39,7 +30,8 @@ def problems_of(name: str, window: QWidget, area: QRect) -> list[str]:
                      f"({frame.x()},{frame.y()}) valt buiten {area.width()}x{area.height()}")
     inside = window.rect()
     for button in window.findChildren(QPushButton):
-        if not button.isVisibleTo(window) or button.window() is not window or scrolled(button):
+        if (not button.isVisibleTo(window) or button.window() is not window
+                or scroll_area_around(button) is not None):
             continue
         where = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
         if not inside.contains(where):
