@@ -60,6 +60,7 @@ from thuiszitter_desktop.ui.plan_models import (
     PersonDelegate,
 )
 from thuiszitter_desktop.ui.plan_table import plan_table
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.widgets import ConsentGate, ErrorLabel
 
 
@@ -180,13 +181,18 @@ class PlanTab(QWidget):
         self.revise_button = QPushButton("&Nieuwe versie")
         self.print_button = QPushButton("Af&drukken of PDF…")
         self.error = ErrorLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Versie:"))
-        bar.addWidget(self.version_combo)
-        bar.addWidget(self.version_state, 1)
+        version_row = QHBoxLayout()
+        version_row.addWidget(QLabel("Versie:"))
+        version_row.addWidget(self.version_combo)
+        version_row.addWidget(self.version_state, 1)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
         for button in (self.undo_button, self.redo_button, self.evaluate_button,
                        self.revise_button, self.print_button):
-            bar.addWidget(button)
+            button_row.addWidget(button)
+        # One row when there is room; at 200 % the buttons go below the version, so the case
+        # window does not scroll sideways for this tab.
+        bar = ReflowColumns([version_row, button_row])
 
         self.hints_box = SmartHintsBox()
         self.hints = self.hints_box.hints
@@ -203,7 +209,7 @@ class PlanTab(QWidget):
 
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.error)
         layout.addWidget(main, 1)
         self._connect()
