@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from thuiszitter_desktop.ui import security_wiring
 from thuiszitter_desktop.ui.app_rules import install_app_rules
 
 
@@ -13,8 +14,6 @@ from thuiszitter_desktop.ui.app_rules import install_app_rules
 def app_rules(qapp: QApplication) -> None:
     """What ``app.run`` installs; installed once, kept for the whole session."""
     install_app_rules(qapp)
-
-from thuiszitter_desktop.ui import security_wiring
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ from thuiszitter_desktop.domain.follow_up import FollowUp
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Pupil
 from thuiszitter_desktop.domain.passend_aanbod import PassendAanbod
+from thuiszitter_desktop.domain.roles import Role
 from thuiszitter_desktop.services import (
     cases,
     follow_up,
@@ -31,34 +32,44 @@ from thuiszitter_desktop.services import (
     mdo,
     passend_aanbod,
     reminders,
+    security,
 )
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.caseload import load_rows
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.services.pupil_lookup import probable_existing_pupils
+from thuiszitter_desktop.services.vault_health import HealthReport
+from thuiszitter_desktop.storage import repo_sync
+from thuiszitter_desktop.storage.backup_files import backups_dir, listed
 from thuiszitter_desktop.storage.keyslots import KdfParams
 from thuiszitter_desktop.storage.vault import Vault
 from thuiszitter_desktop.ui.aanbod_dialog import AanbodDialog
 from thuiszitter_desktop.ui.aanbod_regie_tab import RegieDialog
 from thuiszitter_desktop.ui.aanmelding_dialog import AanmeldingDialog
+from thuiszitter_desktop.ui.backup_list_dialog import BackupListDialog
 from thuiszitter_desktop.ui.case_window import CaseWindow, CloseCaseDialog, new_case_objects
 from thuiszitter_desktop.ui.consent_tab import ConsentDialog
 from thuiszitter_desktop.ui.existing_pupil_dialog import ExistingPupilDialog
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.follow_up_tab import OutcomeDialog as FollowUpDialog
 from thuiszitter_desktop.ui.follow_up_tab import TransitionDialog
+from thuiszitter_desktop.ui.join_wizard import JoinWizard
 from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
 from thuiszitter_desktop.ui.main_window import MainWindow
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
 from thuiszitter_desktop.ui.profile_dialog import ProfileDialog
+from thuiszitter_desktop.ui.school_dialogs import ProposalDialog, SchoolInputDialog
+from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
 from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
 from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
 from thuiszitter_desktop.ui.snoozed_dialog import SnoozedDialog
 from thuiszitter_desktop.ui.start_dialogs import FirstRunDialog, RecoveryKeyDialog, UnlockDialog
+from thuiszitter_desktop.ui.team_dialogs import HandOverDialog, ShareCasesDialog
+from thuiszitter_desktop.ui.vault_problem_dialog import VaultProblemDialog
 
 TODAY = date(2026, 11, 23)  # a Monday, as in the other tests
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=1024, parallelism=1)
@@ -68,6 +79,8 @@ class NoController:
     """What the Beveiliging page needs from the app's controller; nothing happens here."""
 
     def request_restore(self) -> None: ...
+
+    def report_problem(self, report: object) -> None: ...
 
     def set_idle_minutes(self, minutes: int) -> None: ...
 
@@ -138,6 +151,39 @@ def _main_window(env: Env, page: int, demo: bool = False) -> QWidget:
     return window
 
 
+def _role_window(env: Env, role: Role) -> QWidget:
+    """The main window a school's zorgcoördinator or a teamleider gets (the role is this
+    device's; set only while the window is built, so the other screens stay a consulent's)."""
+    with env.ctx.vault.transaction() as conn:
+        repo_sync.set_state(conn, role=role.command_name)
+    try:
+        return _main_window(env, 0)
+    finally:
+        with env.ctx.vault.transaction() as conn:
+            repo_sync.clear_state(conn, "role")
+
+
+def _team_page(env: Env, title: str) -> QWidget:
+    """The main window of a laptop in a team, on one of the team's pages."""
+    window = MainWindow(env.ctx)
+    install_security(window, NoController())
+    assert window.team is not None
+    window.team._add_pages()  # what joining a team does
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    window.nav.setCurrentRow(titles.index(title))
+    return window
+
+
+def _backups(env: Env) -> QWidget:
+    if not listed(backups_dir(env.ctx.vault.path)):
+        security.make_backup(env.ctx)
+    return BackupListDialog(listed(backups_dir(env.ctx.vault.path)))
+
+
+def _pupil_name(env: Env) -> str:
+    return cases.load_case(env.ctx, env.case_id).pupil.full_name
+
+
 def _meeting(env: Env) -> Mdo:
     return mdo.list_mdos(env.ctx)[-1]
 
@@ -161,7 +207,8 @@ def _existing(env: Env) -> QWidget:
 Opener = Callable[[Env], QWidget]
 MAIN_PAGES = ("Vandaag", "Caseload", "Aanmelden", "MDO", "Beleidsinformatie", "Beveiliging")
 CASE_TABS = ("Gegevens", "Contactmomenten", "Betrokkenen", "Aanmelding", "Intake",
-             "Terugkoppeling", "Plan van aanpak", "Aanbod en regie", "Toestemming", "Nazorg")
+             "Terugkoppeling", "Plan van aanpak", "Aanbod en regie", "Toestemming", "Nazorg",
+             "School")
 
 
 def screens() -> list[tuple[str, Opener]]:
@@ -169,6 +216,12 @@ def screens() -> list[tuple[str, Opener]]:
         (f"hoofdvenster-{title}", lambda env, i=i: _main_window(env, i))
         for i, title in enumerate(MAIN_PAGES)]
     found.append(("hoofdvenster-demo", lambda env: _main_window(env, 0, demo=True)))
+    found += [
+        ("hoofdvenster-Mijn school", lambda env: _role_window(env, Role.ZORGCOORDINATOR)),
+        ("hoofdvenster-Teamcijfers", lambda env: _role_window(env, Role.TEAMLEIDER)),
+        ("hoofdvenster-Conflicten", lambda env: _team_page(env, "Conflicten")),
+        ("hoofdvenster-Mogelijk dubbel", lambda env: _team_page(env, "Mogelijk dubbel")),
+    ]
     found += [(f"casus-{title}", lambda env, t=title: _case_window(env, t))
               for title in CASE_TABS]
     found += [
@@ -205,6 +258,17 @@ def screens() -> list[tuple[str, Opener]]:
         ("ontgrendelen", lambda env: _unlock()),
         ("herstellen", lambda env: _unlock(page=1)),
         ("demo-ontgrendelen", lambda env: _unlock(demo=True)),
+        ("backup-terugzetten", _backups),
+        ("kluis-probleem", lambda env: VaultProblemDialog(HealthReport(
+            ["page 12: hmac check failed"], [], env.ctx.now()))),
+        ("team-aansluiten", lambda env: JoinWizard(env.ctx)),
+        ("casussen-delen", lambda env: ShareCasesDialog(env.ctx)),
+        ("casus-overdragen", lambda env: HandOverDialog(env.ctx, env.case_id,
+                                                        _pupil_name(env))),
+        ("school-voorstel", lambda env: ProposalDialog(env.ctx, env.case_id, _pupil_name(env))),
+        ("school-inbreng", lambda env: SchoolInputDialog(env.ctx, env.case_id,
+                                                         _pupil_name(env))),
+        ("scholen-koppelen", lambda env: SchoolMergeDialog(env.ctx)),
         ("herstelsleutel", lambda env: RecoveryKeyDialog(
             "K7Q2-9XWM-4HDF-LP3A-Z8RT-MN6C-2VBE-QJ5U", owner="Anouk Vermeer",
             created=TODAY)),
@@ -218,6 +282,7 @@ def window_classes() -> set[type]:
     for module_info in pkgutil.iter_modules(ui_package.__path__):
         module = importlib.import_module(f"{ui_package.__name__}.{module_info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ == module.__name__ and issubclass(cls, (QDialog, QMainWindow)):
+            if (cls.__module__ == module.__name__ and issubclass(cls, (QDialog, QMainWindow))
+                    and not cls.__name__.startswith("_")):  # a module's own base class
                 found.add(cls)
     return found

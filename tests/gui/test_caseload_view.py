@@ -240,3 +240,22 @@ def test_rows_changed_one_by_one_stay_sorted_filtered_and_selected(
         if chosen is not None and still_shown:
             assert selection.currentIndex().data(CASE_ID_ROLE) == chosen
     assert moves > 40  # rows did move up and down, in both orders
+
+
+def test_an_unknown_home_start_reads_onbekend_in_the_caseload_and_on_mijn_school(
+        qapp: object) -> None:
+    from thuiszitter_desktop.ui.school_page import SchoolPupilsModel
+
+    unknown = replace(row("d", "Daan Postma", "SO De Wissel", 11, 0, 3), days_at_home=None)
+    days = column("Dagen thuis")
+    caseload = CaseloadModel(TODAY)
+    caseload.set_rows([*ROWS, unknown])
+    caseload.sort(days, Qt.SortOrder.AscendingOrder)
+    assert names(caseload)[0] == "Daan Postma"  # unknown first, never as '0 dagen'
+    assert caseload.index(0, days).data() == "onbekend"
+    school = SchoolPupilsModel(TODAY)
+    school.set_rows([*ROWS, unknown])
+    texts = {school.index(r, 0).data(): school.index(r, 3).data()
+             for r in range(school.rowCount())}
+    assert texts["Daan Postma"] == "onbekend"
+    assert texts["Sem de Vries"] == "9"

@@ -7,6 +7,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from test_aanmelding_gui import fill  # the form as a consulent fills it
@@ -110,3 +111,40 @@ def test_search_and_filters_fold_every_letter(qtbot: QtBot, ctx: AppContext,
     security_page.pupil_filter.setText("YILMAZ")
     visible = security_page.visible_case_ids()
     assert visible and {security.case_names(ctx)[c] for c in visible} == {"Nina Yılmaz"}
+
+
+def test_school_names_complete_folded(qtbot: QtBot) -> None:
+    from thuiszitter_desktop.ui.case_form import CaseForm
+
+    pupil = Pupil(first_name="", last_name="", birth_date=date(2012, 3, 4))
+    form = CaseForm(pupil, Case(pupil_id=pupil.id, aanmelding_date=date(2026, 11, 2)),
+                    date(2026, 11, 23), is_new=True,
+                    school_names=["Sint-Jozefschool", "SO Çelik", "Het Baken"])
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    form.school.setFocus()
+    offered = form.school_completer.choices
+
+    def offers(typed: str) -> list[str]:
+        form.school.clear()
+        if typed.isascii():
+            qtbot.keyClicks(form.school, typed)
+        else:  # as an input method delivers it (QTest types ASCII only)
+            form.school.setText(typed)
+            form.school.textEdited.emit(typed)
+        return [offered.index(r, 0).data() for r in range(offered.rowCount())]
+
+    assert offers("sint jozef") == ["Sint-Jozefschool"]
+    assert offers("celik") == ["SO Çelik"]
+    assert offers("ÇELİK") == ["SO Çelik"]
+    assert offers("Sınt") == ["Sint-Jozefschool"]
+    assert offers("baken het") == ["Het Baken"]
+    assert offers("kompas") == []
+    assert offers("celik") == ["SO Çelik"]
+    popup = form.school_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert form.school.text() == "SO Çelik"  # as written on the school's record

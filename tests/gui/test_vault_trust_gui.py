@@ -188,6 +188,7 @@ def test_first_start_offers_restore_when_a_key_file_or_backups_exist(
                             restore=controller.restore_backup_file, restore_offer=offer)
     qtbot.addWidget(dialog)
     assert dialog.restore_box.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.user_name, "Anouk Vermeer")
     qtbot.keyClicks(dialog.passphrase, STRONG)
     qtbot.keyClicks(dialog.repeat, STRONG)
     dialog.create_button.click()

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -35,6 +34,7 @@ from thuiszitter_desktop.domain.vocab import (
     Wachtlijst,
 )
 from thuiszitter_desktop.ui.date_field import DateField, check_dates, format_date
+from thuiszitter_desktop.ui.folded_completer import FoldedCompleter
 from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import (
@@ -73,10 +73,8 @@ class CaseForm(QWidget):
         self.school = QLineEdit(pupil.school)
         self.school.setPlaceholderText("Leeg laten als de leerling niet ingeschreven is")
         # The team's school records: a name picked here links the pupil to that school.
-        completer = QCompleter(list(school_names), self.school)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.school.setCompleter(completer)
+        # Folded like every search: 'sint jozef' offers "Sint-Jozefschool".
+        self.school_completer = FoldedCompleter(list(school_names), self.school)
         self.leerjaar = QLineEdit(pupil.leerjaar)
         self.onderwijstype = EnumCombo(Onderwijstype)
         self.onderwijstype.set_value(pupil.onderwijstype)

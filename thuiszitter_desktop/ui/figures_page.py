@@ -37,7 +37,7 @@ from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.figures_story_box import StoryBox
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
-from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor
+from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor, shrinking_combo
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_COLUMN_MAX = 240
@@ -104,11 +104,7 @@ class FiguresPage(LazyPage, QWidget):
 
         bar = QHBoxLayout()
         self.quarter = QComboBox()
-        self.definition = EnumCombo(Definition)
-        # The definitions are long sentences: let the combo shrink on a laptop screen.
-        self.definition.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.definition.setMinimumContentsLength(24)
+        self.definition = shrinking_combo(EnumCombo(Definition))
         self.definition.setToolTip("Welke leerlingen meetellen in de cijfers")
         self.report_button = QPushButton("Kwartaal&rapport (PDF)…")
         self.csv_button = QPushButton("Exporteer &CSV…")

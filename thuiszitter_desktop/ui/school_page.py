@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from thuiszitter_desktop.services import mdo, school_role
 from thuiszitter_desktop.services.caseload import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.ui.caseload_model import days_text
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.deadline_style import state_role
 from thuiszitter_desktop.ui.document_output import print_document, save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad
@@ -42,7 +44,6 @@ from thuiszitter_desktop.ui.row_table_model import (
     RowTableModel,
 )
 from thuiszitter_desktop.ui.school_dialogs import ProposalDialog, SchoolInputDialog
-from thuiszitter_desktop.ui.widgets import format_date
 
 DEADLINE_COLUMN = 4
 
@@ -55,7 +56,8 @@ class SchoolPupilsModel(RowTableModel[CaseloadRow]):
             RowColumn("School", lambda r: r.school),
             RowColumn("Fase", lambda r: r.stage if r.is_open else "Afgesloten",
                       lambda r: r.stage_order),
-            RowColumn("Dagen thuis", lambda r: str(r.days_at_home), lambda r: r.days_at_home,
+            RowColumn("Dagen thuis", lambda r: days_text(r.days_at_home),
+                      lambda r: -1 if r.days_at_home is None else r.days_at_home,
                       RIGHT_ALIGNED),
             RowColumn("Volgende termijn",
                       lambda r: r.deadline.describe(self.today) if r.deadline

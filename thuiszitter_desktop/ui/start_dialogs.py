@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.passphrase import assess
-from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.storage.errors import VaultCorruptError
 from thuiszitter_desktop.ui.profile_dialog import name_field, role_combo
 from thuiszitter_desktop.ui.widgets import ErrorLabel, busy_cursor, fit_wrapped_text

@@ -27,10 +27,11 @@ from thuiszitter_desktop.services import team_figures
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.transport.https import TransportError
 from thuiszitter_desktop.ui.background import Background
+from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.document_output import save_bytes
 from thuiszitter_desktop.ui.lazy_page import LazyLoad
 from thuiszitter_desktop.ui.row_table_model import RIGHT_ALIGNED
-from thuiszitter_desktop.ui.widgets import EnumCombo, format_date
+from thuiszitter_desktop.ui.widgets import EnumCombo, shrinking_combo
 
 
 class TeamFiguresPage(QWidget):
@@ -45,6 +46,7 @@ class TeamFiguresPage(QWidget):
         self.loader = LazyLoad(self.reload, lazy=lazy)
         self.figures: team_figures.TeamFigures | None = None
         self.definition: EnumCombo[Definition] = EnumCombo(Definition)
+        shrinking_combo(self.definition)
         self.definition.setAccessibleName("Definitie")
         self.refresh_button = QPushButton("&Vernieuwen")
         self.refresh_button.clicked.connect(self.refresh)

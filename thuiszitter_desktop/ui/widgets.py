@@ -54,6 +54,8 @@ def number_field(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return field
 
+Combo = TypeVar("Combo", bound=QComboBox)
+
 
 class EnumCombo(QComboBox, Generic[E]):
     """A combo over a ``Labelled`` enum, optionally with an empty 'onbekend' choice.
@@ -117,6 +119,15 @@ class EnumChecks(QListWidget, Generic[E]):
             item = self.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in wanted
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def shrinking_combo(combo: Combo, characters: int = 24) -> Combo:
+    """A combo of long sentences (a definition) that may shrink to ``characters`` wide: its
+    longest choice would otherwise set the page's width and, at 200 %, make it scroll
+    sideways. The full text shows when the list opens."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def fit_wrapped_text(dialog: QWidget) -> None:
