@@ -2,7 +2,8 @@
 
 Run by ``test_window_fit.py`` in a subprocess, because ``QT_SCALE_FACTOR`` must be set before
 the QApplication exists. Prints one JSON object: the screen's free area, how many screens were
-checked, and the problems (a window outside the free area, a button outside its window).
+checked, and the problems (a window outside the free area, a button outside its window, a
+page or form that scrolls sideways: at 200 % half of every row was out of sight).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screen_catalog
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 # A button in a scroll area's page is brought in view by scrolling.
 from thuiszitter_desktop.ui.app_rules import install_app_rules, scroll_area_around
@@ -36,6 +37,11 @@ def problems_of(name: str, window: QWidget, area: QRect) -> list[str]:
         where = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
         if not inside.contains(where):
             found.append(f"{name}: knop '{button.text()}' buiten het venster")
+    for area_ in window.findChildren(QScrollArea):  # pages and forms, not tables or lists
+        if area_.isVisibleTo(window) and area_.horizontalScrollBar().maximum() > 0:
+            page = area_.widget()
+            found.append(f"{name}: {type(page).__name__ if page else 'pagina'} schuift "
+                         f"{area_.horizontalScrollBar().maximum()} px opzij")
     return found
 
 

@@ -34,6 +34,7 @@ from thuiszitter_desktop.ui.caseload_model import (
     ordered_rows,
 )
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 from thuiszitter_desktop.ui.word_elide import WordElideDelegate
 
@@ -108,15 +109,17 @@ class CaseloadPage(LazyPage, QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.show_closed)
         top.addWidget(self.new_button)
-        filters = QHBoxLayout()
-        for combo in (self.school, self.consulent, self.stage, self.verzuim):
+        pairs = (QHBoxLayout(), QHBoxLayout())
+        for index, combo in enumerate((self.school, self.consulent, self.stage, self.verzuim)):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18)  # 'Alle consulenten', most school names
-            filters.addWidget(combo, 1)
+            pairs[index // 2].addWidget(combo, 1)
+        # Four in a row when there is room, two rows of two at 200 %.
+        filters = ReflowColumns(pairs)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 

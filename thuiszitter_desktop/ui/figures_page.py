@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -35,6 +34,7 @@ from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.document_output import make_document, save_bytes
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.figures_story_box import StoryBox
+from thuiszitter_desktop.ui.flow_layout import flow_row
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
 from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor, shrinking_combo
@@ -102,7 +102,6 @@ class FiguresPage(LazyPage, QWidget):
         self.figures: QuarterFigures | None = None
         outer = QVBoxLayout(self)
 
-        bar = QHBoxLayout()
         self.quarter = QComboBox()
         self.definition = shrinking_combo(EnumCombo(Definition))
         self.definition.setToolTip("Welke leerlingen meetellen in de cijfers")
@@ -114,18 +113,13 @@ class FiguresPage(LazyPage, QWidget):
         quarter_label.setBuddy(self.quarter)
         definition_label = QLabel("&Definitie:")
         definition_label.setBuddy(self.definition)
-        for widget in (quarter_label, self.quarter, definition_label, self.definition):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        bar = flow_row(quarter_label, self.quarter, definition_label, self.definition)
         # The files on a line of their own: beside the choices they made the window at least
-        # 1,250 pixels wide.
-        files = QHBoxLayout()
-        for button in (self.report_button, self.csv_button, self.xlsx_button,
-                       self.compare_button):
-            files.addWidget(button)
-        files.addStretch(1)
-        outer.addLayout(bar)
-        outer.addLayout(files)
+        # 1,250 pixels wide. Both rows wrap at 200 %.
+        files = flow_row(self.report_button, self.csv_button, self.xlsx_button,
+                         self.compare_button)
+        outer.addWidget(bar)
+        outer.addWidget(files)
         self.saved = QLabel("")
         outer.addWidget(self.saved)
 

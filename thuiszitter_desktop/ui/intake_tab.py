@@ -186,6 +186,9 @@ class IntakeForm(QWidget):
 
         talk = QGroupBox("Gesprek")
         form = QFormLayout(talk)
+        # A long row (a check box's sentence) goes below its label at 200 %, instead of
+        # making the whole case window scroll sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._row(form, "Datum *", self.held_on, "held_on")
         self._row(form, "Soort", self.kind, "kind")
         self._row(form, "Wie waren er? *", self.participants, "participants")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QGridLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -31,6 +30,7 @@ from thuiszitter_desktop.services import mdo as mdo_service
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.document_output import save_document
+from thuiszitter_desktop.ui.flow_layout import flow_row
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.mdo_dialog import MdoDialog
 from thuiszitter_desktop.ui.mdo_outcome_dialog import OutcomeDialog
@@ -72,19 +72,19 @@ class MdoPage(LazyPage, QWidget):
         self.parents_button = QPushButton("Uitnodiging &ouders (PDF)…")
         self.minutes_button = QPushButton("No&tulen (PDF)…")
         self.delete_button = QPushButton("Verwijderen…")
-        grid = QGridLayout()
-        for i, button in enumerate((self.new_button, self.edit_button, self.outcome_button,
-                                    self.next_button, self.delete_button, self.agenda_button,
-                                    self.copy_button, self.parents_button,
-                                    self.minutes_button)):
-            grid.addWidget(button, i // 5, i % 5)
+        # The meeting's actions, then its documents; each row wraps on a narrow window.
+        actions = flow_row(self.new_button, self.edit_button, self.outcome_button,
+                           self.next_button, self.delete_button)
+        documents = flow_row(self.agenda_button, self.copy_button, self.parents_button,
+                             self.minutes_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
-        layout.addLayout(grid)
+        layout.addWidget(actions)
+        layout.addWidget(documents)
         layout.addWidget(self.saved)
 
         self.table.itemSelectionChanged.connect(self._show_preview)

@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -25,6 +24,7 @@ from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.vocab import Regie
 from thuiszitter_desktop.ui.date_field import DateField, format_date
+from thuiszitter_desktop.ui.flow_layout import flow_row
 from thuiszitter_desktop.ui.plan_table import CommitTextEdit, text_lines
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
@@ -53,11 +53,9 @@ class PlanFields(QScrollArea):
         self.evaluation_date.setAccessibleName("Nieuwe evaluatiedatum")
         self.add_evaluation = QPushButton("Datum toevoegen")
         self.remove_evaluation = QPushButton("Datum verwijderen")
-        dates = QHBoxLayout()
-        dates.addWidget(with_error(self.evaluation_date, self.evaluation_error))
-        dates.addWidget(self.add_evaluation)
-        dates.addWidget(self.remove_evaluation)
-        dates.addStretch(1)
+        # Wraps at 200 %: beside each other the three were wider than the plan's column.
+        dates = flow_row(with_error(self.evaluation_date, self.evaluation_error),
+                         self.add_evaluation, self.remove_evaluation)
         self.risk = CommitTextEdit()
         self.protective = CommitTextEdit()
         self.voice = CommitTextEdit()

@@ -31,6 +31,7 @@ from thuiszitter_desktop.storage.audit_chain import ChainProblem
 from thuiszitter_desktop.storage.repo_audit import AuditEntry
 from thuiszitter_desktop.ui.document_output import save_document
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.widgets import ErrorLabel, number_field
 
 AUDIT_HEADERS = ("Datum en tijd", "Gebruiker", "Actie", "Onderdeel", "Leerling", "Toelichting")
@@ -62,14 +63,20 @@ class SecurityPage(LazyPage, QWidget):
         layout.addWidget(lock_box)
 
         check_box = QGroupBox("Kluis en back-ups")
-        check_layout = QHBoxLayout(check_box)
         self.last_check = QLabel()
+        self.last_check.setWordWrap(True)
         self.check_button = QPushButton("Kluis nu controleren")
         self.backup_button = QPushButton("Back-up maken…")
         self.restore_button = QPushButton("Back-up terugzetten…")
-        check_layout.addWidget(self.last_check, 1)
+        state_column = QVBoxLayout()
+        state_column.addWidget(self.last_check)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
         for button in (self.check_button, self.backup_button, self.restore_button):
-            check_layout.addWidget(button)
+            button_row.addWidget(button)
+        # The state next to the buttons when there is room, above them at 200 %.
+        check_layout = QVBoxLayout(check_box)
+        check_layout.addWidget(ReflowColumns([state_column, button_row]))
         self.check_button.clicked.connect(self.run_check)
         self.backup_button.clicked.connect(self.backup_requested)
         self.restore_button.clicked.connect(self.restore_requested)

@@ -27,6 +27,7 @@ from thuiszitter_desktop.services.reminders import ReminderRow, SnoozedRow, touc
 from thuiszitter_desktop.services.today_board import TodayBoard
 from thuiszitter_desktop.ui.date_field import format_date
 from thuiszitter_desktop.ui.document_output import save_document
+from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.snooze_dialog import SnoozeDialog
 from thuiszitter_desktop.ui.snoozed_dialog import SnoozedDialog
 from thuiszitter_desktop.ui.today_model import TEXT_COLUMN, FollowUpModel, TodayModel
@@ -90,13 +91,17 @@ class TodayPage(QWidget):
         self.weekly_button = QPushButton("&Weekoverzicht (PDF)…")
         self.snoozed_button = QPushButton()
         self.snoozed_button.setToolTip("Wat uitgesteld of als gezien afgevinkt is, en waarom")
-        buttons = QHBoxLayout()
+        # The reminder's buttons left, the files right; one below the other at 200 %.
+        reminder_buttons = QHBoxLayout()
         for button in (self.open_button, self.snooze_button, self.ack_button,
                        self.snoozed_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ics_button)
-        buttons.addWidget(self.weekly_button)
+            reminder_buttons.addWidget(button)
+        reminder_buttons.addStretch(1)
+        file_buttons = QHBoxLayout()
+        file_buttons.addStretch(1)
+        file_buttons.addWidget(self.ics_button)
+        file_buttons.addWidget(self.weekly_button)
+        buttons = ReflowColumns([reminder_buttons, file_buttons])
 
         # After a snooze: what happened, and a way back (Ctrl+Z).
         self.undo_text = QLabel()
@@ -117,7 +122,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.follow_up_heading)
         layout.addWidget(self.follow_up_table)
         layout.addWidget(self.saved)
