@@ -34,7 +34,7 @@ from thuiszitter_desktop.ui.bar_chart_view import BarChartView
 from thuiszitter_desktop.ui.document_output import make_document, save_bytes
 from thuiszitter_desktop.ui.figure_pupils_dialog import FigurePupilsDialog
 from thuiszitter_desktop.ui.figures_story_box import StoryBox
-from thuiszitter_desktop.ui.flow_layout import flow_row
+from thuiszitter_desktop.ui.flow_layout import flow_row, together
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.list_editor import read_only_table
 from thuiszitter_desktop.ui.widgets import EnumCombo, busy_cursor, shrinking_combo
@@ -113,7 +113,8 @@ class FiguresPage(LazyPage, QWidget):
         quarter_label.setBuddy(self.quarter)
         definition_label = QLabel("&Definitie:")
         definition_label.setBuddy(self.definition)
-        bar = flow_row(quarter_label, self.quarter, definition_label, self.definition)
+        bar = flow_row(together(quarter_label, self.quarter),
+                       together(definition_label, self.definition))
         # The files on a line of their own: beside the choices they made the window at least
         # 1,250 pixels wide. Both rows wrap at 200 %.
         files = flow_row(self.report_button, self.csv_button, self.xlsx_button,

@@ -9,7 +9,7 @@ the width runs out, in reading order (so Tab still follows what is seen).
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -112,6 +112,16 @@ class FlowLayout(QLayout):
 
 def _size(margins: QMargins) -> QSize:
     return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+
+def together(*widgets: QWidget) -> QWidget:
+    """Widgets that stay on one line inside a flow row (a label and its field)."""
+    holder = QWidget()
+    line = QHBoxLayout(holder)
+    line.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        line.addWidget(widget)
+    return holder
 
 
 def flow_row(*widgets: QWidget, align_right: bool = False) -> QWidget:
