@@ -232,8 +232,8 @@ class Deadline:
         """Short Dutch text for lists: 'Eerste contact: nog 3 dagen'."""
         label = self.title
         if self.kind is DeadlineKind.WEER_BOVEN_50:
-            return (f"Volgt sinds {self.due:%d-%m-%Y} weer meer dan 50% onderwijs: sluit de "
-                    "casus af of zet hem op monitoring")
+            # Short, and the advice last: a narrow column keeps the end of a text.
+            return f"Weer boven 50% sinds {self.due:%d-%m-%Y}: afsluiten of monitoren"
         if self.state is DeadlineState.GEHAALD:
             suffix = " (te laat)" if self.late else ""
             assert self.met_on is not None

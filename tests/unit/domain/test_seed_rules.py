@@ -346,7 +346,8 @@ def test_back_above_fifty_is_a_prompt_to_close_or_monitor() -> None:
                        passend_aanbod_date=D(2026, 5, 1))
     prompt = next(d for d in case_deadlines(facts, TODAY)
                   if d.kind is DeadlineKind.WEER_BOVEN_50)
-    assert prompt.describe(TODAY).startswith("Volgt sinds 16-11-2026 weer meer dan 50%")
+    assert prompt.describe(TODAY) == (
+        "Weer boven 50% sinds 16-11-2026: afsluiten of monitoren")
     assert back_above_since(Case(pupil_id="p1", aanmelding_date=D(2026, 4, 1),
                                  education_percentage=50), ()) is None  # 50% is not "meer dan"
 
