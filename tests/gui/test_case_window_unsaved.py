@@ -18,12 +18,8 @@ from thuiszitter_desktop.domain.vocab import CaseStage, Onderwijstype
 from thuiszitter_desktop.domain.ziekteverzuim import SickReport
 from thuiszitter_desktop.services import cases, intake
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.ui.case_window import (
-    MAX_SIZE,
-    CaseWindow,
-    initial_size,
-    new_case_objects,
-)
+from thuiszitter_desktop.ui.case_window import MAX_SIZE, CaseWindow, new_case_objects
+from thuiszitter_desktop.ui.window_fit import initial_size
 
 Answer = QMessageBox.StandardButton
 
@@ -80,13 +76,13 @@ def answering(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButto
 ])
 def test_initial_size_is_most_of_the_screen_but_capped(available: QSize,
                                                         expected: QSize) -> None:
-    assert initial_size(available) == expected
+    assert initial_size(available, MAX_SIZE) == expected
 
 
 def test_case_window_fits_the_screen(qtbot: QtBot, ctx: AppContext) -> None:
     window = open_window(qtbot, ctx, register(ctx))
     free = QGuiApplication.primaryScreen().availableGeometry().size()
-    wanted = initial_size(free)
+    wanted = initial_size(free, MAX_SIZE)
     assert window.width() >= min(wanted.width(), window.minimumSizeHint().width())
     assert window.width() <= max(MAX_SIZE.width(), window.minimumSizeHint().width())
     assert window.height() <= max(MAX_SIZE.height(), window.minimumSizeHint().height())

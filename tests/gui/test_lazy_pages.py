@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services import aanmelding_overview, caseload, cases, mdo
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.storage import repo_cases
 from thuiszitter_desktop.ui.caseload_model import DEADLINE_COLUMN
+from thuiszitter_desktop.ui.deferred_page import DeferredPage
 from thuiszitter_desktop.ui.lazy_page import LazyLoad
 from thuiszitter_desktop.ui.main_window import MainWindow
+from thuiszitter_desktop.ui.mdo_page import MdoPage
 
 
 def register(ctx: AppContext, first: str, last: str, aanmelding: date) -> Case:
@@ -151,3 +154,16 @@ def test_lazy_load_rules(lazy: bool, loads_at_once: int) -> None:
     loader.show()
     assert len(loads) == 2
     assert loader.changed() is True and len(loads) == 3
+
+
+def test_a_page_is_built_when_first_opened_from_the_pages_list(window: MainWindow,
+                                                               ctx: AppContext) -> None:
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    holder = window.pages.widget(titles.index("MDO"))
+    assert isinstance(holder, DeferredPage) and not holder.built
+    mdo.save_mdo(ctx, Mdo(on=date(2026, 12, 8), start_time=time(9, 0), location="Teamkamer",
+                          chair="Fatima Bakkali", school="OBS De Regenboog"))
+    window.nav.setCurrentRow(titles.index("MDO"))  # as a click in the list does
+    assert holder.built and isinstance(holder.page, MdoPage)
+    assert window.pages.currentWidget() is holder and holder.page.isVisibleTo(window.pages)
+    assert holder.page.table.rowCount() == 1  # built late, it shows what was made before

@@ -38,18 +38,11 @@ from thuiszitter_desktop.ui.intake_wiring import add_intake_tabs
 from thuiszitter_desktop.ui.plan_editor import PlanTab
 from thuiszitter_desktop.ui.text_limits import count_characters
 from thuiszitter_desktop.ui.widgets import EnumCombo, ErrorLabel, with_error
-from thuiszitter_desktop.ui.window_fit import available_area
+from thuiszitter_desktop.ui.window_fit import available_area, initial_size
 
 # The plan editor needs room; never more than the screen, never absurdly large.
-SCREEN_SHARE = 0.9
 MAX_SIZE = QSize(1400, 900)
 NEW_CASE_SIZE = QSize(1080, 760)
-
-
-def initial_size(available: QSize, cap: QSize = MAX_SIZE) -> QSize:
-    """About 90% of the free screen area, capped at ``cap``."""
-    return QSize(min(int(available.width() * SCREEN_SHARE), cap.width()),
-                 min(int(available.height() * SCREEN_SHARE), cap.height()))
 
 
 class SavesOwnChanges(Protocol):

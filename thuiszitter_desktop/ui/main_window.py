@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -26,24 +28,21 @@ from thuiszitter_desktop.services import access_log, cases, sync_roles
 from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.today_board import TodayBoard
-from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
 from thuiszitter_desktop.ui.background import Background
-from thuiszitter_desktop.ui.case_window import CaseWindow, initial_size, new_case_objects
 from thuiszitter_desktop.ui.caseload_page import CaseloadPage
-from thuiszitter_desktop.ui.figures_page import FiguresPage
+from thuiszitter_desktop.ui.deferred_page import DeferredPage
 from thuiszitter_desktop.ui.lazy_page import ShowAware
-from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
-from thuiszitter_desktop.ui.mdo_page import MdoPage
 from thuiszitter_desktop.ui.qt_changes import QtChanges
-from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
-from thuiszitter_desktop.ui.school_page import SchoolPage
-from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
 from thuiszitter_desktop.ui.sync_wiring import TeamWiring
-from thuiszitter_desktop.ui.team_figures_page import TeamFiguresPage
 from thuiszitter_desktop.ui.today_page import TodayPage
 from thuiszitter_desktop.ui.tray import ReminderTray
-from thuiszitter_desktop.ui.window_fit import available_area
+from thuiszitter_desktop.ui.window_fit import available_area, initial_size
 from thuiszitter_desktop.version import __version__
+
+if TYPE_CHECKING:
+    from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
+    from thuiszitter_desktop.ui.figures_page import FiguresPage
+    from thuiszitter_desktop.ui.mdo_page import MdoPage
 
 SP = QStyle.StandardPixmap
 # Navigation icons: the desktop theme's icon where there is one, else Qt's own.
@@ -225,28 +224,68 @@ class MainWindow(QMainWindow):
 
         self.background.run("klok-laden", work, done, failed)
 
-    # Feature pages are added here, one line each, in the order users see them.
+    # Feature pages are added here, in the order users see them. Pages other than Vandaag and
+    # the caseload are built (and their modules imported) when first shown: start-up time is
+    # mostly imports.
     def _build_pages(self) -> None:
         self.add_page("Vandaag", self.today_page, viewed_as="vandaag")
         self.add_page("Caseload", self.caseload, viewed_as="caseload")
-        self.aanmeld_page = AanmeldPage(self.ctx, lazy=True)
-        self.add_page("Aanmelden", self.aanmeld_page, viewed_as="aanmeldingen")
-        self.aanmeld_page.open_case.connect(self.open_case)
-        self.changes.changed.connect(self.aanmeld_page.on_change)
-        self.mdo_page = MdoPage(self.ctx, lazy=True)
-        self.add_page("MDO", self.mdo_page)
-        self.changes.changed.connect(self.mdo_page.on_change)
-        self.lock_requested.connect(self.mdo_page.clear)
-        self.figures_page = FiguresPage(self.ctx, lazy=True, cache=self.clock_cache)
-        self.add_page("Beleidsinformatie", self.figures_page)
-        self.figures_page.open_case.connect(self.open_case)
-        self.figures_page.compare_list.connect(
-            lambda: ListImportDialog(self.ctx, parent=self).exec())
-        self.changes.changed.connect(self.figures_page.on_change)
-        self.lock_requested.connect(self.figures_page.clear)
+        self._aanmeld = DeferredPage(self._make_aanmeld_page)
+        self.add_page("Aanmelden", self._aanmeld, viewed_as="aanmeldingen")
+        self._mdo = DeferredPage(self._make_mdo_page)
+        self.add_page("MDO", self._mdo)
+        self._figures = DeferredPage(self._make_figures_page)
+        self.add_page("Beleidsinformatie", self._figures)
+
+    @property
+    def aanmeld_page(self) -> AanmeldPage:
+        return self._aanmeld.page
+
+    @property
+    def mdo_page(self) -> MdoPage:
+        return self._mdo.page
+
+    @property
+    def figures_page(self) -> FiguresPage:
+        return self._figures.page
+
+    # A page built late loads fresh when shown, so it needs the change bus only from then on.
+    def _make_aanmeld_page(self) -> AanmeldPage:
+        from thuiszitter_desktop.ui.aanmeld_page import AanmeldPage
+
+        page = AanmeldPage(self.ctx, lazy=True)
+        page.open_case.connect(self.open_case)
+        self.changes.changed.connect(page.on_change)
+        return page
+
+    def _make_mdo_page(self) -> MdoPage:
+        from thuiszitter_desktop.ui.mdo_page import MdoPage
+
+        page = MdoPage(self.ctx, lazy=True)
+        self.changes.changed.connect(page.on_change)
+        self.lock_requested.connect(page.clear)
+        return page
+
+    def _make_figures_page(self) -> FiguresPage:
+        from thuiszitter_desktop.ui.figures_page import FiguresPage
+
+        page = FiguresPage(self.ctx, lazy=True, cache=self.clock_cache)
+        page.open_case.connect(self.open_case)
+        page.compare_list.connect(self._compare_list)
+        self.changes.changed.connect(page.on_change)
+        self.lock_requested.connect(page.clear)
+        return page
+
+    def _compare_list(self) -> None:
+        from thuiszitter_desktop.ui.list_import_dialog import ListImportDialog
+
+        ListImportDialog(self.ctx, parent=self).exec()
 
     def _build_role_pages(self) -> None:
         """The reduced app of a school's zorgcoördinator or a teamleider."""
+        from thuiszitter_desktop.ui.school_page import SchoolPage
+        from thuiszitter_desktop.ui.team_figures_page import TeamFiguresPage
+
         page: SchoolPage | TeamFiguresPage
         if self.role is Role.ZORGCOORDINATOR:
             page = self.school_page = SchoolPage(self.ctx, lazy=True)
@@ -284,7 +323,12 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
     def show_page(self, page: QWidget) -> None:
-        self.nav.setCurrentRow(self.pages.indexOf(page))
+        index = self.pages.indexOf(page)
+        if index < 0:  # a page built late sits inside its holder
+            index = next((i for i in range(self.pages.count())
+                          if isinstance(holder := self.pages.widget(i), DeferredPage)
+                          and holder.holds(page)), -1)
+        self.nav.setCurrentRow(index)
 
     def _page_changed(self, index: int) -> None:
         """Tell pages when they are shown and hidden: they load lazily (ui/lazy_page.py)."""
@@ -349,13 +393,20 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
 
     def open_settings(self) -> None:
+        from thuiszitter_desktop.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self.ctx, self).exec()
 
     def map_schools(self) -> None:
+        from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
+
         SchoolMergeDialog(self.ctx, self).exec()
 
     # -- cases ----------------------------------------------------------------------------
+    # The case window (and the plan editor in it) is imported when the first case opens.
     def new_case(self) -> None:
+        from thuiszitter_desktop.ui.case_window import CaseWindow, new_case_objects
+
         pupil, case = new_case_objects(self.ctx)
         window = CaseWindow(self.ctx, pupil, case, is_new=True, parent=self)
         # A known pupil opens over the new-case form, which keeps what was typed.
@@ -364,6 +415,8 @@ class MainWindow(QMainWindow):
             self.open_case(window.case_id)
 
     def open_case(self, case_id: str, parent: QWidget | None = None) -> None:
+        from thuiszitter_desktop.ui.case_window import CaseWindow
+
         detail = cases.load_case(self.ctx, case_id)
         window = CaseWindow(self.ctx, detail.pupil, detail.case, is_new=False,
                             parent=parent or self)
@@ -414,7 +467,7 @@ class MainWindow(QMainWindow):
         self.clock_cache.clear()
         self.caseload.clear()
         self.today_page.clear()
-        if self.role is Role.CONSULENT:
+        if self.role is Role.CONSULENT and self._aanmeld.built:
             self.aanmeld_page.clear()
         self.tray.hide()
         self.statusBar().clearMessage()

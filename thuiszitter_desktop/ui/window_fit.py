@@ -27,6 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 _WRAPPED = "thuiszitterScrollWrapped"
+# A main window or case window opens at most this share of the free screen area.
+SCREEN_SHARE = 0.9
+
+
+def initial_size(available: QSize, cap: QSize) -> QSize:
+    """About 90% of the free screen area, capped at ``cap``."""
+    return QSize(min(int(available.width() * SCREEN_SHARE), cap.width()),
+                 min(int(available.height() * SCREEN_SHARE), cap.height()))
 
 
 def screen_of(widget: QWidget) -> QScreen:
