@@ -11,7 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.services import cases, reminders
+from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.services import caseload, cases, reminders
 from thuiszitter_desktop.services.clock_cache import PreparedClock
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui import main_window as main_window_module
@@ -109,3 +110,32 @@ def test_locking_while_the_read_is_under_way_shows_nothing_of_it(
     assert offered == [None]  # refused: it was read for the vault before it locked
     assert window.today_page.model.rowCount() == 0
     assert not window.clock_cache.loaded
+
+
+def test_a_region_sized_caseload_shows_its_longest_registered_cases_while_the_rest_loads(
+        qtbot: QtBot, ctx: AppContext, gate: Gate, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Thresholds of a region's caseload, scaled down to five cases.
+    monkeypatch.setattr(caseload, "FIRST_SCREEN_FROM", 4)
+    monkeypatch.setattr(caseload, "FIRST_SCREEN_CASES", 2)
+    for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem"), (1, "Lev"), (25, "Noor")):
+        register(ctx, name, "Jansen", date(2026, 10, day))
+    closed = register(ctx, "Ole", "Jansen", date(2026, 9, 1))
+    cases.close_case(ctx, closed.id, ClosingReason.VERHUISD)
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    window.show_page(window.caseload)
+    assert gate.entered.wait(timeout=10)  # the whole read is still under way
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 2)
+    first = {r.pupil_name for r in window.caseload.model.rows()}
+    assert first == {"Lev Jansen", "Ayşe Jansen"}  # registered longest ago, and still open
+    assert window.caseload.count_label.text() == (
+        "De eerste 2 van 5 open casussen (langst aangemeld); de rest wordt geladen…")
+    assert window.statusBar().currentMessage() == "Caseload en termijnen worden geladen…"
+    gate.opened.set()
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 5)
+    assert window.caseload.count_label.text() == "5 open casussen"
+
+
+def test_a_small_caseload_waits_for_the_whole_read(ctx: AppContext) -> None:
+    register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
+    assert caseload.first_screen(ctx, ctx.today()) is None  # quick enough to read whole

@@ -19,7 +19,12 @@ from thuiszitter_desktop.domain.text_fold import fold
 from thuiszitter_desktop.domain.vocab import CaseStage
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.services.reminders import ClockSnapshot, facts_by_case, warning_days
+from thuiszitter_desktop.services.reminders import (
+    ClockSnapshot,
+    facts_by_case,
+    read_snapshot,
+    warning_days,
+)
 from thuiszitter_desktop.storage import repo_cases, repo_settings
 
 
@@ -74,6 +79,31 @@ def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
         deadline=deadline, is_open=case.is_open,
         days_without_aanbod=days_without_passend_aanbod(facts, today),
     )
+
+
+# A caseload this large takes seconds to read whole (a region's, bench/): the window shows a
+# first screen of rows meanwhile, the cases registered longest ago (their clocks run out first).
+FIRST_SCREEN_FROM = 10_000
+FIRST_SCREEN_CASES = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class FirstScreen:
+    rows: list[CaseloadRow]
+    open_cases: int  # how many there are in all
+
+
+def first_screen(ctx: AppContext, today: date) -> FirstScreen | None:
+    """Overview rows of the open cases registered longest ago, when there are so many open
+    cases that reading them all takes seconds; None when the whole read is quick anyway."""
+    with ctx.vault.read() as conn:
+        total = repo_cases.count_open_cases(conn)
+    if total < FIRST_SCREEN_FROM:
+        return None
+    snapshot = read_snapshot(ctx, oldest=FIRST_SCREEN_CASES)
+    with paused_gc():
+        return FirstScreen(_rows(snapshot.items, snapshot.facts, today, snapshot.warnings),
+                           total)
 
 
 def load_rows(ctx: AppContext, include_closed: bool = False,

@@ -181,11 +181,15 @@ class ClockSnapshot:
         return warning_days(self.settings)
 
 
-def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None) -> ClockSnapshot:
-    """Every open case with its clock facts, the snoozes and the settings, in one read."""
+def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None, *,
+                  oldest: int | None = None) -> ClockSnapshot:
+    """Every open case with its clock facts, the snoozes and the settings, in one read.
+
+    With ``oldest``, only that many open cases, those registered longest ago (whose clocks run
+    out first): the first screen of a very large caseload while the rest is read."""
     with paused_gc(), ctx.vault.read() as conn:  # many small objects at once
-        items = repo_cases.list_cases(conn)
-        facts = facts_by_case(conn, items, plan_items, only_these=False)
+        items = repo_cases.list_cases(conn, oldest=oldest)
+        facts = facts_by_case(conn, items, plan_items, only_these=oldest is not None)
         snoozes = repo_reminders.list_snoozes(conn)
         settings = repo_settings.load_all(conn)
     return ClockSnapshot({item.case.id: item for item in items}, facts, tuple(snoozes),

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     and_,
     exists,
+    func,
     or_,
     select,
     type_coerce,
@@ -193,7 +194,7 @@ _PUPIL_LABELS = [(name, f"p_{name}") for name in _PUPIL_FIELDS]
 
 
 def cases_query(include_closed: bool = False, case_ids: Iterable[str] | None = None,
-                born_on: date | None = None) -> Select[Any]:
+                born_on: date | None = None, oldest: int | None = None) -> Select[Any]:
     """The query behind ``list_cases``: cases joined with their pupil (columns ``p_*``)."""
     query = select(*_CASE_COLUMNS, *[pupils.c[n].label(f"p_{n}") for n in _PUPIL_FIELDS]).join(
         pupils, pupils.c.id == cases.c.pupil_id
@@ -204,19 +205,27 @@ def cases_query(include_closed: bool = False, case_ids: Iterable[str] | None = N
         query = query.where(cases.c.id.in_(list(case_ids)))
     if born_on is not None:
         query = query.where(pupils.c.birth_date == born_on)
+    if oldest is not None:
+        query = query.order_by(cases.c.aanmelding_date, cases.c.id).limit(oldest)
     return query
 
 
 def list_cases(conn: Connection, include_closed: bool = False,
                case_ids: Iterable[str] | None = None,
-               born_on: date | None = None) -> list[CaseWithPupil]:
+               born_on: date | None = None, oldest: int | None = None) -> list[CaseWithPupil]:
     """Cases with their pupil in one query (the overview's only read); with ``born_on``,
-    only those of pupils born that day."""
+    only those of pupils born that day; with ``oldest``, only that many, registered longest
+    ago first."""
     result = []
-    for row in conn.execute(cases_query(include_closed, case_ids, born_on)).mappings():
+    for row in conn.execute(cases_query(include_closed, case_ids, born_on, oldest)).mappings():
         pupil_row = {name: row[label] for name, label in _PUPIL_LABELS}
         result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
     return result
+
+
+def count_open_cases(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(cases)
+                            .where(cases.c.closed_on.is_(None))).scalar_one())
 
 
 # Figures and the anonymised export never show a name, an address or free text: reading them

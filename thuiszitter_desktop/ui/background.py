@@ -42,6 +42,10 @@ class Background(QObject):
 
         threading.Thread(target=target, name=name, daemon=True).start()
 
+    def deliver(self, done: Callable[[T], None], result: T) -> None:
+        """From inside a work function: hand a partial result to the window's thread now."""
+        self._emit(self._finished, done, result)
+
     @staticmethod
     def _emit(signal: Any, callback: object, value: object) -> None:
         if callback is None:

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.domain.errors import UserError
+from thuiszitter_desktop.domain.limits import count_text
 from thuiszitter_desktop.domain.vocab import CaseStage, VerzuimType
 from thuiszitter_desktop.services import caseload
-from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.services.bulk import kept_for_the_session
+from thuiszitter_desktop.services.caseload import CaseloadRow, FirstScreen
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.background import Background
@@ -61,6 +63,7 @@ class CaseloadPage(LazyPage, QWidget):
         self._sized = False  # column widths set from the first rows shown
         self.loading = False  # rows are being built (or wait for the window's clock read)
         self._again = False  # a change came while rows were being built: build again after
+        self._first: FirstScreen | None = None  # a huge caseload's first rows, while it loads
         self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
 
         self.search = QLineEdit()
@@ -144,6 +147,7 @@ class CaseloadPage(LazyPage, QWidget):
             if not self._cache.loaded and self._background is not None:
                 self._show_loading()  # the window reads the clock; it reloads us after
                 self._job += 1
+                self._show_first_screen()
                 return
             snapshot = self._cache.snapshot()
             # A copy: the window's thread keeps the cache up to date meanwhile.
@@ -164,12 +168,31 @@ class CaseloadPage(LazyPage, QWidget):
         self._show_loading()
 
         def work() -> list[CaseloadRow] | None:
-            with self._ctx.vault.in_use() as usable:
+            with self._ctx.vault.in_use() as usable, kept_for_the_session():
                 return ordered_rows(build(), column, order) if usable else None
 
         self._background.run("caseload-laden", work,
                              lambda rows: self._rows_ready(job, rows, today),
                              lambda exc: self._failed(job, exc))
+
+    def show_first_screen(self, first: FirstScreen) -> None:
+        """The first rows of a very large caseload, shown (now, or when the page is shown)
+        until the whole caseload is read."""
+        if self._cache is None or self._cache.loaded or self.show_closed.isChecked():
+            return  # the whole caseload came first (or closed cases are asked for)
+        self._first = first
+        if self.loader.shown and self.loading:
+            self._show_first_screen()
+
+    def _show_first_screen(self) -> None:
+        first = self._first
+        if first is None or self.model.rowCount():
+            return
+        column, order = self.model.sort_column(), self.model.sort_order()
+        self._show_rows(ordered_rows(first.rows, column, order), self._ctx.today())
+        self.count_label.setText(
+            f"De eerste {count_text(len(first.rows))} van {count_text(first.open_cases)} open "
+            "casussen (langst aangemeld); de rest wordt geladen…")
 
     def _rows_ready(self, job: int, rows: list[CaseloadRow] | None, today: date) -> None:
         if job != self._job or rows is None:
@@ -192,6 +215,7 @@ class CaseloadPage(LazyPage, QWidget):
         self.count_label.setText("Caseload wordt geladen…")
 
     def _show_rows(self, rows: list[CaseloadRow], today: date) -> None:
+        self._first = None
         self.model.set_rows(rows, today, ordered=True)
         self._fill_value_filters()
         self._update_count()
@@ -235,6 +259,7 @@ class CaseloadPage(LazyPage, QWidget):
         """Drop every row (used when the vault locks)."""
         self._job += 1  # rows still being built belong to the locked vault
         self.loading = False
+        self._first = None
         self.model.set_rows([])
         self.search.clear()
         self._filter_values = -1  # filled afresh from the next load

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.roles import Role
-from thuiszitter_desktop.services import access_log, cases, sync_roles
+from thuiszitter_desktop.services import access_log, caseload, cases, sync_roles
+from thuiszitter_desktop.services.bulk import kept_for_the_session, release_kept
 from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.today_board import TodayBoard
@@ -190,13 +191,19 @@ class MainWindow(QMainWindow):
         load = self.clock_cache.begin_load()
         today = self.ctx.today()
 
+        background = self.background
+
         def work() -> tuple[PreparedClock, TodayBoard] | None:
             with self.ctx.vault.in_use() as usable:
                 if not usable:
                     return None
-                prepared = prepare_clock(self.ctx, today)
-            board = TodayBoard()
-            board.rebuild(prepared.snapshot, today, prepared.pending)
+                first = caseload.first_screen(self.ctx, today)
+                if first is not None:  # a region's caseload: rows to look at meanwhile
+                    background.deliver(self.caseload.show_first_screen, first)
+                with kept_for_the_session():
+                    prepared = prepare_clock(self.ctx, today)
+                    board = TodayBoard()
+                    board.rebuild(prepared.snapshot, today, prepared.pending)
             return prepared, board
 
         def done(result: tuple[PreparedClock, TodayBoard] | None) -> None:
@@ -464,6 +471,7 @@ class MainWindow(QMainWindow):
 
     def clear_for_lock(self) -> None:
         """Forget everything shown, before the vault closes."""
+        release_kept()
         self.clock_cache.clear()
         self.caseload.clear()
         self.today_page.clear()
