@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -49,7 +49,6 @@ from thuiszitter_desktop.storage.rows import (
     delete_rows,
     enum_by_name,
     enum_name,
-    enum_or_none,
     upsert,
 )
 from thuiszitter_desktop.storage.tables import (
@@ -77,12 +76,19 @@ def pupil_values(pupil: Pupil) -> dict[str, Any]:
     }
 
 
-def pupil_from_row(row: RowMapping) -> Pupil:
+# The order ``pupil_from_values`` unpacks (every column but the record columns).
+_PUPIL_READ = ("id", "first_name", "last_name", "birth_date", "school", "leerjaar",
+               "onderwijstype", "address", "gemeente", "swv", "school_id")
+
+
+def pupil_from_values(values: Sequence[Any]) -> Pupil:
+    """A pupil from stored values in ``_PUPIL_READ`` order, dates raw (``_DATES``)."""
+    (pupil_id, first_name, last_name, birth_date, school, leerjaar, onderwijstype, address,
+     gemeente, swv, school_id) = values
     return Pupil(
-        id=row["id"], first_name=row["first_name"], last_name=row["last_name"],
-        birth_date=row["birth_date"], school=row["school"], leerjaar=row["leerjaar"],
-        onderwijstype=enum_by_name(Onderwijstype, row["onderwijstype"]), address=row["address"],
-        gemeente=row["gemeente"], swv=row["swv"], school_id=row.get("school_id"),
+        id=pupil_id, first_name=first_name, last_name=last_name, birth_date=_DATES[birth_date],
+        school=school, leerjaar=leerjaar, onderwijstype=_ONDERWIJSTYPE[onderwijstype],
+        address=address, gemeente=gemeente, swv=swv, school_id=school_id,
     )
 
 
@@ -96,10 +102,10 @@ def save_pupil(conn: Connection, pupil: Pupil, now: datetime) -> None:
 
 
 def get_pupil(conn: Connection, pupil_id: str) -> Pupil:
-    row = conn.execute(select(pupils).where(pupils.c.id == pupil_id)).mappings().first()
+    row = conn.execute(select(*_PUPIL_SELECT).where(pupils.c.id == pupil_id)).first()
     if row is None:
         raise NotFoundError(pupil_id)
-    return pupil_from_row(row)
+    return pupil_from_values(row)
 
 
 # -- cases ----------------------------------------------------------------------------------
@@ -138,33 +144,53 @@ def members_from_text(cls: type[E], text: str | None) -> tuple[E, ...]:
     return tuple(enum_by_name(cls, name) for name in (text or "").split(",") if name)
 
 
-def case_from_row(row: RowMapping) -> Case:
+# The order ``case_from_values`` unpacks (every column but the record columns).
+_CASE_READ = (
+    "id", "pupil_id", "aanmelding_date", "home_since", "verzuim_type", "education_percentage",
+    "regie", "casusverantwoordelijke", "consulent", "stage", "first_contact_date",
+    "goals_set_date", "passend_aanbod_date", "passend_aanbod_kind", "ondersteuningsvraag",
+    "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on", "closing_reason",
+    "closing_note", "notes", "extra_ondersteuningsvragen", "extra_situaties", "opp_status",
+    "opp_date", "opp_review_date", "kearney_tier", "vrijstelling_advies",
+    "vrijstelling_advies_date")
+
+
+def case_from_values(values: Sequence[Any]) -> Case:
+    """A case from stored values in ``_CASE_READ`` order, dates raw (``_DATES``).
+
+    Positional and through plain dicts: it runs for every case of the overview, where reading
+    rows by name through SQLAlchemy cost more than the read itself (bench/).
+    """
+    (case_id, pupil_id, aanmelding, home, verzuim, percentage, regie, verantwoordelijke,
+     consulent, stage, contact, goals, aanbod, aanbod_kind, vraag, situatie, wachtlijst,
+     stagnatie, closed, reason, closing_note, notes, extra_vragen, extra_situaties,
+     opp_status, opp_date, opp_review, kearney, advies, advies_date) = values
+    dates = _DATES
     return Case(
-        id=row["id"], pupil_id=row["pupil_id"], aanmelding_date=row["aanmelding_date"],
-        home_since=row["home_since"],
-        verzuim_type=enum_by_name(VerzuimType, row["verzuim_type"]),
-        education_percentage=row["education_percentage"],
-        regie=enum_by_name(Regie, row["regie"]),
-        casusverantwoordelijke=row["casusverantwoordelijke"], consulent=row["consulent"],
-        stage=enum_by_name(CaseStage, row["stage"]),
-        first_contact_date=row["first_contact_date"],
-        goals_set_date=row["goals_set_date"], passend_aanbod_date=row["passend_aanbod_date"],
-        passend_aanbod_kind=row["passend_aanbod_kind"],
-        ondersteuningsvraag=enum_or_none(Ondersteuningsvraag, row["ondersteuningsvraag"]),
-        huidige_situatie=enum_or_none(HuidigeSituatie, row["huidige_situatie"]),
-        wachtlijst=enum_by_name(Wachtlijst, row["wachtlijst"]),
-        stagnatie_oorzaak=enum_or_none(StagnatieOorzaak, row["stagnatie_oorzaak"]),
-        closed_on=row["closed_on"], closing_reason=enum_or_none(ClosingReason,
-                                                                 row["closing_reason"]),
-        closing_note=row["closing_note"], notes=row["notes"],
-        extra_ondersteuningsvragen=members_from_text(Ondersteuningsvraag,
-                                                     row["extra_ondersteuningsvragen"]),
-        extra_situaties=members_from_text(HuidigeSituatie, row["extra_situaties"]),
-        opp_status=enum_or_none(OppStatus, row["opp_status"]), opp_date=row["opp_date"],
-        opp_review_date=row["opp_review_date"],
-        kearney_tier=enum_or_none(KearneyTier, row["kearney_tier"]),
-        vrijstelling_advies=enum_or_none(VrijstellingAdvies, row["vrijstelling_advies"]),
-        vrijstelling_advies_date=row["vrijstelling_advies_date"],
+        id=case_id, pupil_id=pupil_id, aanmelding_date=dates[aanmelding],
+        home_since=dates[home] if home else None, verzuim_type=_VERZUIM[verzuim],
+        education_percentage=percentage, regie=_REGIE[regie],
+        casusverantwoordelijke=verantwoordelijke, consulent=consulent, stage=_STAGE[stage],
+        first_contact_date=dates[contact] if contact else None,
+        goals_set_date=dates[goals] if goals else None,
+        passend_aanbod_date=dates[aanbod] if aanbod else None, passend_aanbod_kind=aanbod_kind,
+        ondersteuningsvraag=_VRAAG[vraag] if vraag else None,
+        huidige_situatie=_SITUATIE[situatie] if situatie else None,
+        wachtlijst=_WACHTLIJST[wachtlijst],
+        stagnatie_oorzaak=_STAGNATIE[stagnatie] if stagnatie else None,
+        closed_on=dates[closed] if closed else None,
+        closing_reason=_REASON[reason] if reason else None,
+        closing_note=closing_note, notes=notes,
+        extra_ondersteuningsvragen=members_from_text(Ondersteuningsvraag, extra_vragen)
+        if extra_vragen else (),
+        extra_situaties=members_from_text(HuidigeSituatie, extra_situaties)
+        if extra_situaties else (),
+        opp_status=enum_by_name(OppStatus, opp_status) if opp_status else None,
+        opp_date=dates[opp_date] if opp_date else None,
+        opp_review_date=dates[opp_review] if opp_review else None,
+        kearney_tier=enum_by_name(KearneyTier, kearney) if kearney else None,
+        vrijstelling_advies=enum_by_name(VrijstellingAdvies, advies) if advies else None,
+        vrijstelling_advies_date=dates[advies_date] if advies_date else None,
     )
 
 
@@ -173,10 +199,10 @@ def save_case(conn: Connection, case: Case, now: datetime) -> None:
 
 
 def get_case(conn: Connection, case_id: str) -> Case:
-    row = conn.execute(select(cases).where(cases.c.id == case_id)).mappings().first()
+    row = conn.execute(select(*_CASE_SELECT).where(cases.c.id == case_id)).first()
     if row is None:
         raise NotFoundError(case_id)
-    return case_from_row(row)
+    return case_from_values(row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,17 +214,50 @@ class CaseWithPupil:
 # Timestamps and the sync counter are not part of the domain objects: reading them would only
 # cost time (parsing six timestamps per row was a fifth of the overview's load, see bench/).
 RECORD_COLUMNS = frozenset({"created_at", "updated_at", "version"})
-_CASE_COLUMNS = [c for c in cases.c if c.name not in RECORD_COLUMNS]
-_PUPIL_FIELDS = [c.name for c in pupils.c if c.name not in RECORD_COLUMNS]
-_PUPIL_LABELS = [(name, f"p_{name}") for name in _PUPIL_FIELDS]
+
+
+class _SharedDates(dict[str | date, date]):
+    """A stored date as a date, made once per distinct value (a C-level look-up after that).
+
+    The raw driver value is ISO text on SQLite (parsed here) and already a date on PostgreSQL
+    (the team server), so the same query serves both.
+    """
+
+    def __missing__(self, raw: str | date) -> date:
+        day = self[raw] = raw if isinstance(raw, date) else date.fromisoformat(raw)
+        return day
+
+
+# Shared by every read of cases: a caseload has a few thousand distinct dates at most, and
+# the objects the overview and the figures walk through stay few and close together.
+_DATES = _SharedDates()
+
+
+def _members(cls: type[E]) -> dict[str, E]:
+    return {member.name: member for member in cls}
+
+
+_VERZUIM, _REGIE, _STAGE, _VRAAG, _SITUATIE, _WACHTLIJST, _STAGNATIE, _REASON = (
+    _members(VerzuimType), _members(Regie), _members(CaseStage), _members(Ondersteuningsvraag),
+    _members(HuidigeSituatie), _members(Wachtlijst), _members(StagnatieOorzaak),
+    _members(ClosingReason))
+_ONDERWIJSTYPE = _members(Onderwijstype)
+
+
+def _raw_dates(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The driver's raw value of a date column, for ``_DATES`` to parse (in C, once per
+    distinct date) instead of SQLAlchemy, row by row."""
+    return type_coerce(column, String) if isinstance(column.type, Date) else column
+
+
+_CASE_SELECT = [_raw_dates(cases.c[name]).label(name) for name in _CASE_READ]
+_PUPIL_SELECT = [_raw_dates(pupils.c[name]).label(f"p_{name}") for name in _PUPIL_READ]
 
 
 def cases_query(include_closed: bool = False, case_ids: Iterable[str] | None = None,
                 born_on: date | None = None, oldest: int | None = None) -> Select[Any]:
     """The query behind ``list_cases``: cases joined with their pupil (columns ``p_*``)."""
-    query = select(*_CASE_COLUMNS, *[pupils.c[n].label(f"p_{n}") for n in _PUPIL_FIELDS]).join(
-        pupils, pupils.c.id == cases.c.pupil_id
-    )
+    query = select(*_CASE_SELECT, *_PUPIL_SELECT).join(pupils, pupils.c.id == cases.c.pupil_id)
     if not include_closed:
         query = query.where(cases.c.closed_on.is_(None))
     if case_ids is not None:
@@ -216,11 +275,11 @@ def list_cases(conn: Connection, include_closed: bool = False,
     """Cases with their pupil in one query (the overview's only read); with ``born_on``,
     only those of pupils born that day; with ``oldest``, only that many, registered longest
     ago first."""
-    result = []
-    for row in conn.execute(cases_query(include_closed, case_ids, born_on, oldest)).mappings():
-        pupil_row = {name: row[label] for name, label in _PUPIL_LABELS}
-        result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
-    return result
+    split = len(_CASE_READ)
+    # All rows at once: one by one, SQLAlchemy's fetching costs as much as the read itself.
+    return [CaseWithPupil(case_from_values(row[:split]), pupil_from_values(row[split:]))
+            for row in conn.execute(cases_query(include_closed, case_ids, born_on,
+                                                oldest)).all()]
 
 
 def count_open_cases(conn: Connection) -> int:
@@ -252,7 +311,7 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     # of this read (0.6 s at 50,000 cases through mappings and SQLAlchemy's date parsing).
     # Dates and place names repeat across a caseload: each distinct one is made once and
     # shared, which keeps the objects the figures walk through few and close together.
-    to_date = _SharedDates().__getitem__
+    to_date = _DATES.__getitem__
     texts: dict[str, str] = {}
     shared_text = texts.setdefault
     no_date = None
@@ -295,27 +354,9 @@ _FIGURE_CASE_COLUMNS = (
     "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on",
     "closing_reason")
 _ANONYMOUS_SELECT = [
-    *[type_coerce(cases.c[n], String) if isinstance(cases.c[n].type, Date) else cases.c[n]
-      for n in _FIGURE_CASE_COLUMNS],
-    *[type_coerce(pupils.c[n], String) if isinstance(pupils.c[n].type, Date) else pupils.c[n]
-      for n in _ANONYMOUS_PUPIL],
+    *[_raw_dates(cases.c[n]) for n in _FIGURE_CASE_COLUMNS],
+    *[_raw_dates(pupils.c[n]) for n in _ANONYMOUS_PUPIL],
 ]
-
-
-class _SharedDates(dict[str | date, date]):
-    """A stored date as a date, made once per distinct value (a C-level look-up after that).
-
-    The raw driver value is ISO text on SQLite (parsed here) and already a date on PostgreSQL
-    (the team server), so the same query serves both.
-    """
-
-    def __missing__(self, raw: str | date) -> date:
-        day = self[raw] = raw if isinstance(raw, date) else date.fromisoformat(raw)
-        return day
-
-
-def _members(cls: type[E]) -> dict[str, E]:
-    return {member.name: member for member in cls}
 
 
 def _relevant_since(day: date) -> ColumnElement[bool]:
