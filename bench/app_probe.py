@@ -24,14 +24,17 @@ from collections.abc import Callable  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from thuiszitter_desktop.services.bulk import kept_for_the_session  # noqa: E402
 
-from thuiszitter_desktop.services import vault_health  # noqa: E402
-from thuiszitter_desktop.services.context import AppContext  # noqa: E402
-from thuiszitter_desktop.storage.sqlcipher import make_engine  # noqa: E402
-from thuiszitter_desktop.storage.vault import Vault  # noqa: E402
-from thuiszitter_desktop.ui.main_window import MainWindow  # noqa: E402
+with kept_for_the_session():  # as thuiszitter_desktop.__main__ imports the app
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from thuiszitter_desktop.services import vault_health
+    from thuiszitter_desktop.services.context import AppContext
+    from thuiszitter_desktop.storage.sqlcipher import make_engine
+    from thuiszitter_desktop.storage.vault import Vault
+    from thuiszitter_desktop.ui.main_window import MainWindow
 
 TIMEOUT_MS = 120_000
 
