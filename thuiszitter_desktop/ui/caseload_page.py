@@ -33,7 +33,8 @@ from thuiszitter_desktop.ui.caseload_model import (
     DEADLINE_COLUMN,
     CaseloadModel,
     Filters,
-    ordered_rows,
+    SortedRows,
+    sorted_rows,
 )
 from thuiszitter_desktop.ui.lazy_page import LazyLoad, LazyPage
 from thuiszitter_desktop.ui.reflow import ReflowColumns
@@ -160,16 +161,16 @@ class CaseloadPage(LazyPage, QWidget):
                 return caseload.load_rows(self._ctx, include_closed=closed)
         column, order = self.model.sort_column(), self.model.sort_order()
         if self._background is None:
-            self._show_rows(ordered_rows(build(), column, order), today)
+            self._show_rows(sorted_rows(build(), column, order), today)
             return
         self._job += 1
         job = self._job
         self._again = False
         self._show_loading()
 
-        def work() -> list[CaseloadRow] | None:
+        def work() -> SortedRows | None:
             with self._ctx.vault.in_use() as usable, kept_for_the_session():
-                return ordered_rows(build(), column, order) if usable else None
+                return sorted_rows(build(), column, order) if usable else None
 
         self._background.run("caseload-laden", work,
                              lambda rows: self._rows_ready(job, rows, today),
@@ -189,12 +190,12 @@ class CaseloadPage(LazyPage, QWidget):
         if first is None or self.model.rowCount():
             return
         column, order = self.model.sort_column(), self.model.sort_order()
-        self._show_rows(ordered_rows(first.rows, column, order), self._ctx.today())
+        self._show_rows(sorted_rows(first.rows, column, order), self._ctx.today())
         self.count_label.setText(
             f"De eerste {count_text(len(first.rows))} van {count_text(first.open_cases)} open "
             "casussen (langst aangemeld); de rest wordt geladen…")
 
-    def _rows_ready(self, job: int, rows: list[CaseloadRow] | None, today: date) -> None:
+    def _rows_ready(self, job: int, rows: SortedRows | None, today: date) -> None:
         if job != self._job or rows is None:
             return  # a newer load is under way, or the vault locked meanwhile
         self.loading = False
@@ -214,9 +215,9 @@ class CaseloadPage(LazyPage, QWidget):
         self.loading = True
         self.count_label.setText("Caseload wordt geladen…")
 
-    def _show_rows(self, rows: list[CaseloadRow], today: date) -> None:
+    def _show_rows(self, rows: SortedRows, today: date) -> None:
         self._first = None
-        self.model.set_rows(rows, today, ordered=True)
+        self.model.set_sorted(rows, today)
         self._fill_value_filters()
         self._update_count()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
