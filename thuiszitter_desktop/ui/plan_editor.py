@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.plan import (
     ActionStatus,
     GoalProgress,
@@ -49,6 +50,7 @@ from thuiszitter_desktop.domain.plan_edit import (
 from thuiszitter_desktop.services import access_log, consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.cell_limits import LimitedTextDelegate
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
 from thuiszitter_desktop.ui.plan_fields import PlanFields
 from thuiszitter_desktop.ui.plan_hints import SmartHintsBox
@@ -228,6 +230,9 @@ class PlanTab(QWidget):
     def _goals_box(self) -> QGroupBox:
         self.goals_view = plan_table(self.goals_model, (0, 0, 130, 80, 0, 90), stretch=(0, 1, 4))
         self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
+        for column, what in ((0, "het doel"), (1, "de meting"), (4, "de toelichting")):
+            self.goals_view.setItemDelegateForColumn(
+                column, LimitedTextDelegate(LONG_TEXT, what, self.show_problem, self))
         self.add_goal_button = QPushButton("&Doel toevoegen")
         self.remove_goal_button = QPushButton("Doel verwijderen")
         return self._box("Doelen (slepen of Alt+↑/↓ om de volgorde te wijzigen)",
@@ -237,6 +242,8 @@ class PlanTab(QWidget):
         self.actions_view = plan_table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=(2,))
         self.actions_view.setItemDelegateForColumn(0, PersonDelegate(self, self))
         self.actions_view.setItemDelegateForColumn(1, ChoiceDelegate(OwnerKind.choices(), self))
+        self.actions_view.setItemDelegateForColumn(
+            2, LimitedTextDelegate(LONG_TEXT, "de actie", self.show_problem, self))
         self.actions_view.setItemDelegateForColumn(4, ChoiceDelegate(ActionStatus.choices(),
                                                                      self))
         self.add_action_button = QPushButton("&Actie toevoegen")
