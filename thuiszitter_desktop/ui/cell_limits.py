@@ -11,19 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 
 from thuiszitter_desktop.domain.limits import count_text
 from thuiszitter_desktop.ui.text_limits import CharCounter
-
-ItemIndex = QModelIndex | QPersistentModelIndex
+from thuiszitter_desktop.ui.wrapped_cells import ItemIndex, WrappedCellDelegate
 
 
 class LengthValidator(QValidator):
@@ -97,7 +91,7 @@ class CellCounter(CharCounter):
         self.label.raise_()
 
 
-class LimitedTextDelegate(QStyledItemDelegate):
+class LimitedTextDelegate(WrappedCellDelegate):
     """A one-line editor for a free-text cell, with the domain's maximum and a counter."""
 
     def __init__(self, limit: int, what: str, tell: Callable[[str], None],

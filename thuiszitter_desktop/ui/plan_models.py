@@ -40,6 +40,7 @@ from thuiszitter_desktop.domain.plan_edit import (
 from thuiszitter_desktop.domain.plan_owner import owner_for
 from thuiszitter_desktop.ui.cell_limits import limit_line
 from thuiszitter_desktop.ui.date_field import format_date
+from thuiszitter_desktop.ui.wrapped_cells import WrappedCellDelegate
 
 GOAL_MIME = "application/x-thuiszitter-plan-goal"
 ACTION_MIME = "application/x-thuiszitter-plan-action"
@@ -334,7 +335,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PersonDelegate(QStyledItemDelegate):
+class PersonDelegate(WrappedCellDelegate):
     """'Wie': pick one of the people of the case, or type another name."""
 
     def __init__(self, source: PlanSource, parent: QWidget | None = None) -> None:
