@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 from pytestqt.qtbot import QtBot
+from test_smart_goal_tab import editor_in, started_plan
 
 from thuiszitter_desktop.domain.limits import LONG_TEXT, SHORT_TEXT
-from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.services import cases
+from thuiszitter_desktop.domain.model import Pupil
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui.plan_editor import PlanTab
@@ -32,23 +32,8 @@ def text_of(length: int) -> str:
 
 @pytest.fixture
 def tab(qtbot: QtBot, ctx: AppContext) -> PlanTab:
-    pupil = Pupil(first_name="Zoë", last_name="Ivanova", birth_date=date(2012, 5, 6))
-    case = cases.register_case(ctx, pupil, Case(pupil_id=pupil.id,
-                                                aanmelding_date=date(2026, 11, 2)))
-    widget = PlanTab(ctx, case.id)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.mouseClick(widget.start_button, Qt.MouseButton.LeftButton)
-    return widget
-
-
-def open_editor(qtbot: QtBot, view: QTableView) -> QLineEdit:
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
-                    and view.isAncestorOf(QApplication.focusWidget()))
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    return editor
+    return started_plan(qtbot, ctx, Pupil(first_name="Zoë", last_name="Ivanova",
+                                          birth_date=date(2012, 5, 6)))
 
 
 def counter_beside(editor: QLineEdit) -> QLabel:
@@ -64,7 +49,7 @@ def commit(qtbot: QtBot, view: QTableView, editor: QLineEdit) -> None:
 
 def test_a_goal_cell_shows_its_counter_below_while_editing(qtbot: QtBot, tab: PlanTab) -> None:
     qtbot.mouseClick(tab.add_goal_button, Qt.MouseButton.LeftButton)
-    editor = open_editor(qtbot, tab.goals_view)
+    editor = editor_in(tab.goals_view, qtbot)
     counter = counter_beside(editor)
     assert counter.text() == "0 / 20.000 tekens"
     qtbot.keyClicks(editor, "Naar school")
@@ -84,7 +69,7 @@ def counter_beside_any(view: QTableView) -> bool:
 def test_a_paste_over_the_maximum_is_refused_whole_and_said(qtbot: QtBot, tab: PlanTab,
                                                              ctx: AppContext) -> None:
     qtbot.mouseClick(tab.add_goal_button, Qt.MouseButton.LeftButton)
-    editor = open_editor(qtbot, tab.goals_view)
+    editor = editor_in(tab.goals_view, qtbot)
     qtbot.keyClicks(editor, "Doel: ")
     too_long = text_of(LONG_TEXT)
     QApplication.clipboard().setText(too_long)
@@ -112,7 +97,7 @@ def test_a_paste_over_the_maximum_is_refused_whole_and_said(qtbot: QtBot, tab: P
 def test_an_action_cell_and_its_owner_keep_to_their_maximum(qtbot: QtBot, tab: PlanTab,
                                                              ctx: AppContext) -> None:
     qtbot.mouseClick(tab.add_goal_button, Qt.MouseButton.LeftButton)
-    commit(qtbot, tab.goals_view, open_editor(qtbot, tab.goals_view))
+    commit(qtbot, tab.goals_view, editor_in(tab.goals_view, qtbot))
     qtbot.mouseClick(tab.add_action_button, Qt.MouseButton.LeftButton)
     view = tab.actions_view
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
@@ -129,7 +114,7 @@ def test_an_action_cell_and_its_owner_keep_to_their_maximum(qtbot: QtBot, tab: P
     view.setFocus()
     view.setCurrentIndex(tab.actions_model.index(0, 2))
     view.edit(view.currentIndex())
-    what = open_editor(qtbot, view)
+    what = editor_in(view, qtbot)
     assert counter_beside(what).text() == "0 / 20.000 tekens"
     QApplication.clipboard().setText(text_of(LONG_TEXT + 1))
     qtbot.keyClick(what, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)

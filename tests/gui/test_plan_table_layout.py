@@ -6,35 +6,18 @@ in its own process (``plan_layout_check.py``), on the demo case with a plan.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_window_fit import SCREEN
+from scaled_run import free_area, run_at_scale
 
 from thuiszitter_desktop.ui.plan_table import READABLE_CHARACTERS
-
-HERE = Path(__file__).resolve().parent
-
-
-def layout_at(scale: str, tmp_path: Path) -> dict:  # type: ignore[type-arg]
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps(SCREEN))
-    env = {**os.environ, "QT_SCALE_FACTOR": scale,
-           "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run([sys.executable, str(HERE / "plan_layout_check.py")], env=env,
-                          capture_output=True, text=True, timeout=300, check=True)
-    report: dict = json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[type-arg]
-    assert report["area"] == [round(1600 / float(scale)), round(1000 / float(scale))]
-    return report
 
 
 @pytest.mark.parametrize("scale", ["1", "2"])
 def test_goal_and_action_texts_get_readable_columns(scale: str, tmp_path: Path) -> None:
-    report = layout_at(scale, tmp_path)
+    report = run_at_scale("plan_layout_check.py", scale, tmp_path)
+    assert report["area"] == free_area(scale)  # the scale took effect
     goals, actions = report["goals"], report["actions"]
     assert goals["rows"] >= 2 and actions["rows"] >= 2  # the demo plan is really shown
     # Doel, Zo meten we het (goals) and Wat (actions): at least a readable width each.
