@@ -492,6 +492,8 @@ class AppController(QObject):
         return key_for_backup(backup, passphrase), True
 
     def shutdown(self) -> None:
+        if self.autolock is not None:  # its timer would otherwise lock a window long gone
+            self.autolock.stop()
         if self.vault is not None:
             self.vault.lock()
             self.vault = None

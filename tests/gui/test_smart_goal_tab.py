@@ -23,8 +23,8 @@ def editor_in(view: QAbstractItemView, qtbot: QtBot) -> QLineEdit:
     return editor
 
 
-def test_tab_through_a_new_goal_keeps_every_field(qtbot: QtBot, ctx: AppContext) -> None:
-    pupil = Pupil(first_name="Nina", last_name="Yılmaz", birth_date=date(2012, 3, 4))
+def started_plan(qtbot: QtBot, ctx: AppContext, pupil: Pupil) -> PlanTab:
+    """The plan tab of a new case of ``pupil``, with an empty plan started."""
     case = cases.register_case(ctx, pupil, Case(pupil_id=pupil.id,
                                                 aanmelding_date=date(2026, 11, 2)))
     tab = PlanTab(ctx, case.id)
@@ -32,6 +32,12 @@ def test_tab_through_a_new_goal_keeps_every_field(qtbot: QtBot, ctx: AppContext)
     tab.resize(1200, 800)
     tab.show()
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    return tab
+
+
+def test_tab_through_a_new_goal_keeps_every_field(qtbot: QtBot, ctx: AppContext) -> None:
+    pupil = Pupil(first_name="Nina", last_name="Yılmaz", birth_date=date(2012, 3, 4))
+    tab = started_plan(qtbot, ctx, pupil)
     qtbot.mouseClick(tab.add_goal_button, Qt.MouseButton.LeftButton)
     view = tab.goals_view
     for text in ("Nina gaat drie ochtenden naar school", "Aanwezigheid volgens de mentor",
@@ -40,7 +46,8 @@ def test_tab_through_a_new_goal_keeps_every_field(qtbot: QtBot, ctx: AppContext)
         qtbot.keyClicks(editor, text)
         qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.currentIndex().column() == 3)
-    goal = plan_service.load_versions(ctx, case.id)[-1].goals[0]
+    assert tab.plan is not None
+    goal = plan_service.load_versions(ctx, tab.plan.case_id)[-1].goals[0]
     assert goal.description == "Nina gaat drie ochtenden naar school"
     assert goal.indicator == "Aanwezigheid volgens de mentor"
     assert goal.agreed_by == ("Nina", "moeder", "mentor")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.consent import Step
 from thuiszitter_desktop.domain.errors import UserError, ValidationError
+from thuiszitter_desktop.domain.limits import LONG_TEXT
 from thuiszitter_desktop.domain.plan import (
     ActionStatus,
     GoalProgress,
@@ -49,6 +50,7 @@ from thuiszitter_desktop.domain.plan_edit import (
 from thuiszitter_desktop.services import access_log, consent
 from thuiszitter_desktop.services import plan as plan_service
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.cell_limits import LimitedTextDelegate
 from thuiszitter_desktop.ui.plan_dialogs import EvaluationDialog, PrintDialog
 from thuiszitter_desktop.ui.plan_fields import PlanFields
 from thuiszitter_desktop.ui.plan_hints import SmartHintsBox
@@ -62,6 +64,8 @@ from thuiszitter_desktop.ui.plan_models import (
 from thuiszitter_desktop.ui.plan_table import plan_table
 from thuiszitter_desktop.ui.reflow import ReflowColumns
 from thuiszitter_desktop.ui.widgets import ConsentGate, ErrorLabel
+
+SIDE_MARGINS = 48  # the page's and the group boxes' margins around the goals table
 
 
 class PlanCommand(QUndoCommand):
@@ -201,11 +205,12 @@ class PlanTab(QWidget):
         left.addWidget(self._plan_form())
         left.addWidget(self._goals_box())
         left.addWidget(self._actions_box())
-        main = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter = main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(left)
         main.addWidget(self.hints_box)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 1)
+        main.setChildrenCollapsible(False)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -226,17 +231,25 @@ class PlanTab(QWidget):
         return self.fields
 
     def _goals_box(self) -> QGroupBox:
-        self.goals_view = plan_table(self.goals_model, (0, 0, 130, 80, 0, 90), stretch=(0, 1, 4))
+        # Everything but the choice and the date wraps: at 200 % the names share the room too.
+        self.goals_view, self.goals_fit = plan_table(self.goals_model, (0, 0, 0, 80, 0, 90),
+                                                     stretch={0: 3, 1: 3, 2: 2, 4: 2})
         self.goals_view.setItemDelegateForColumn(3, ChoiceDelegate(REALISTIC_CHOICES, self))
+        for column, what in ((0, "het doel"), (1, "de meting"), (4, "de toelichting")):
+            self.goals_view.setItemDelegateForColumn(
+                column, LimitedTextDelegate(LONG_TEXT, what, self.show_problem, self))
         self.add_goal_button = QPushButton("&Doel toevoegen")
         self.remove_goal_button = QPushButton("Doel verwijderen")
         return self._box("Doelen (slepen of Alt+↑/↓ om de volgorde te wijzigen)",
                          self.goals_view, self.add_goal_button, self.remove_goal_button)
 
     def _actions_box(self) -> QGroupBox:
-        self.actions_view = plan_table(self.actions_model, (160, 100, 0, 90, 90, 90), stretch=(2,))
+        self.actions_view, self.actions_fit = plan_table(
+            self.actions_model, (0, 100, 0, 90, 90, 90), stretch={0: 1, 2: 3})
         self.actions_view.setItemDelegateForColumn(0, PersonDelegate(self, self))
         self.actions_view.setItemDelegateForColumn(1, ChoiceDelegate(OwnerKind.choices(), self))
+        self.actions_view.setItemDelegateForColumn(
+            2, LimitedTextDelegate(LONG_TEXT, "de actie", self.show_problem, self))
         self.actions_view.setItemDelegateForColumn(4, ChoiceDelegate(ActionStatus.choices(),
                                                                      self))
         self.add_action_button = QPushButton("&Actie toevoegen")
@@ -292,6 +305,25 @@ class PlanTab(QWidget):
             shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(remove)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        """The tips beside the tables when both fit, else below them (at 200 %): the goal
+        columns keep a readable width instead of sharing a third of the window with tips."""
+        main = self.main_splitter
+        beside = (self.goals_fit.minimum_width() + self.hints_box.minimumSizeHint().width()
+                  + main.handleWidth() + SIDE_MARGINS)
+        wanted = Qt.Orientation.Horizontal if width >= beside else Qt.Orientation.Vertical
+        if main.orientation() != wanted:
+            main.setOrientation(wanted)
+            if wanted is Qt.Orientation.Horizontal:
+                main.setSizes([width * 4 // 5, width // 5])
+            else:  # the tables get the room, the tips a few lines (the splitter gives more)
+                tips = self.fontMetrics().lineSpacing() * 6
+                main.setSizes([max(1, main.height() - tips), tips])
 
     # -- showing -------------------------------------------------------------------------
     def _refresh_all(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from thuiszitter_desktop.domain.date_text import DateTextError, parse_date_text
+from thuiszitter_desktop.domain.limits import SHORT_TEXT
 from thuiszitter_desktop.domain.plan import (
     Action,
     ActionStatus,
@@ -37,7 +38,9 @@ from thuiszitter_desktop.domain.plan_edit import (
     update_goal,
 )
 from thuiszitter_desktop.domain.plan_owner import owner_for
+from thuiszitter_desktop.ui.cell_limits import limit_line
 from thuiszitter_desktop.ui.date_field import format_date
+from thuiszitter_desktop.ui.wrapped_cells import WrappedCellDelegate
 
 GOAL_MIME = "application/x-thuiszitter-plan-goal"
 ACTION_MIME = "application/x-thuiszitter-plan-action"
@@ -332,7 +335,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PersonDelegate(QStyledItemDelegate):
+class PersonDelegate(WrappedCellDelegate):
     """'Wie': pick one of the people of the case, or type another name."""
 
     def __init__(self, source: PlanSource, parent: QWidget | None = None) -> None:
@@ -345,6 +348,9 @@ class PersonDelegate(QStyledItemDelegate):
         combo.setEditable(True)
         for person in self._source.people():
             combo.addItem(person.name)
+        edit = combo.lineEdit()
+        if edit is not None:
+            limit_line(edit, SHORT_TEXT, "de naam", self._source.show_problem)
         return combo
 
     def setEditorData(self, editor: QWidget, index: ItemIndex) -> None:

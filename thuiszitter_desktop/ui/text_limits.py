@@ -23,11 +23,12 @@ TextField = QLineEdit | QPlainTextEdit
 class CharCounter(QObject):
     """Shows 'n / maximum' in the bottom-right corner of ``edit``."""
 
-    def __init__(self, edit: TextField, limit: int) -> None:
+    def __init__(self, edit: TextField, limit: int, *, always: bool | None = None,
+                 unit: str = "") -> None:
         super().__init__(edit)
-        self.edit, self.limit = edit, limit
-        self.always = isinstance(edit, QPlainTextEdit)
-        host: QWidget = edit if isinstance(edit, QLineEdit) else edit.viewport()
+        self.edit, self.limit, self.unit = edit, limit, unit
+        self.always = isinstance(edit, QPlainTextEdit) if always is None else always
+        host = self.host()
         self.label = QLabel(host)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setObjectName("charCounter")
@@ -36,6 +37,11 @@ class CharCounter(QObject):
         host.installEventFilter(self)
         self.update()
 
+    def host(self) -> QWidget:
+        """The widget the counter is drawn on."""
+        edit = self.edit
+        return edit if isinstance(edit, QLineEdit) else edit.viewport()
+
     def text_length(self) -> int:
         edit = self.edit
         return len(edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText())
@@ -43,13 +49,14 @@ class CharCounter(QObject):
     def update(self) -> None:
         count = self.text_length()
         over = count > self.limit
-        self.label.setText(f"{count_text(count)} / {count_text(self.limit)}"
+        self.label.setText(f"{count_text(count)} / {count_text(self.limit)}{self.unit}"
                            + (" — te lang" if over else ""))
         self.label.setStyleSheet(OVER_STYLE if over else NORMAL_STYLE)
         visible = self.always or count >= NEAR * self.limit
         self.label.setVisible(visible)
         self.label.adjustSize()
-        if isinstance(self.edit, QLineEdit):  # keep the end of the text readable beside it
+        # Keep the end of the text readable beside a counter drawn inside the line.
+        if isinstance(self.edit, QLineEdit) and self.label.parentWidget() is self.edit:
             self.edit.setTextMargins(0, 0, self.label.sizeHint().width() + 6 if visible else 0, 0)
         self._place()
 

@@ -144,3 +144,24 @@ def test_metadata_names_title_organisation_and_dutch(name: str) -> None:
     info = reader.metadata
     assert info is not None and info.title and info.author == "Leerplicht Regio Rivierland"
     assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
+
+
+class MaximumFill(LongFill):
+    """Every free text at the form's maximum (LONG_TEXT), names at SHORT_TEXT."""
+
+    def long(self, key: str) -> str:
+        return self._marked(key, LONG_TEXT)
+
+
+def test_plan_table_cells_at_their_maximum_print_whole() -> None:
+    """What the plan editor's cells accept at most (goal, indicator, why, action, owner,
+    agreed with) is printed whole: every cell's first and last word are in the PDF."""
+    fill = MaximumFill()
+    data = DOCUMENTS["plan"](fill)
+    body = pdf_text(data)
+    assert {"doel1", "indicator2", "waarom1", "actie2", "eigenaar1", "samen2"} <= set(fill.keys)
+    missing = [key for key in dict.fromkeys(fill.keys)
+               if f"Begin{key}" not in body or f"Einde{key}" not in body]
+    assert missing == []
+    # Eleven texts of 20,000 characters: they really are in it, not left out.
+    assert len(PdfReader(io.BytesIO(data)).pages) > 10
