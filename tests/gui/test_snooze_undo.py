@@ -94,7 +94,7 @@ def test_uitgesteld_lists_why_and_until_and_takes_back(qtbot: QtBot, window: Mai
                      "Moeder belt donderdag terug", "Test Consulent"]
     with qtbot.waitSignal(dialog.open_case) as opened:
         dialog.open_button.click()
-    assert opened.args == [overview.snoozed[0].hidden.reminder.case_id]
+    assert opened.args == [overview.snoozed[0].case_id]
     dialog.restore_button.click()
     assert dialog.empty.isVisibleTo(dialog) and not dialog.table.isVisibleTo(dialog)
     assert counts(window)[1] == "2 open casussen · 1 termijn verlopen, 2 deze week"

@@ -212,8 +212,13 @@ def list_cases(conn: Connection, include_closed: bool = False,
                born_on: date | None = None) -> list[CaseWithPupil]:
     """Cases with their pupil in one query (the overview's only read); with ``born_on``,
     only those of pupils born that day."""
+    return cases_from(conn, cases_query(include_closed, case_ids, born_on))
+
+
+def cases_from(conn: Connection, query: Select[Any]) -> list[CaseWithPupil]:
+    """The cases with their pupil that ``query`` (a ``cases_query``, narrowed) finds."""
     result = []
-    for row in conn.execute(cases_query(include_closed, case_ids, born_on)).mappings():
+    for row in conn.execute(query).mappings():
         pupil_row = {name: row[label] for name, label in _PUPIL_LABELS}
         result.append(CaseWithPupil(case_from_row(row), pupil_from_row(pupil_row)))  # type: ignore[arg-type]
     return result
