@@ -82,7 +82,9 @@ class TodayPage(QWidget):
         self.follow_up_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.follow_up_table.verticalHeader().hide()
         self.follow_up_table.horizontalHeader().setStretchLastSection(True)
-        self.follow_up_table.setMaximumHeight(160)
+        self.follow_up_table.setWordWrap(False)
+        self.follow_up_table.setItemDelegateForColumn(
+            TEXT_COLUMN, WordElideDelegate(self.follow_up_table))
         # Snoozed like a deadline (same dialog, undo and 'Uitgesteld' list); done is recorded
         # in the case's Nazorg tab, so no 'Gezien' here.
         self.follow_up_open_button = QPushButton("Casus o&penen")
@@ -222,8 +224,18 @@ class TodayPage(QWidget):
             if due:
                 self.follow_up_table.selectRow(0)
                 self.follow_up_table.resizeColumnsToContents()
+                self._fit_follow_ups(len(due))
         for widget in (self.follow_up_heading, self.follow_up_table, self.follow_up_buttons):
             widget.setVisible(bool(due))
+
+    def _fit_follow_ups(self, rows: int) -> None:
+        """As high as its rows (at most four, then it scrolls): the deadlines above keep the
+        room, also at 200 %."""
+        table = self.follow_up_table
+        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                  + min(rows, 4) * table.verticalHeader().defaultSectionSize())
+        table.setMaximumHeight(height + table.horizontalScrollBar().sizeHint().height())
+        table.setMinimumHeight(min(height, table.maximumHeight()))
 
     def summary_text(self) -> str:
         """The privacy-safe counts of the last reload (empty when nothing is due)."""
