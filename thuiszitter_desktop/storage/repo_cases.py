@@ -251,6 +251,8 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     to_date = _SharedDates().__getitem__
     texts: dict[str, str] = {}
     shared_text = texts.setdefault
+    # Several causes per pupil (seed 004, B4.1): each stored list is parsed once.
+    causes: dict[str, tuple[Ondersteuningsvraag, ...]] = {}
     no_date = None
     verzuim, regie, stage, support, situation, waiting, stagnation, reason, schooltype = (
         _members(VerzuimType), _members(Regie), _members(CaseStage),
@@ -259,8 +261,11 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     result = []
     for (case_id, pupil_id, aanmelding, home, verzuim_name, percentage, regie_name, stage_name,
          contact, goals, aanbod, support_name, situation_name, waiting_name, stagnation_name,
-         closed, reason_name, birth, school, schooltype_name, gemeente, swv
+         closed, reason_name, more_causes, birth, school, schooltype_name, gemeente, swv
          ) in conn.execute(query).all():
+        extra = causes.get(more_causes)
+        if extra is None:
+            extra = causes[more_causes] = members_from_text(Ondersteuningsvraag, more_causes)
         pupil = Pupil(id=pupil_id, first_name="", last_name="", birth_date=to_date(birth),
                       school=shared_text(school, school),
                       onderwijstype=schooltype[schooltype_name],
@@ -274,6 +279,7 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
             goals_set_date=to_date(goals) if goals else no_date,
             passend_aanbod_date=to_date(aanbod) if aanbod else no_date,
             ondersteuningsvraag=support[support_name] if support_name else None,
+            extra_ondersteuningsvragen=extra,
             huidige_situatie=situation[situation_name] if situation_name else None,
             wachtlijst=waiting[waiting_name],
             stagnatie_oorzaak=stagnation[stagnation_name] if stagnation_name else None,
@@ -289,7 +295,7 @@ _FIGURE_CASE_COLUMNS = (
     "id", "pupil_id", "aanmelding_date", "home_since", "verzuim_type", "education_percentage",
     "regie", "stage", "first_contact_date", "goals_set_date", "passend_aanbod_date",
     "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on",
-    "closing_reason")
+    "closing_reason", "extra_ondersteuningsvragen")
 _ANONYMOUS_SELECT = [
     *[type_coerce(cases.c[n], String) if isinstance(cases.c[n].type, Date) else cases.c[n]
       for n in _FIGURE_CASE_COLUMNS],
