@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from test_snooze_undo import counts, ctrl_key
 
 from thuiszitter_desktop.domain.follow_up import FollowUpKind
 from thuiszitter_desktop.domain.model import Case, Pupil
@@ -44,11 +45,6 @@ def window(qtbot: QtBot, ctx: AppContext, closed_case: str) -> MainWindow:
     shown = MainWindow(ctx)
     qtbot.addWidget(shown)
     return shown
-
-
-def counts(window: MainWindow) -> tuple[str, str, str]:
-    return (window.today_page.summary.text(), window.statusBar().currentMessage(),
-            window.tray.last_message)
 
 
 def seen(text: str) -> tuple[str, str, str]:
@@ -96,12 +92,7 @@ def test_a_due_follow_up_counts_is_snoozed_and_comes_back(
         "uitgesteld tot 01-12-2026. Terugvinden: knop 'Uitgesteld'.")
     assert page.snoozed_button.text().replace("&", "") == "Uitgesteld (1)…"
 
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
-    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    ctrl_key(qtbot, window, page.table, Qt.Key.Key_Z)  # undo
     assert counts(window) == seen("1 termijn verlopen, 2 deze week")
     assert page.follow_up_model.rowCount() == 1
     with window.ctx.vault.read() as conn:
@@ -116,12 +107,7 @@ def test_uitgesteld_lists_the_follow_up_and_takes_it_back(
     page = window.today_page
     follow_up.add_transition(window.ctx, closed_case, FollowUpKind.OVERGANG_PO_VO,
                              date(2026, 10, 26))
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    page.follow_up_table.setFocus()
-    qtbot.waitUntil(page.follow_up_table.hasFocus)
-    qtbot.keyClick(page.follow_up_table, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    ctrl_key(qtbot, window, page.follow_up_table, Qt.Key.Key_U)  # snooze, in the Nazorg list
     assert len(snooze_by_dialog) == 1
     dialog = SnoozedDialog(window.ctx, page._snoozed)
     qtbot.addWidget(dialog)
