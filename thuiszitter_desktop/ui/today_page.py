@@ -88,7 +88,8 @@ class TodayPage(QWidget):
         # Snoozed like a deadline (same dialog, undo and 'Uitgesteld' list); done is recorded
         # in the case's Nazorg tab, so no 'Gezien' here.
         self.follow_up_open_button = QPushButton("Casus o&penen")
-        self.follow_up_open_button.setToolTip("De casus van deze nazorg openen (tab Nazorg)")
+        self.follow_up_open_button.setToolTip(
+            "De casus openen; op de tab Nazorg legt u vast hoe het gaat (Enter)")
         self.follow_up_snooze_button = QPushButton("Nazorg uit&stellen…")
         follow_up_buttons = QHBoxLayout()
         follow_up_buttons.addWidget(self.follow_up_open_button)
@@ -97,6 +98,8 @@ class TodayPage(QWidget):
         self.follow_up_buttons = QWidget()
         self.follow_up_buttons.setLayout(follow_up_buttons)
         follow_up_buttons.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.follow_up_heading, self.follow_up_table, self.follow_up_buttons):
+            widget.hide()  # until a follow-up is due
 
         self.open_button = QPushButton("&Openen")
         self.open_button.setToolTip("Casus openen (Enter)")
