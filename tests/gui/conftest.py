@@ -3,17 +3,39 @@ modal question never blocks a test run."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from thuiszitter_desktop.ui import security_wiring
 from thuiszitter_desktop.ui.app_rules import install_app_rules
+from thuiszitter_desktop.ui.autolock import AutoLock
 
 
 @pytest.fixture(autouse=True)
 def app_rules(qapp: QApplication) -> None:
     """What ``app.run`` installs; installed once, kept for the whole session."""
     install_app_rules(qapp)
+
+
+@pytest.fixture(autouse=True)
+def no_autolock_after_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Stop every auto-lock a test started: an AppController kept alive by its connections
+    otherwise locked its (long deleted) window five real minutes later, in another test."""
+    started: list[AutoLock] = []
+    start = AutoLock.start
+
+    def recorded(self: AutoLock, idle_minutes: int | None = None) -> None:
+        started.append(self)
+        start(self, idle_minutes)
+
+    monkeypatch.setattr(AutoLock, "start", recorded)
+    yield
+    for autolock in started:
+        with contextlib.suppress(RuntimeError):  # its C++ object may be gone already
+            autolock.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 import thuiszitter_desktop.ui as ui_package
-from thuiszitter_desktop.domain.follow_up import FollowUp
+from thuiszitter_desktop.domain.follow_up import FollowUp, FollowUpKind
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Pupil
 from thuiszitter_desktop.domain.passend_aanbod import PassendAanbod
@@ -102,6 +102,10 @@ def demo_env(folder: Path) -> Env:
     row = reminders.load_today(ctx).rows[0]
     reminders.snooze_reminder(ctx, row.reminder, TODAY + timedelta(days=3),
                               "Moeder belt donderdag terug")
+    # A pupil who started at the vo a month ago: Vandaag shows its follow-up ('Nazorg').
+    closed = next(item for item in load_rows(ctx, include_closed=True) if not item.is_open)
+    follow_up.add_transition(ctx, closed.case_id, FollowUpKind.OVERGANG_PO_VO,
+                             TODAY - timedelta(days=29))
     return Env(ctx, _rich_case(ctx))
 
 
@@ -240,6 +244,8 @@ def screens() -> list[tuple[str, Opener]]:
         ("instellingen", lambda env: SettingsDialog(env.ctx)),
         ("wie-bent-u", lambda env: ProfileDialog(env.ctx)),
         ("uitstellen", lambda env: SnoozeDialog(env.ctx, reminders.load_today(env.ctx).rows[0])),
+        ("nazorg-uitstellen", lambda env: SnoozeDialog(
+            env.ctx, reminders.load_today(env.ctx).follow_ups[0])),
         ("uitgesteld", lambda env: SnoozedDialog(env.ctx,
                                                  reminders.load_today(env.ctx).snoozed)),
         ("mdo-plannen", lambda env: MdoDialog(env.ctx, _meeting(env))),

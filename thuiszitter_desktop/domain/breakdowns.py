@@ -2,7 +2,9 @@
 
 Enum characteristics are listed in their declaration order; free-text ones (school, SWV,
 gemeente) alphabetically. Missing values are counted as their own row, always last, so the
-rows always add up to the number of cases.
+rows add up to the number of cases; except where a pupil can have several values (the
+ondersteuningsvraag, seed 004 B4.1 "meerdere antwoorden mogelijk"): every value a pupil has
+counts once, so the rows may add up to more (``CountTable.several_per_case``).
 """
 
 from __future__ import annotations
@@ -136,11 +138,23 @@ def _values(cls: type[Labelled]) -> tuple[Labelled | None, ...]:
     return (*cls, None)
 
 
+def _all_causes(columns: _Columns) -> list[tuple[Ondersteuningsvraag | None, ...]]:
+    """Every ondersteuningsvraag of each case, the main one first, each once; (None,) when
+    none is known."""
+    return [tuple(dict.fromkeys(v for v in (main, *extra) if v is not None)) or (None,)
+            for main, extra in zip(columns["ondersteuningsvraag"],
+                                   columns["extra_ondersteuningsvragen"], strict=True)]
+
+
+# The dimensions whose source gives each case a tuple of values (seed 004 allows several).
+SEVERAL_PER_CASE = frozenset({Dimension.ONDERSTEUNINGSVRAAG})
+
+
 _DIMENSIONS: dict[Dimension, _Dimension] = {
     Dimension.ONDERWIJSTYPE: ("onderwijstype", _enum, _values(Onderwijstype)),
     Dimension.LEEFTIJD: (_ages, _enum, _values(AgeGroup)),
     Dimension.VERZUIM: ("verzuim_type", _enum, _values(VerzuimType)),
-    Dimension.ONDERSTEUNINGSVRAAG: ("ondersteuningsvraag", _enum, _values(Ondersteuningsvraag)),
+    Dimension.ONDERSTEUNINGSVRAAG: (_all_causes, _enum, _values(Ondersteuningsvraag)),
     Dimension.SITUATIE: ("huidige_situatie", _enum, _values(HuidigeSituatie)),
     Dimension.WACHTLIJST: ("wachtlijst", _enum, _values(Wachtlijst)),
     Dimension.SCHOOL: ("school", lambda v: _text(v, NIET_INGESCHREVEN), None),
@@ -187,10 +201,26 @@ class CountTable:
     dimension: Dimension
     definition: Definition
     rows: tuple[CountRow, ...]
+    cases: int  # the number of cases counted: what each row's share is a share of
 
     @property
     def total(self) -> int:
-        return sum(row.count for row in self.rows)
+        return self.cases
+
+    @property
+    def several_per_case(self) -> bool:
+        """A case may count in more than one row: the rows may add up to more than total."""
+        return self.dimension in SEVERAL_PER_CASE
+
+    @property
+    def several_note(self) -> str:
+        """What a reader must know when a case may count in more than one row; else ''."""
+        if not self.several_per_case:
+            return ""
+        what = self.dimension.label.lower()
+        return (f"Een leerling kan meer dan één {what} hebben en telt bij elk daarvan mee. "
+                "De aantallen tellen daarom samen op tot meer dan het totaal; het aandeel is "
+                "het deel van alle leerlingen.")
 
 
 class Counts:
@@ -230,6 +260,9 @@ def _count(dimension: Dimension, definition: Definition, columns: _Columns,
            ids: list[str]) -> CountTable:
     source, key_of, possible = _DIMENSIONS[dimension]
     column = _column(columns, source)
+    several = dimension in SEVERAL_PER_CASE
+    if several:
+        column = [value for values in column for value in values]
     if possible is None:
         tally = Counter(column)
         raw_of: dict[Hashable, Any] | None = None
@@ -249,15 +282,19 @@ def _count(dimension: Dimension, definition: Definition, columns: _Columns,
         members[group_key].add(value)
     rows = tuple(
         CountRow(labels[key], counts[key],
-                 functools.partial(_ids_with, source, possible is not None, columns, ids,
-                                   frozenset(members[key])))
+                 functools.partial(_ids_with, source, possible is not None, several, columns,
+                                   ids, frozenset(members[key])))
         for key in sorted(counts))
-    return CountTable(dimension, definition, rows)
+    return CountTable(dimension, definition, rows, len(ids))
 
 
-def _ids_with(source: _Source, by_identity: bool, columns: _Columns, ids: list[str],
-              wanted: frozenset[Hashable]) -> tuple[str, ...]:
-    """The ids of the cases whose value is one of ``wanted``, in caseload order."""
+def _ids_with(source: _Source, by_identity: bool, several: bool, columns: _Columns,
+              ids: list[str], wanted: frozenset[Hashable]) -> tuple[str, ...]:
+    """The ids of the cases with a value (with ``several``: any of their values) that is one
+    of ``wanted``, in caseload order."""
     column = _column(columns, source)
+    if several:
+        return tuple(case_id for case_id, values in zip(ids, column, strict=True)
+                     if any((id(v) if by_identity else v) in wanted for v in values))
     values = map(id, column) if by_identity else column
     return tuple(case_id for case_id, value in zip(ids, values, strict=True) if value in wanted)

@@ -63,6 +63,11 @@ class FollowUp:
     def done(self) -> bool:
         return self.done_on is not None
 
+    @property
+    def key(self) -> str:
+        """Its key beside the deadline keys, for a snooze (domain/reminders)."""
+        return f"nazorg:{self.id}"
+
     def record(self, on: date, outcome: FollowUpOutcome, note: str, today: date) -> None:
         errors: dict[str, str] = {}
         if on > today:

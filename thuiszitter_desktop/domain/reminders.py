@@ -8,7 +8,8 @@ overview, not here.
 The consulent may *snooze* a reminder until a date (it returns on that date) or *acknowledge*
 it (it stays away). Both need a reason and are kept for the audit log. A snooze belongs to one
 reminder: case, deadline key and due date. When the deadline moves (a reopened case, an action
-given a new date) the reminder comes back.
+given a new date) the reminder comes back. A follow-up moment after closing (domain/follow_up)
+is snoozed the same way: anything with a case, a key and a due date (``Snoozable``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Protocol, TypeVar
 
 from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
@@ -59,6 +62,25 @@ class Reminder:
         return self.deadline.describe(today)
 
 
+class Snoozable(Protocol):
+    """What a snooze can hold back: a reminder, or a follow-up moment after closing."""
+
+    @property
+    def case_id(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def due(self) -> date: ...
+
+    @property
+    def kind(self) -> Enum: ...  # its name goes into the audit line
+
+
+S = TypeVar("S", bound=Snoozable)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Snooze:
     """A snoozed (``until`` set) or acknowledged (``until`` None) reminder, with who and why."""
@@ -76,15 +98,15 @@ class Snooze:
     def acknowledged(self) -> bool:
         return self.until is None
 
-    def matches(self, reminder: Reminder) -> bool:
-        return (self.case_id, self.key, self.due) == (reminder.case_id, reminder.key, reminder.due)
+    def matches(self, item: Snoozable) -> bool:
+        return (self.case_id, self.key, self.due) == (item.case_id, item.key, item.due)
 
     def hides_on(self, today: date) -> bool:
         """Whether the reminder stays out of view on ``today`` (it returns on ``until``)."""
         return self.until is None or self.until > today
 
 
-def snooze(reminder: Reminder, until: date, reason: str, by: str, at: datetime) -> Snooze:
+def snooze(reminder: Snoozable, until: date, reason: str, by: str, at: datetime) -> Snooze:
     """Snooze ``reminder`` until ``until`` (after the day of ``at``), with a reason."""
     errors = _check(reason, by)
     if until <= at.date():
@@ -95,7 +117,7 @@ def snooze(reminder: Reminder, until: date, reason: str, by: str, at: datetime) 
                   reason=reason.strip(), by=by.strip(), at=at, until=until)
 
 
-def acknowledge(reminder: Reminder, reason: str, by: str, at: datetime) -> Snooze:
+def acknowledge(reminder: Snoozable, reason: str, by: str, at: datetime) -> Snooze:
     """Mark ``reminder`` as seen and handled; it stays away until the deadline moves."""
     errors = _check(reason, by)
     if errors:
@@ -177,15 +199,21 @@ def hiding_snoozes(snoozes: Iterable[Snooze], today: date) -> dict[str, list[Sno
 def split_case_reminders(case_id: str, pending: Iterable[Deadline], hiding: Sequence[Snooze]
                          ) -> tuple[list[Reminder], list[HiddenReminder]]:
     """One case's reminders: (shown, hidden by one of ``hiding``)."""
-    shown: list[Reminder] = []
-    hidden: list[HiddenReminder] = []
-    for deadline in pending:
-        reminder = Reminder(case_id, deadline)
-        snooze = next((s for s in hiding if s.matches(reminder)), None)
+    shown, hidden = split_snoozed((Reminder(case_id, d) for d in pending), hiding)
+    return shown, [HiddenReminder(reminder, snooze) for reminder, snooze in hidden]
+
+
+def split_snoozed(items: Iterable[S], hiding: Sequence[Snooze]
+                  ) -> tuple[list[S], list[tuple[S, Snooze]]]:
+    """``items`` of one case: (shown, hidden with the snooze that hides each)."""
+    shown: list[S] = []
+    hidden: list[tuple[S, Snooze]] = []
+    for item in items:
+        snooze = next((s for s in hiding if s.matches(item)), None)
         if snooze is None:
-            shown.append(reminder)
+            shown.append(item)
         else:
-            hidden.append(HiddenReminder(reminder, snooze))
+            hidden.append((item, snooze))
     return shown, hidden
 
 

@@ -51,6 +51,8 @@ _COLUMNS: tuple[_Column, ...] = (
     ("Type verzuim", lambda p, c, d, e: c.verzuim_type.label),
     ("Percentage onderwijs", lambda p, c, d, e: c.education_percentage),
     ("Ondersteuningsvraag", lambda p, c, d, e: _label(c.ondersteuningsvraag)),
+    ("Overige ondersteuningsvragen",
+     lambda p, c, d, e: "; ".join(v.label for v in c.extra_ondersteuningsvragen)),
     ("Huidige situatie", lambda p, c, d, e: _label(c.huidige_situatie)),
     ("Wachtlijst", lambda p, c, d, e: c.wachtlijst.label),
     ("Regie", lambda p, c, d, e: c.regie.label),
@@ -128,6 +130,10 @@ def _explanation(table: ExportTable) -> Sequence[tuple[str, str]]:
                    "definitie thuiszat, ook als dat in het kwartaal stopte."),
         ("Privacy", "Geanonimiseerd: geen namen, geen geboortedata (alleen de leeftijdsgroep) "
                     "en geen vrije tekst."),
+        ("Ondersteuningsvraag", "Een leerling kan meer dan één ondersteuningsvraag hebben: de "
+                                "belangrijkste staat in 'Ondersteuningsvraag', de andere in "
+                                "'Overige ondersteuningsvragen'. Wie per vraag telt, telt beide "
+                                "kolommen en komt samen op meer vragen dan leerlingen."),
     )
 
 

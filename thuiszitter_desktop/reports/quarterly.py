@@ -132,8 +132,11 @@ def _count_block(count_table: CountTable) -> Flowable:
     table_width = CONTENT_WIDTH * 0.55
     counts = table(rows, [table_width - 38 * mm, 16 * mm, 22 * mm])
     counts.hAlign = "LEFT"
+    # Several causes per pupil: the rows add up to more than the total, said under the heading.
+    head = [heading, text(count_table.several_note, st.small)] if count_table.several_note \
+        else [heading]
     if not 2 <= len(count_table.rows) <= MAX_CHART_ROWS:
-        return KeepStart([heading, spacer(1), counts])
+        return KeepStart([*head, spacer(1), counts])
     chart = bar_chart([r.label for r in count_table.rows],
                       [float(r.count) for r in count_table.rows],
                       CONTENT_WIDTH - table_width - 4 * mm)
@@ -142,7 +145,7 @@ def _count_block(count_table: CountTable) -> Flowable:
                         [("VALIGN", (0, 0), (-1, -1), "TOP"),
                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
                          ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
-    return KeepStart([heading, spacer(1), side_by_side])
+    return KeepStart([*head, spacer(1), side_by_side])
 
 
 def _period(figures: QuarterFigures) -> str:

@@ -7,7 +7,7 @@ the same state in the caseload overview, the Vandaag list and the exports.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,14 +24,18 @@ from thuiszitter_desktop.domain.deadlines import (
     case_deadlines,
 )
 from thuiszitter_desktop.domain.episodes import Reopening
+from thuiszitter_desktop.domain.follow_up import FollowUp
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.reminders import (
     REMINDER_HORIZON_DAYS,
     HiddenReminder,
     Reminder,
+    Snoozable,
     Snooze,
     acknowledge,
-    notification_text,
+    counts_text,
+    hiding_snoozes,
+    reminder_order,
     snooze,
     split_reminders,
 )
@@ -51,6 +55,13 @@ from thuiszitter_desktop.interchange.ics import (
 )
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.follow_up import (
+    FollowUpRow,
+    OpenFollowUps,
+    case_follow_ups,
+    follow_up_row,
+    read_open_follow_ups,
+)
 from thuiszitter_desktop.storage import (
     repo_cases,
     repo_mdo,
@@ -171,6 +182,8 @@ class ClockSnapshot:
     facts: Mapping[str, ClockFacts]
     snoozes: tuple[Snooze, ...]
     settings: Mapping[str, Any]
+    # Follow-up moments not done yet, by case (mostly closed cases, so not in ``cases``).
+    follow_ups: Mapping[str, OpenFollowUps] = field(default_factory=dict)
 
     @property
     def items(self) -> tuple[repo_cases.CaseWithPupil, ...]:
@@ -192,17 +205,18 @@ def read_snapshot(ctx: AppContext, plan_items: PlanItems | None = None, *,
         facts = facts_by_case(conn, items, plan_items, only_these=oldest is not None)
         snoozes = repo_reminders.list_snoozes(conn)
         settings = repo_settings.load_all(conn)
+        follow_ups = read_open_follow_ups(conn)
     return ClockSnapshot({item.case.id: item for item in items}, facts, tuple(snoozes),
-                         settings)
+                         settings, follow_ups)
 
 
 # Changes that cannot move a clock: an MDO's own record (its actions reach the plan, which
-# publishes a "plan" change of its own), a saved list comparison, follow-up after closing, a
-# seen assumption of an update, the story of a quarter, a sync's own notice (the cases it
-# touched come as "case" changes with their ids), and the vault turning read-only or writable
-# again (its data stay the same).
-_CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison", "follow_up", "assumption",
-                            "quarter_story", "sync", "vault_state"})
+# publishes a "plan" change of its own), a saved list comparison, a seen assumption of an
+# update, the story of a quarter, a sync's own notice (the cases it touched come as "case"
+# changes with their ids), and the vault turning read-only or writable again (its data stay
+# the same). A "follow_up" change (ids: cases) moves only those cases' follow-up moments.
+_CLOCK_NEUTRAL = frozenset({"mdo", "list_comparison", "assumption", "quarter_story", "sync",
+                            "vault_state"})
 # Above this many changed cases (a list import) one full read is simpler than patching.
 _PATCH_AT_MOST = 500
 
@@ -231,12 +245,26 @@ def refreshed_snapshot(ctx: AppContext, snapshot: ClockSnapshot,
                 open_cases.pop(case_id, None)
             facts.update(facts_by_case(conn, fresh))
             open_cases.update((item.case.id, item) for item in fresh)
-            return ClockSnapshot(open_cases, facts, snapshot.snoozes, snapshot.settings)
+            # Closing plans follow-up moments, reopening answers them.
+            return replace(snapshot, cases=open_cases, facts=facts,
+                           follow_ups=_follow_ups_patched(conn, snapshot, ids)
+                           if entity == "case" else snapshot.follow_ups)
+        if entity == "follow_up" and ids and len(ids) <= _PATCH_AT_MOST:
+            return replace(snapshot, follow_ups=_follow_ups_patched(conn, snapshot, ids))
         if entity == "reminder":
             return replace(snapshot, snoozes=tuple(repo_reminders.list_snoozes(conn)))
         if entity == "settings":
             return replace(snapshot, settings=repo_settings.load_all(conn))
     return None
+
+
+def _follow_ups_patched(conn: Connection, snapshot: ClockSnapshot,
+                        case_ids: set[str]) -> dict[str, OpenFollowUps]:
+    found = dict(snapshot.follow_ups)
+    for case_id in case_ids:
+        found.pop(case_id, None)
+    found.update(read_open_follow_ups(conn, case_ids))
+    return found
 
 
 def touched_cases(change: Change) -> frozenset[str] | None:
@@ -245,7 +273,8 @@ def touched_cases(change: Change) -> frozenset[str] | None:
     have moved any (``refreshed_snapshot`` reads everything again then)."""
     if change.entity in _CLOCK_NEUTRAL or change.entity in ("reminder", "settings"):
         return frozenset()
-    if change.entity in ("case", "plan") and change.ids and len(change.ids) <= _PATCH_AT_MOST:
+    if (change.entity in ("case", "plan", "follow_up") and change.ids
+            and len(change.ids) <= _PATCH_AT_MOST):
         return frozenset(change.ids)
     return None
 
@@ -262,16 +291,18 @@ class ReminderRow:
 
 @dataclass(frozen=True, slots=True)
 class SnoozedRow:
-    """One line of the 'Uitgesteld' list: a reminder hidden until a date, or seen."""
+    """One line of the 'Uitgesteld' list: a reminder or follow-up moment hidden until a
+    date, or seen."""
 
-    hidden: HiddenReminder
+    snooze: Snooze
     pupil_name: str
     school: str
     text: str
+    order: tuple[Any, ...]  # where it stands in the list: ``reminder_order``
 
     @property
-    def snooze(self) -> Snooze:
-        return self.hidden.snooze
+    def case_id(self) -> str:
+        return self.snooze.case_id
 
     @property
     def until_text(self) -> str:
@@ -284,12 +315,17 @@ class TodayOverview:
     today: date
     rows: tuple[ReminderRow, ...]
     snoozed: tuple[SnoozedRow, ...] = ()
+    follow_ups: tuple[FollowUpRow, ...] = ()  # 'Nazorg': counted like deadlines
 
     @property
     def notification(self) -> str:
         """Privacy-safe counts (no names) for the Vandaag page, the status bar and the tray,
-        from this one overview, so they always agree."""
-        return notification_text((row.reminder for row in self.rows), len(self.snoozed))
+        from this one overview, so they always agree. A follow-up moment counts as a
+        deadline: it is one, of a closed case."""
+        overdue = (sum(1 for row in self.rows if row.reminder.overdue)
+                   + sum(1 for row in self.follow_ups if row.overdue))
+        return counts_text(overdue, len(self.rows) + len(self.follow_ups) - overdue,
+                           len(self.snoozed))
 
 
 def load_today(ctx: AppContext, plan_items: PlanItems | None = None,
@@ -311,8 +347,16 @@ def today_overview(snapshot: ClockSnapshot, today: date,
                                     warning_days=snapshot.warnings, pending=pending)
     cases = snapshot.cases
     rows = tuple(reminder_row(r, cases[r.case_id].pupil, today) for r in shown)
-    snoozed = tuple(snoozed_row(h, cases[h.reminder.case_id].pupil, today) for h in hidden)
-    return TodayOverview(today, rows, snoozed)
+    snoozed = [snoozed_row(h, cases[h.reminder.case_id].pupil, today) for h in hidden]
+    hiding = hiding_snoozes(snapshot.snoozes, today)
+    follow_ups: list[FollowUpRow] = []
+    for case_id, found in snapshot.follow_ups.items():
+        due, held_back = case_follow_ups(found, hiding.get(case_id, ()), today)
+        follow_ups += (follow_up_row(item, found.pupil, today) for item in due)
+        snoozed += (snoozed_follow_up(item, held, found.pupil, today)
+                    for item, held in held_back)
+    return TodayOverview(today, rows, tuple(sorted(snoozed, key=lambda row: row.order)),
+                         tuple(sorted(follow_ups, key=lambda row: row.order)))
 
 
 def reminder_row(reminder: Reminder, pupil: Pupil, today: date) -> ReminderRow:
@@ -321,22 +365,33 @@ def reminder_row(reminder: Reminder, pupil: Pupil, today: date) -> ReminderRow:
 
 
 def snoozed_row(hidden: HiddenReminder, pupil: Pupil, today: date) -> SnoozedRow:
-    return SnoozedRow(hidden, pupil.full_name, pupil.school or "Niet ingeschreven",
-                      hidden.reminder.describe(today))
+    return SnoozedRow(hidden.snooze, pupil.full_name, pupil.school or "Niet ingeschreven",
+                      hidden.reminder.describe(today), reminder_order(hidden.reminder))
 
 
-def snooze_reminder(ctx: AppContext, reminder: Reminder, until: date, reason: str) -> Snooze:
-    """Hide ``reminder`` until ``until``; logged with the reason."""
+def snoozed_follow_up(item: FollowUp, held: Snooze, pupil: Pupil, today: date) -> SnoozedRow:
+    row = follow_up_row(item, pupil, today)
+    return SnoozedRow(held, row.pupil_name, row.school, row.text, row.order)
+
+
+def snooze_reminder(ctx: AppContext, reminder: Snoozable, until: date, reason: str) -> Snooze:
+    """Hide ``reminder`` (a deadline or a follow-up moment) until ``until``; logged with the
+    reason."""
     item = snooze(reminder, until, reason, ctx.actor, ctx.now())
-    _save(ctx, item, "termijn uitgesteld", f"{reminder.kind.name} tot {until.isoformat()}")
+    _save(ctx, item, f"{_what(reminder)} uitgesteld",
+          f"{reminder.kind.name} tot {until.isoformat()}")
     return item
 
 
-def acknowledge_reminder(ctx: AppContext, reminder: Reminder, reason: str) -> Snooze:
+def acknowledge_reminder(ctx: AppContext, reminder: Snoozable, reason: str) -> Snooze:
     """Mark ``reminder`` as seen; it returns only when its deadline moves."""
     item = acknowledge(reminder, reason, ctx.actor, ctx.now())
-    _save(ctx, item, "termijn gezien", reminder.kind.name)
+    _save(ctx, item, f"{_what(reminder)} gezien", reminder.kind.name)
     return item
+
+
+def _what(item: Snoozable) -> str:
+    return "nazorg" if isinstance(item, FollowUp) else "termijn"
 
 
 def undo_snooze(ctx: AppContext, item: Snooze) -> None:

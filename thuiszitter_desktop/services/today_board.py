@@ -5,7 +5,9 @@ change the board replaces only the rows of the cases the change touched (and of 
 whose snoozes changed), each at its place in the order (a binary search), and tells the view
 which rows went and came, so a save at 50,000 cases does not rebuild a list of tens of
 thousands of rows. Its rows always equal what ``today_overview`` gives for the same snapshot
-(tests/unit/services/test_today_board.py checks that after every kind of change).
+(tests/unit/services/test_today_board.py checks that after every kind of change). The
+follow-up moments after closing ('Nazorg') are kept per case the same way and counted with
+the deadlines.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from thuiszitter_desktop.domain.reminders import (
     reminder_order,
     split_case_reminders,
 )
+from thuiszitter_desktop.services.follow_up import FollowUpRow, case_follow_ups, follow_up_row
 from thuiszitter_desktop.services.reminders import (
     ClockSnapshot,
     ReminderRow,
     SnoozedRow,
     reminder_row,
+    snoozed_follow_up,
     snoozed_row,
     today_overview,
 )
@@ -56,17 +60,28 @@ class TodayBoard:
         self._overdue = 0
         # The reminders a snooze keeps out of the list, per case: counted as 'uitgesteld'.
         self._snoozed: dict[str, list[SnoozedRow]] = {}
+        # Follow-up moments due (not snoozed), per case, and how many there are, overdue.
+        self._follow_ups: dict[str, list[FollowUpRow]] = {}
+        self._follow_up_count = 0
+        self._follow_up_overdue = 0
 
     @property
     def notification(self) -> str:
-        """Privacy-safe counts for the tray, the status bar and the summary line."""
-        return counts_text(self._overdue, len(self.rows) - self._overdue,
+        """Privacy-safe counts for the tray, the status bar and the summary line; a due
+        follow-up moment counts as a deadline."""
+        overdue = self._overdue + self._follow_up_overdue
+        return counts_text(overdue, len(self.rows) + self._follow_up_count - overdue,
                            sum(len(rows) for rows in self._snoozed.values()))
 
     def snoozed_rows(self) -> list[SnoozedRow]:
         """The snoozed reminders, in the list's order (for the 'Uitgesteld' list)."""
         found = [row for rows in self._snoozed.values() for row in rows]
-        return sorted(found, key=lambda row: reminder_order(row.hidden.reminder))
+        return sorted(found, key=lambda row: row.order)
+
+    def follow_up_rows(self) -> list[FollowUpRow]:
+        """The follow-up moments due (the 'Nazorg' list), most urgent first."""
+        found = [row for rows in self._follow_ups.values() for row in rows]
+        return sorted(found, key=lambda row: row.order)
 
     def rebuild(self, snapshot: ClockSnapshot, today: date,
                 pending: Mapping[str, Sequence[Deadline]] | None = None) -> None:
@@ -82,7 +97,11 @@ class TodayBoard:
         self._overdue = sum(1 for row in self.rows if row.reminder.overdue)
         self._snoozed = {}
         for hidden in overview.snoozed:
-            self._snoozed.setdefault(hidden.hidden.reminder.case_id, []).append(hidden)
+            self._snoozed.setdefault(hidden.case_id, []).append(hidden)
+        self._follow_ups = {}
+        self._follow_up_count = self._follow_up_overdue = 0
+        for follow_up in overview.follow_ups:
+            self._add_follow_up(follow_up)
 
     def update(self, snapshot: ClockSnapshot, today: date,
                pending: Mapping[str, Sequence[Deadline]],
@@ -104,6 +123,7 @@ class TodayBoard:
             for row in self._by_case.pop(case_id, ()):
                 edits.append(self._remove(row))
             self._snoozed.pop(case_id, None)
+            self._replace_follow_ups(snapshot, case_id, hiding.get(case_id, ()), today)
             item = snapshot.cases.get(case_id)
             if item is None:  # closed or gone
                 continue
@@ -111,11 +131,32 @@ class TodayBoard:
                                                  hiding.get(case_id, ()))
             fresh = [reminder_row(r, item.pupil, today) for r in shown]
             if hidden:
-                self._snoozed[case_id] = [snoozed_row(h, item.pupil, today) for h in hidden]
+                self._snoozed.setdefault(case_id, [])[:0] = [snoozed_row(h, item.pupil, today)
+                                                             for h in hidden]
             if fresh:
                 self._by_case[case_id] = fresh
             edits += (self._insert(row) for row in fresh)
         return edits
+
+    def _replace_follow_ups(self, snapshot: ClockSnapshot, case_id: str,
+                            hiding: Sequence[Snooze], today: date) -> None:
+        for row in self._follow_ups.pop(case_id, ()):
+            self._follow_up_count -= 1
+            self._follow_up_overdue -= row.overdue
+        found = snapshot.follow_ups.get(case_id)
+        shown, held_back = case_follow_ups(found, hiding, today)
+        if found is None:
+            return
+        for item in shown:
+            self._add_follow_up(follow_up_row(item, found.pupil, today))
+        if held_back:
+            self._snoozed.setdefault(case_id, []).extend(
+                snoozed_follow_up(item, held, found.pupil, today) for item, held in held_back)
+
+    def _add_follow_up(self, row: FollowUpRow) -> None:
+        self._follow_ups.setdefault(row.item.case_id, []).append(row)
+        self._follow_up_count += 1
+        self._follow_up_overdue += row.overdue
 
     def _remove(self, row: ReminderRow) -> RowEdit:
         position = bisect.bisect_left(self._order, reminder_order(row.reminder))

@@ -275,11 +275,15 @@ def list_cases(conn: Connection, include_closed: bool = False,
     """Cases with their pupil in one query (the overview's only read); with ``born_on``,
     only those of pupils born that day; with ``oldest``, only that many, registered longest
     ago first."""
+    return cases_from(conn, cases_query(include_closed, case_ids, born_on, oldest))
+
+
+def cases_from(conn: Connection, query: Select[Any]) -> list[CaseWithPupil]:
+    """The cases with their pupil that ``query`` (a ``cases_query``, narrowed) finds."""
     split = len(_CASE_READ)
     # All rows at once: one by one, SQLAlchemy's fetching costs as much as the read itself.
     return [CaseWithPupil(case_from_values(row[:split]), pupil_from_values(row[split:]))
-            for row in conn.execute(cases_query(include_closed, case_ids, born_on,
-                                                oldest)).all()]
+            for row in conn.execute(query).all()]
 
 
 def count_open_cases(conn: Connection) -> int:
@@ -314,6 +318,8 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     to_date = _DATES.__getitem__
     texts: dict[str, str] = {}
     shared_text = texts.setdefault
+    # Several causes per pupil (seed 004, B4.1): each stored list is parsed once.
+    causes: dict[str, tuple[Ondersteuningsvraag, ...]] = {}
     no_date = None
     verzuim, regie, stage, support, situation, waiting, stagnation, reason, schooltype = (
         _members(VerzuimType), _members(Regie), _members(CaseStage),
@@ -322,8 +328,11 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     result = []
     for (case_id, pupil_id, aanmelding, home, verzuim_name, percentage, regie_name, stage_name,
          contact, goals, aanbod, support_name, situation_name, waiting_name, stagnation_name,
-         closed, reason_name, birth, school, schooltype_name, gemeente, swv
+         closed, reason_name, more_causes, birth, school, schooltype_name, gemeente, swv
          ) in conn.execute(query).all():
+        extra = causes.get(more_causes)
+        if extra is None:
+            extra = causes[more_causes] = members_from_text(Ondersteuningsvraag, more_causes)
         pupil = Pupil(id=pupil_id, first_name="", last_name="", birth_date=to_date(birth),
                       school=shared_text(school, school),
                       onderwijstype=schooltype[schooltype_name],
@@ -337,6 +346,7 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
             goals_set_date=to_date(goals) if goals else no_date,
             passend_aanbod_date=to_date(aanbod) if aanbod else no_date,
             ondersteuningsvraag=support[support_name] if support_name else None,
+            extra_ondersteuningsvragen=extra,
             huidige_situatie=situation[situation_name] if situation_name else None,
             wachtlijst=waiting[waiting_name],
             stagnatie_oorzaak=stagnation[stagnation_name] if stagnation_name else None,
@@ -352,7 +362,7 @@ _FIGURE_CASE_COLUMNS = (
     "id", "pupil_id", "aanmelding_date", "home_since", "verzuim_type", "education_percentage",
     "regie", "stage", "first_contact_date", "goals_set_date", "passend_aanbod_date",
     "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on",
-    "closing_reason")
+    "closing_reason", "extra_ondersteuningsvragen")
 _ANONYMOUS_SELECT = [
     *[_raw_dates(cases.c[n]) for n in _FIGURE_CASE_COLUMNS],
     *[_raw_dates(pupils.c[n]) for n in _ANONYMOUS_PUPIL],

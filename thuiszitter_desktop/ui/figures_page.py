@@ -142,6 +142,11 @@ class FiguresPage(LazyPage, QWidget):
         self.dimension = EnumCombo(Dimension)
         self.dimension.setAccessibleName("Kenmerk")
         counts_layout.insertWidget(1, self.dimension)
+        # Several causes per pupil (seed 004, B4.1): the rows may add up to more.
+        self.several_note = QLabel()
+        self.several_note.setWordWrap(True)
+        self.several_note.setObjectName("severalPerCase")
+        counts_layout.insertWidget(3, self.several_note)
         self.counts_chart = BarChartView()
         counts_layout.addWidget(self.counts_chart)
         self.story_box = StoryBox(ctx)
@@ -270,6 +275,8 @@ class FiguresPage(LazyPage, QWidget):
         total = table.total
         _fill(self.counts, [[row.label, str(row.count), _pct(100 * row.count / total)]
                             for row in table.rows])
+        self.several_note.setText(table.several_note)
+        self.several_note.setVisible(bool(table.several_note))
         self.counts_chart.set_bars([row.label for row in table.rows],
                                    [float(row.count) for row in table.rows])
 

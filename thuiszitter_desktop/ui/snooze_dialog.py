@@ -1,4 +1,5 @@
-"""Snooze or acknowledge one reminder, always with a reason (it is logged)."""
+"""Snooze or acknowledge one reminder, or snooze a follow-up moment after closing, always
+with a reason (it is logged)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,19 @@ from thuiszitter_desktop.domain.errors import ValidationError
 from thuiszitter_desktop.domain.reminders import Snooze
 from thuiszitter_desktop.services import reminders
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.services.follow_up import FollowUpRow
 from thuiszitter_desktop.services.reminders import ReminderRow
 from thuiszitter_desktop.ui.date_field import DateField
 from thuiszitter_desktop.ui.widgets import ErrorLabel, save_cancel_buttons, with_error
 
 
 class SnoozeDialog(QDialog):
-    def __init__(self, ctx: AppContext, row: ReminderRow, acknowledge: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, row: ReminderRow | FollowUpRow,
+                 acknowledge: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.row = row
+        self.item = row.reminder if isinstance(row, ReminderRow) else row.item
         self.saved: Snooze | None = None  # what was stored (for 'Ongedaan maken')
         self.setWindowTitle("Herinnering uitstellen of afvinken")
         self.summary = QLabel(f"<b>{_escape(row.pupil_name)}</b> — {_escape(row.text)}")
@@ -53,6 +56,14 @@ class SnoozeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.snooze_choice, with_error(self.until, self.until_error))
         form.addRow(self.ack_choice)
+        if isinstance(row, FollowUpRow):
+            # A follow-up is done when its outcome is recorded, never by ticking it off.
+            self.setWindowTitle("Nazorg uitstellen")
+            form.setRowVisible(self.ack_choice, False)
+            done = QLabel("Is de nazorg gedaan? Leg dan vast hoe het gaat: casus openen, "
+                          "tab Nazorg.")
+            done.setWordWrap(True)
+            form.addRow(done)
         form.addRow("&Reden", self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -67,11 +78,11 @@ class SnoozeDialog(QDialog):
     def save(self) -> None:
         try:
             if self.ack_choice.isChecked():
-                self.saved = reminders.acknowledge_reminder(self.ctx, self.row.reminder,
+                self.saved = reminders.acknowledge_reminder(self.ctx, self.item,
                                                             self.reason.text())
             else:
-                self.saved = reminders.snooze_reminder(self.ctx, self.row.reminder,
-                                                       self.until.day(), self.reason.text())
+                self.saved = reminders.snooze_reminder(self.ctx, self.item, self.until.day(),
+                                                       self.reason.text())
         except ValidationError as error:
             self.errors.show_message(error.message)
             return

@@ -1,5 +1,5 @@
-"""'Uitgesteld': the reminders kept out of the Vandaag list, with why and until when; each can
-be taken back, so a snoozed deadline is never out of sight for good."""
+"""'Uitgesteld': the reminders and follow-up moments kept out of the Vandaag list, with why and
+until when; each can be taken back, so a snoozed deadline is never out of sight for good."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ class SnoozedDialog(QDialog):
         self.rows = list(rows)
         self.setWindowTitle("Uitgestelde herinneringen")
         self.resize(900, 420)
-        intro = QLabel("Deze termijnen staan niet in de lijst van Vandaag: uitgesteld tot een "
-                       "datum, of afgevinkt als gezien. 'Terugzetten' zet een termijn meteen "
+        intro = QLabel("Deze termijnen en nazorgmomenten staan niet op Vandaag: uitgesteld "
+                       "tot een datum, of afgevinkt als gezien. 'Terugzetten' zet er een meteen "
                        "weer in de lijst.")
         intro.setWordWrap(True)
         self.table = list_table(HEADERS, stretch_column=3, min_height=160)
@@ -83,4 +83,4 @@ class SnoozedDialog(QDialog):
     def _open_current(self) -> None:
         chosen = self.current()
         if chosen is not None:
-            self.open_case.emit(chosen.hidden.reminder.case_id)
+            self.open_case.emit(chosen.case_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from thuiszitter_desktop.domain.deadlines import DeadlineState
 from thuiszitter_desktop.services.follow_up import FollowUpRow
 from thuiszitter_desktop.services.reminders import ReminderRow
 from thuiszitter_desktop.ui.date_field import format_date
@@ -55,3 +56,11 @@ class FollowUpModel(RowTableModel[FollowUpRow]):
 
     def case_id(self, item: FollowUpRow) -> str:
         return item.item.case_id
+
+    def cell_data(self, item: FollowUpRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.text
+        if column != STATE_COLUMN:
+            return None  # the state as the deadlines show it: colour, icon and text
+        return state_role(DeadlineState.VERLOPEN if item.overdue else DeadlineState.BINNENKORT,
+                          role)

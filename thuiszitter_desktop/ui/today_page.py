@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.dutch_dates import dutch_date
 from thuiszitter_desktop.domain.reminders import Snooze
-from thuiszitter_desktop.services import access_log, follow_up, reminders
+from thuiszitter_desktop.services import access_log, reminders
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
+from thuiszitter_desktop.services.follow_up import FollowUpRow
 from thuiszitter_desktop.services.reminders import ReminderRow, SnoozedRow, touched_cases
 from thuiszitter_desktop.services.today_board import TodayBoard
 from thuiszitter_desktop.ui.date_field import format_date
@@ -52,7 +53,7 @@ class TodayPage(QWidget):
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.summary = QLabel()
         self.saved = QLabel()
-        self.empty = QLabel("Niets verlopen en deze week geen termijnen. Goed bezig!")
+        self.empty = QLabel()
         self.table = QTableView()
         self.table.setAccessibleName("Termijnen: verlopen en deze week")
         self.table.setModel(self.model)
@@ -81,7 +82,24 @@ class TodayPage(QWidget):
         self.follow_up_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.follow_up_table.verticalHeader().hide()
         self.follow_up_table.horizontalHeader().setStretchLastSection(True)
-        self.follow_up_table.setMaximumHeight(160)
+        self.follow_up_table.setWordWrap(False)
+        self.follow_up_table.setItemDelegateForColumn(
+            TEXT_COLUMN, WordElideDelegate(self.follow_up_table))
+        # Snoozed like a deadline (same dialog, undo and 'Uitgesteld' list); done is recorded
+        # in the case's Nazorg tab, so no 'Gezien' here.
+        self.follow_up_open_button = QPushButton("Casus o&penen")
+        self.follow_up_open_button.setToolTip(
+            "De casus openen; op de tab Nazorg legt u vast hoe het gaat (Enter)")
+        self.follow_up_snooze_button = QPushButton("Nazorg uit&stellen…")
+        follow_up_buttons = QHBoxLayout()
+        follow_up_buttons.addWidget(self.follow_up_open_button)
+        follow_up_buttons.addWidget(self.follow_up_snooze_button)
+        follow_up_buttons.addStretch(1)
+        self.follow_up_buttons = QWidget()
+        self.follow_up_buttons.setLayout(follow_up_buttons)
+        follow_up_buttons.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.follow_up_heading, self.follow_up_table, self.follow_up_buttons):
+            widget.hide()  # until a follow-up is due
 
         self.open_button = QPushButton("&Openen")
         self.open_button.setToolTip("Casus openen (Enter)")
@@ -125,12 +143,15 @@ class TodayPage(QWidget):
         layout.addWidget(buttons)
         layout.addWidget(self.follow_up_heading)
         layout.addWidget(self.follow_up_table)
+        layout.addWidget(self.follow_up_buttons)
         layout.addWidget(self.saved)
 
         self.table.activated.connect(self._activated)
         self.follow_up_table.activated.connect(
             lambda index: self.open_case.emit(
                 self.follow_up_model.row_at(index.row()).item.case_id))
+        self.follow_up_open_button.clicked.connect(self._open_current_follow_up)
+        self.follow_up_snooze_button.clicked.connect(self.snooze_current_follow_up)
         self.open_button.clicked.connect(self._open_current)
         self.snooze_button.clicked.connect(lambda: self.snooze_current(acknowledge=False))
         self.ack_button.clicked.connect(lambda: self.snooze_current(acknowledge=True))
@@ -161,15 +182,15 @@ class TodayPage(QWidget):
             return
         overview = reminders.load_today(self._ctx)
         self._snoozed = list(overview.snoozed)
+        self._show_follow_ups(list(overview.follow_ups))
         self._show_rows(list(overview.rows), overview.notification)
-        self._show_follow_ups()
 
     def show_board(self, board: TodayBoard) -> None:
         """Show a Vandaag list built from the shared clock (maybe in a worker thread)."""
         self._board = board
         self._snoozed = board.snoozed_rows()
+        self._show_follow_ups(board.follow_up_rows())
         self._show_rows(board.rows, board.notification)
-        self._show_follow_ups()
 
     def _show_rows(self, rows: list[ReminderRow], notification: str) -> None:
         self.model.set_rows(rows)
@@ -189,6 +210,9 @@ class TodayPage(QWidget):
         self.snoozed_button.setText(f"U&itgesteld ({len(self._snoozed)})…")
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
+        self.empty.setText("Geen termijnen van open casussen; wel nazorg, hieronder."
+                           if self.follow_up_model.rowCount()
+                           else "Niets verlopen en deze week geen termijnen. Goed bezig!")
         self.empty.setVisible(not has_rows)
         for button in (self.open_button, self.snooze_button, self.ack_button):
             button.setEnabled(has_rows)
@@ -196,24 +220,33 @@ class TodayPage(QWidget):
             self._notification = notification
             self.notification_changed.emit(notification)
 
-    def _show_follow_ups(self) -> None:
-        """Follow-up moments of closed cases due this week or overdue (a small read)."""
-        due = follow_up.due_rows(self._ctx)
-        self.follow_up_model.set_rows(due)
-        self.follow_up_heading.setVisible(bool(due))
-        self.follow_up_table.setVisible(bool(due))
-        if due:
-            self.follow_up_table.resizeColumnsToContents()
+    def _show_follow_ups(self, due: list[FollowUpRow]) -> None:
+        """Follow-up moments due this week or overdue, not snoozed (mostly closed cases)."""
+        if due != self.follow_up_model.rows():
+            self.follow_up_model.set_rows(due)
+            if due:
+                self.follow_up_table.selectRow(0)
+                self.follow_up_table.resizeColumnsToContents()
+                self._fit_follow_ups(len(due))
+        for widget in (self.follow_up_heading, self.follow_up_table, self.follow_up_buttons):
+            widget.setVisible(bool(due))
+
+    def _fit_follow_ups(self, rows: int) -> None:
+        """As high as its rows (at most four, then it scrolls): the deadlines above keep the
+        room, also at 200 %."""
+        table = self.follow_up_table
+        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                  + min(rows, 4) * table.verticalHeader().defaultSectionSize())
+        table.setMaximumHeight(height + table.horizontalScrollBar().sizeHint().height())
+        table.setMinimumHeight(min(height, table.maximumHeight()))
 
     def summary_text(self) -> str:
         """The privacy-safe counts of the last reload (empty when nothing is due)."""
         return self._notification
 
     def on_change(self, change: Change) -> None:
-        # Any change (case, contact, plan, MDO, reminder, settings) may move a deadline; with
-        # the shared clock only the rows of the cases it touched are replaced.
-        if change.entity in ("case", "follow_up"):  # closing plans follow-up, reopening ends it
-            self._show_follow_ups()
+        # Any change (case, contact, plan, MDO, reminder, settings, follow-up) may move a
+        # deadline; with the shared clock only the rows of the cases it touched are replaced.
         if self._cache is None:
             self.reload()
             return
@@ -232,6 +265,7 @@ class TodayPage(QWidget):
             else:
                 self.model.insert_row(edit.position, edit.row)
         self._snoozed = self._board.snoozed_rows()
+        self._show_follow_ups(self._board.follow_up_rows())
         self._show_counts(self._board.notification)
         if self.model.rowCount() and (not had_rows or not self.table.currentIndex().isValid()):
             self.table.selectRow(0)
@@ -260,10 +294,31 @@ class TodayPage(QWidget):
         if row is not None:
             self.open_case.emit(row.reminder.case_id)
 
+    def current_follow_up(self) -> FollowUpRow | None:
+        index = self.follow_up_table.currentIndex()
+        return self.follow_up_model.row_at(index.row()) if index.isValid() else None
+
+    def _open_current_follow_up(self) -> None:
+        row = self.current_follow_up()
+        if row is not None:
+            self.open_case.emit(row.item.case_id)
+
+    def snooze_current_follow_up(self) -> None:
+        row = self.current_follow_up()
+        if row is not None:
+            self._snooze(row, acknowledge=False)
+
     def snooze_current(self, acknowledge: bool) -> None:
-        row = self.current_row()
-        if row is None:
+        """Snooze (or tick off) the selected deadline; Ctrl+U in the Nazorg list snoozes the
+        selected follow-up moment."""
+        if not acknowledge and self.follow_up_table.hasFocus():
+            self.snooze_current_follow_up()
             return
+        row = self.current_row()
+        if row is not None:
+            self._snooze(row, acknowledge)
+
+    def _snooze(self, row: ReminderRow | FollowUpRow, acknowledge: bool) -> None:
         dialog = SnoozeDialog(self._ctx, row, acknowledge=acknowledge, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             self._undoable = dialog.saved

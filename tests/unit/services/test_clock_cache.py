@@ -10,7 +10,7 @@ import pytest
 
 from thuiszitter_desktop.domain import settings as settings_registry
 from thuiszitter_desktop.domain.deadlines import ClockFacts, DeadlineState
-from thuiszitter_desktop.domain.follow_up import FollowUpOutcome
+from thuiszitter_desktop.domain.follow_up import FollowUpKind, FollowUpOutcome
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.model import Case, ContactMoment, Pupil
 from thuiszitter_desktop.domain.passend_aanbod import (
@@ -44,7 +44,8 @@ def register(ctx: AppContext, first: str, last: str, aanmelding: date) -> Case:
 def content(snapshot: ClockSnapshot) -> object:
     """What the views use of a snapshot; the order of the cases does not matter to them."""
     return ({item.case.id: (item.case, item.pupil) for item in snapshot.items},
-            dict(snapshot.facts), snapshot.snoozes, dict(snapshot.settings))
+            dict(snapshot.facts), snapshot.snoozes, dict(snapshot.settings),
+            dict(snapshot.follow_ups))
 
 
 @pytest.fixture
@@ -137,11 +138,34 @@ def follow_up_done(ctx: AppContext) -> None:
     follow_up.record_outcome(ctx, item, date(2026, 11, 23), FollowUpOutcome.GAAT_GOED)
 
 
+def follow_up_due(ctx: AppContext) -> None:
+    # The pupil started at the vo almost a month ago: the follow-up falls due this week.
+    follow_up.add_transition(ctx, _case_id(ctx, "Zoë"), FollowUpKind.OVERGANG_PO_VO,
+                             date(2026, 10, 26))
+
+
+def _snooze_follow_up(ctx: AppContext) -> reminders.Snooze:
+    follow_up.add_transition(ctx, _case_id(ctx, "Zoë"), FollowUpKind.OVERGANG_VO_VERVOLG,
+                             date(2026, 10, 28))
+    due = next(r for r in reminders.load_today(ctx).follow_ups
+               if r.item.kind is FollowUpKind.OVERGANG_VO_VERVOLG)
+    return reminders.snooze_reminder(ctx, due.item, date(2026, 11, 30), "Mentor belt terug")
+
+
+def follow_up_snoozed(ctx: AppContext) -> None:
+    _snooze_follow_up(ctx)
+
+
+def follow_up_unsnoozed(ctx: AppContext) -> None:
+    reminders.undo_snooze(ctx, _snooze_follow_up(ctx))
+
+
 CHANGES: list[tuple[Callable[[AppContext], None], str]] = [
     (new_case, "case"), (contact, "case"), (edit_case, "case"), (close_and_reopen, "case"),
     (plan, "plan"), (snooze, "reminder"), (setting, "settings"), (meeting, "mdo"),
     (passend, "case"), (regie_over, "case"), (back_above_50, "case"),
-    (close, "case"), (follow_up_done, "follow_up"),
+    (close, "case"), (follow_up_done, "follow_up"), (follow_up_due, "follow_up"),
+    (follow_up_snoozed, "reminder"), (follow_up_unsnoozed, "reminder"),
 ]
 
 

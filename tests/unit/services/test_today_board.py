@@ -75,6 +75,8 @@ def test_each_change_patches_the_board_to_what_a_fresh_list_shows(
     assert follower.board.rows == list(expected.rows)
     assert follower.shown == list(expected.rows)  # the edits, replayed, give the same list
     assert follower.board.notification == expected.notification
+    assert follower.board.follow_up_rows() == list(expected.follow_ups)
+    assert follower.board.snoozed_rows() == list(expected.snoozed)
     if entity != "settings":  # other warning periods move every row
         assert follower.rebuilds == 1
 
@@ -86,6 +88,10 @@ def test_many_changes_in_a_row_keep_board_and_view_true(ctx: AppContext,
         expected = list(fresh(ctx).rows)
         assert follower.board.rows == expected, change.__name__
         assert follower.shown == expected, change.__name__
+        overview = fresh(ctx)
+        assert follower.board.follow_up_rows() == list(overview.follow_ups), change.__name__
+        assert follower.board.snoozed_rows() == list(overview.snoozed), change.__name__
+        assert follower.board.notification == overview.notification, change.__name__
 
 
 def test_a_new_day_rebuilds_every_row(ctx: AppContext, follower: Follower) -> None:
