@@ -13,7 +13,12 @@ from thuiszitter_desktop.domain.consent import ConsentPurpose, Step
 from thuiszitter_desktop.services import cases, consent, schools
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.demo import build_demo_cases, populate_demo
-from thuiszitter_desktop.services.demo_schools import Sharing, school_records, sharing_for
+from thuiszitter_desktop.services.demo_schools import (
+    ZORGCOORDINATOREN,
+    Sharing,
+    school_records,
+    sharing_for,
+)
 from thuiszitter_desktop.storage import repo_cases
 from thuiszitter_desktop.ui.case_window import CaseWindow
 from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
@@ -85,7 +90,7 @@ def test_a_shared_demo_case_shows_the_school_and_its_input(
     else:
         pytest.fail("no shared demo case with the school's input")
     assert "De zorgcoördinator van de school ziet deze leerling" in text
-    assert "fictief" in text  # who wrote it: an invented zorgcoördinator
+    assert f"{ZORGCOORDINATOREN[item.pupil.school]} (zorgcoördinator)" in text  # who wrote it
     in_force = tab_named(window, "Toestemming").in_force.text()  # type: ignore[attr-defined]
     assert "Gegevens delen met school: Ouders / verzorgers" in in_force
 

@@ -35,7 +35,13 @@ SCHOOL_RECORDS = {
     "VSO De Horizon": ("99ZF", "Polderdorp"),
     "Praktijkschool De Brug Oost": ("99ZG", "Heuvelrug-Oost"),  # typed "Praktijkschool De Brug"
 }
-ZORGCOORDINATOR = "Ilse Verhoef (zorgcoördinator, fictief)"
+# Each school's (invented) zorgcoördinator, by the school as typed on its pupils.
+ZORGCOORDINATOREN = {
+    "OBS De Regenboog": "Ilse Verhoef", "CBS Het Kompas": "Karim Bennani",
+    "Stedelijk Lyceum Zuid": "Marloes Dijkman", "Noorderlicht College": "Tim Okafor",
+    "SO De Wissel": "Hanneke Kool", "VSO De Horizon": "Sanne Wubben",
+    "Praktijkschool De Brug": "Ruud Mertens",
+}
 
 
 class Sharing(Enum):
@@ -80,6 +86,7 @@ def save_school_side(conn: Connection, item: DemoCase, index: int, today: date,
     if (item.pupil.school_id is None or not case.is_open or case.first_contact_date is None
             or sharing_for(item, index) is not Sharing.AGREED):
         return
+    written_by = f"{ZORGCOORDINATOREN[item.pupil.school]} (zorgcoördinator)"
     if index % 5 == 3:
         repo_school.save_input(conn, SchoolInput(
             case_id=case.id, on_date=previous_school_day(today - timedelta(days=2)),
@@ -87,10 +94,10 @@ def save_school_side(conn: Connection, item: DemoCase, index: int, today: date,
                         if index % 2 else "Komt sinds de herfstvakantie niet meer."),
             tried="Aangepast rooster, vaste mentor en een rustige plek in de mediatheek.",
             needs="Een vast aanspreekpunt bij de jeugdhulp en een plan voor de overstap.",
-            written_by=ZORGCOORDINATOR), now)
+            written_by=written_by), now)
     if index % 10 == 7:  # a stagnating case: the school asks the MDO to think along
         repo_school.save_proposal(conn, MdoProposal(
-            case_id=case.id, proposed_by=ZORGCOORDINATOR,
+            case_id=case.id, proposed_by=written_by,
             proposed_on=previous_school_day(today - timedelta(days=1)),
             question="Het rooster loopt vast. Kan het MDO meedenken over een andere plek in "
                      "de school of een tijdelijk aanbod buiten school?"), now)

@@ -353,8 +353,11 @@ class MainWindow(QMainWindow):
             self.remove_page(page)
             if page not in (self.today_page, self.caseload):  # made once, kept for later
                 page.deleteLater()
-        if role is not Role.CONSULENT:  # no pupil list of one's own stays in memory
+        if role is Role.CONSULENT:
+            self.today_page.reload()
+        else:  # the caseload's names are not kept in memory behind the role's pages
             self.caseload.clear()
+            self.today_page.clear()
         self.role = role
         self._build_pages_for_role()
         self._menus_follow_role()

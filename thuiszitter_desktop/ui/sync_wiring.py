@@ -86,7 +86,7 @@ class TeamWiring(QObject):
 
     def _add_pages(self) -> None:
         # School staff and team leads never receive conflicts (nor decide them).
-        if self.conflicts_page is not None or sync.status(self.ctx).role is not Role.CONSULENT:
+        if self.conflicts_page is not None or self.pages.role is not Role.CONSULENT:
             return
         self.conflicts_page = ConflictsPage(self.ctx, lazy=True)
         self.pages.add_page("Conflicten", self.conflicts_page, for_role=True)
@@ -117,7 +117,8 @@ class TeamWiring(QObject):
     def _role_switched(self) -> None:
         # The window removed (and deleted) the role's pages, these two among them.
         self.conflicts_page = self.duplicates_page = None
-        self._add_pages()
+        if sync.status(self.ctx).joined:
+            self._add_pages()
         self.refresh()
 
     def _finished(self, report: SyncReport) -> None:
