@@ -57,7 +57,6 @@ from thuiszitter_desktop.ui.clipboard_guard import ClipboardGuard
 from thuiszitter_desktop.ui.main_window import MainWindow
 from thuiszitter_desktop.ui.profile_dialog import ProfileDialog
 from thuiszitter_desktop.ui.qt_dutch import install_dutch_translations
-from thuiszitter_desktop.ui.role_switch import other_open_windows
 from thuiszitter_desktop.ui.security_wiring import RetentionReviewDialog, install_security
 from thuiszitter_desktop.ui.start_dialogs import (
     FirstRunChoice,
@@ -79,7 +78,9 @@ def close_other_windows(keep: QWidget | None) -> bool:
     """Close every open dialog and window except ``keep``, without asking to save (the vault
     is locking). Returns whether unsaved input was discarded."""
     discarded = False
-    for widget in other_open_windows(keep):
+    for widget in QApplication.topLevelWidgets():
+        if widget is keep or not widget.isVisible():
+            continue
         unsaved = getattr(widget, "has_unsaved_changes", None)
         if getattr(widget, "_dirty", False) or (callable(unsaved) and unsaved()):
             discarded = True

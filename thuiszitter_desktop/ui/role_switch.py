@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 
 from thuiszitter_desktop.domain.roles import Role
 
@@ -28,9 +28,11 @@ class RoleHost(Protocol):
 
 
 def other_open_windows(*keep: QWidget | None) -> list[QWidget]:
-    """Every visible top-level window (dialogs, case windows) except those in ``keep``."""
+    """The open windows a user works in (dialogs, case windows), except those in ``keep``;
+    not menus, tool tips or completer pop-ups, which close by themselves."""
     return [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and not any(w is k for k in keep)]
+            if isinstance(w, QDialog | QMainWindow) and w.isVisible()
+            and not any(w is k for k in keep)]
 
 
 def switched_text(old: Role, new: Role, before: list[str], after: list[str],
@@ -119,8 +121,8 @@ class RoleSwitcher(QObject):
 
     def _tell(self, title: str, text: str, parent: QWidget) -> None:
         # Not blocking: the window behind it already shows the new screens.
-        if self.notice is not None:
-            self.notice.close()
+        if self.notice is not None and _alive_and_open(self.notice):
+            self.notice.close()  # (gone already when its window was closed)
         self.notice = QMessageBox(QMessageBox.Icon.Information, title, text,
                                   QMessageBox.StandardButton.Ok, parent)
         self.notice.open()
