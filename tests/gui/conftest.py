@@ -3,9 +3,12 @@ modal question never blocks a test run."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from thuiszitter_desktop.app import AppController
 from thuiszitter_desktop.ui import security_wiring
 from thuiszitter_desktop.ui.app_rules import install_app_rules
 
@@ -14,6 +17,25 @@ from thuiszitter_desktop.ui.app_rules import install_app_rules
 def app_rules(qapp: QApplication) -> None:
     """What ``app.run`` installs; installed once, kept for the whole session."""
     install_app_rules(qapp)
+
+
+@pytest.fixture(autouse=True)
+def controllers_stop_after_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An AppController outlives its test (its auto-lock holds it through a Qt connection):
+    minutes later its idle timer would lock a window the test already deleted, failing a test
+    that happens to run then."""
+    made: list[AppController] = []
+    original = AppController.__init__
+
+    def init(self: AppController, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        made.append(self)
+
+    monkeypatch.setattr(AppController, "__init__", init)
+    yield
+    for controller in made:
+        if controller.autolock is not None:
+            controller.autolock.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import trustme
 from sqlalchemy import create_engine
-from team_harness import Cluster, Laptop, TeamServer, create_database
+from team_harness import Cluster, Laptop, TeamServer, create_database, wait_for_server_work
 
 from thuiszitter_desktop.server.db import upgrade_all
 from thuiszitter_desktop.server.embedded import sqlalchemy_url, start_embedded
@@ -72,6 +72,9 @@ def team(session_server: TeamServer) -> Iterator[TeamServer]:
         session_server.start()
     session_server.reset()
     yield session_server
+    # A window's sync (or join, or figures) may still talk to the server after its test: the
+    # next test's reset would deadlock with it.
+    wait_for_server_work()
     if not session_server.running:
         session_server.start()
 
