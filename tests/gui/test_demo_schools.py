@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from thuiszitter_desktop.domain.consent import ConsentPurpose, Step
 from thuiszitter_desktop.services import cases, consent, schools
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.services.demo import build_demo_cases, populate_demo
+from thuiszitter_desktop.services.demo import build_demo_cases
 from thuiszitter_desktop.services.demo_schools import (
     ZORGCOORDINATOREN,
     Sharing,
@@ -24,27 +24,20 @@ from thuiszitter_desktop.ui.case_window import CaseWindow
 from thuiszitter_desktop.ui.school_merge_dialog import SchoolMergeDialog
 
 
-@pytest.fixture
-def demo(ctx: AppContext) -> list[repo_cases.CaseWithPupil]:
-    populate_demo(ctx)
-    with ctx.vault.read() as conn:
-        return repo_cases.list_cases(conn, include_closed=True)
-
-
 def tab_named(window: CaseWindow, title: str) -> object:
     [index] = [i for i in range(window.tabs.count()) if window.tabs.tabText(i) == title]
     return window.tabs.widget(index)
 
 
 def test_every_demo_school_is_a_record_with_code_and_gemeente(
-        ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
+        ctx: AppContext, demo_caseload: list[repo_cases.CaseWithPupil]) -> None:
     labels = sorted(school.label for school in schools.list_schools(ctx))
     assert len(labels) == 7
     assert "OBS De Regenboog (99ZA00, Rivierstad)" in labels
     assert all("(99Z" in label for label in labels)
     by_id = {school.id: school.name for school in schools.list_schools(ctx)}
-    linked = [item.pupil for item in demo if item.pupil.school_id]
-    assert len(linked) > len(demo) // 2
+    linked = [item.pupil for item in demo_caseload if item.pupil.school_id]
+    assert len(linked) > len(demo_caseload) // 2
     assert all(by_id[p.school_id] == p.school for p in linked if p.school_id)
     # One school's pupils still carry only the typed name: Scholen koppelen suggests it.
     [waiting] = schools.unmapped(ctx)
@@ -53,10 +46,10 @@ def test_every_demo_school_is_a_record_with_code_and_gemeente(
 
 
 def test_sharing_with_school_is_agreed_on_some_cases_and_missing_on_others(
-        ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
+        ctx: AppContext, demo_caseload: list[repo_cases.CaseWithPupil]) -> None:
     today = ctx.today()
     seen: Counter[str] = Counter()
-    for item in demo:
+    for item in demo_caseload:
         if not item.case.is_open or item.pupil.school_id is None:
             continue
         gaps = consent.gaps(ctx, item.case.id, Step.SCHOOL)
@@ -76,8 +69,8 @@ def test_sharing_with_school_is_agreed_on_some_cases_and_missing_on_others(
 
 
 def test_a_shared_demo_case_shows_the_school_and_its_input(
-        qtbot: QtBot, ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
-    shared = [item for item in demo if item.case.is_open and item.pupil.school_id
+        qtbot: QtBot, ctx: AppContext, demo_caseload: list[repo_cases.CaseWithPupil]) -> None:
+    shared = [item for item in demo_caseload if item.case.is_open and item.pupil.school_id
               and not consent.gaps(ctx, item.case.id, Step.SCHOOL)
               and cases.load_case(ctx, item.case.id).case.first_contact_date]
     window = None
@@ -96,8 +89,8 @@ def test_a_shared_demo_case_shows_the_school_and_its_input(
 
 
 def test_an_unshared_demo_case_says_the_school_does_not_see_it(
-        qtbot: QtBot, ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
-    item = next(item for item in demo if item.case.is_open and item.pupil.school_id
+        qtbot: QtBot, ctx: AppContext, demo_caseload: list[repo_cases.CaseWithPupil]) -> None:
+    item = next(item for item in demo_caseload if item.case.is_open and item.pupil.school_id
                 and consent.gaps(ctx, item.case.id, Step.SCHOOL))
     window = CaseWindow(ctx, item.pupil, item.case, is_new=False)
     qtbot.addWidget(window)
@@ -106,7 +99,7 @@ def test_an_unshared_demo_case_says_the_school_does_not_see_it(
 
 
 def test_scholen_koppelen_offers_the_demo_school_for_the_typed_name(
-        qtbot: QtBot, ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
+        qtbot: QtBot, ctx: AppContext, demo_caseload: list[repo_cases.CaseWithPupil]) -> None:
     dialog = SchoolMergeDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.texts.count() == 1

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import trustme
+from role_helpers import Region, build
 from sqlalchemy import create_engine
 from team_harness import Cluster, Laptop, TeamServer, create_database, wait_for_server_work
 
@@ -94,3 +95,12 @@ def laptops(team: TeamServer, tmp_path: Path) -> Iterator[Callable[..., Laptop]]
     yield make
     for laptop in made:
         laptop.close()
+
+
+@pytest.fixture
+def region(team: TeamServer, laptops: Callable[..., Laptop]) -> tuple[Laptop, Region]:
+    """A consulent's laptop with the role tests' region (role_helpers.build), synced."""
+    consulent = laptops("Fatima Ouali")
+    made = build(consulent.ctx)
+    consulent.sync()
+    return consulent, made

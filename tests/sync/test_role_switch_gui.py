@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
-from role_helpers import Region, build
+from role_helpers import Region, menu_titles
 from sqlalchemy import update
 from team_harness import Laptop, TeamServer
 
@@ -21,15 +21,6 @@ from thuiszitter_desktop.ui.main_window import MainWindow
 from thuiszitter_desktop.ui.school_dialogs import ProposalDialog
 
 CONSULENT_PAGES = ["Vandaag", "Caseload", "Aanmelden", "MDO", "Beleidsinformatie"]
-
-
-def nav_titles(window: MainWindow) -> list[str]:
-    return [window.nav.item(i).text() for i in range(window.nav.count())]
-
-
-def visible_menu_entries(window: MainWindow) -> list[str]:
-    return [a.text() for menu in window.menuBar().actions() if menu.menu() and menu.isVisible()
-            for a in menu.menu().actions() if a.text() and a.isVisible()]  # type: ignore[union-attr]
 
 
 def drive_join_wizard(qtbot: QtBot, team: TeamServer, code: str) -> Callable[[], None]:
@@ -55,26 +46,25 @@ def drive_join_wizard(qtbot: QtBot, team: TeamServer, code: str) -> Callable[[],
 
 
 def test_joining_as_zorgcoordinator_shows_mijn_school_at_once_without_locking(
-        qtbot: QtBot, team: TeamServer, laptops: Callable[..., Laptop]) -> None:
-    consulent = laptops("Fatima Ouali")
-    made: Region = build(consulent.ctx)
-    consulent.sync()
+        qtbot: QtBot, team: TeamServer, region: tuple[Laptop, Region],
+        laptops: Callable[..., Laptop]) -> None:
+    _consulent, made = region
     sem = laptops("Sem de Vries", join=False)
     team.add_user("sem", "Sem de Vries", "zorgcoordinator", (made.regenboog.id,))
     window = MainWindow(sem.ctx)
     qtbot.addWidget(window)
     window.show()
-    assert nav_titles(window) == CONSULENT_PAGES
+    assert window.page_titles() == CONSULENT_PAGES
     assert window.team is not None
 
     QTimer.singleShot(0, drive_join_wizard(qtbot, team, team.code_for("sem")))
     window.team.join_action.trigger()
 
     assert not sem.vault.is_locked  # no Ctrl+L and unlock needed
-    assert nav_titles(window) == ["Mijn school"]
+    assert window.page_titles() == ["Mijn school"]
     assert window.role is Role.ZORGCOORDINATOR
     assert window.pages.currentWidget() is window.school_page
-    entries = visible_menu_entries(window)
+    entries = menu_titles(window)
     assert "&Nieuwe casus…" not in entries and "&Scholen koppelen…" not in entries
     assert "Casussen &delen met het team…" not in entries
     assert "&Afgesloten casussen tonen" not in entries
@@ -94,16 +84,15 @@ def test_joining_as_zorgcoordinator_shows_mijn_school_at_once_without_locking(
 
 
 def test_a_changed_role_waits_for_the_open_window_and_keeps_what_was_typed(
-        qtbot: QtBot, team: TeamServer, laptops: Callable[..., Laptop]) -> None:
-    consulent = laptops("Fatima Ouali")
-    made = build(consulent.ctx)
-    consulent.sync()
+        qtbot: QtBot, team: TeamServer, region: tuple[Laptop, Region],
+        laptops: Callable[..., Laptop]) -> None:
+    _consulent, made = region
     sem = laptops("Sem de Vries", role="zorgcoordinator", schools=(made.regenboog.id,))
     sem.sync()
     window = MainWindow(sem.ctx)
     qtbot.addWidget(window)
     window.show()
-    assert nav_titles(window) == ["Mijn school"]
+    assert window.page_titles() == ["Mijn school"]
     assert window.team is not None
     dialog = ProposalDialog(sem.ctx, made.shared["Noor"], "Noor van den Berg", window)
     qtbot.addWidget(dialog)
@@ -119,7 +108,7 @@ def test_a_changed_role_waits_for_the_open_window_and_keeps_what_was_typed(
 
     # The proposal is still open with its text; the screens wait for it.
     assert dialog.isVisible() and dialog.question.toPlainText() == typed
-    assert nav_titles(window) == ["Mijn school"]
+    assert window.page_titles() == ["Mijn school"]
     notice = window.team.role_switch.notice
     assert notice is not None
     assert "u bent nu consulent" in notice.text()
@@ -127,11 +116,11 @@ def test_a_changed_role_waits_for_the_open_window_and_keeps_what_was_typed(
 
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
-    qtbot.waitUntil(lambda: nav_titles(window)[:5] == CONSULENT_PAGES)
-    assert "Mijn school" not in nav_titles(window)
-    assert nav_titles(window)[5:] == ["Conflicten", "Mogelijk dubbel"]
+    qtbot.waitUntil(lambda: window.page_titles()[:5] == CONSULENT_PAGES)
+    assert "Mijn school" not in window.page_titles()
+    assert window.page_titles()[5:] == ["Conflicten", "Mogelijk dubbel"]
     assert window.pages.currentWidget() is window.today_page
-    assert "&Nieuwe casus…" in visible_menu_entries(window)
+    assert "&Nieuwe casus…" in menu_titles(window)
     switched = window.team.role_switch.notice
     assert switched is not None and switched is not notice
     assert "heeft uw rol gewijzigd: u bent nu consulent (was zorgcoördinator)" in switched.text()
