@@ -123,11 +123,11 @@ class TeamWiring(QObject):
 
     def _finished(self, report: SyncReport) -> None:
         self.refresh()
-        if self.ctx.vault.is_locked:
-            return  # locked meanwhile: the window is being closed
-        status = sync.status(self.ctx)
-        if status.joined and not report.error:
-            self.role_switch.follow(status.role)  # the administrator may have changed it
+        # The administrator may have changed the role (not read once locked: closing down).
+        if not report.error and not self.ctx.vault.is_locked:
+            status = sync.status(self.ctx)
+            if status.joined:
+                self.role_switch.follow(status.role)
         if report.refused:
             QMessageBox.warning(self.window, "Wijziging geweigerd", report.error)
         if report.revoked and not report.removed:
