@@ -50,6 +50,7 @@ from datetime import datetime  # noqa: E402
 
 from thuiszitter_desktop.services.context import AppContext  # noqa: E402
 from thuiszitter_desktop.storage.keyslots import KdfParams  # noqa: E402
+from thuiszitter_desktop.storage.repo_cases import CaseWithPupil  # noqa: E402
 from thuiszitter_desktop.storage.vault import Vault  # noqa: E402
 
 # Tests need no brute-force resistance; the real cost is measured in `make bench`.
@@ -110,3 +111,14 @@ def give_consent(ctx: AppContext) -> GiveConsent:
             method=ConsentMethod.MONDELING, given_by="Moeder", provider_ids=provider_ids))
 
     return give
+
+
+@pytest.fixture
+def demo_caseload(ctx: AppContext) -> list[CaseWithPupil]:
+    """The fictitious demo in the test vault: every case with its pupil, closed ones too."""
+    from thuiszitter_desktop.services.demo import populate_demo
+    from thuiszitter_desktop.storage import repo_cases
+
+    populate_demo(ctx)
+    with ctx.vault.read() as conn:
+        return repo_cases.list_cases(conn, include_closed=True)

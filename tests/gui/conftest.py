@@ -3,15 +3,14 @@ modal question never blocks a test run."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from thuiszitter_desktop.app import AppController
 from thuiszitter_desktop.ui import security_wiring
 from thuiszitter_desktop.ui.app_rules import install_app_rules
-from thuiszitter_desktop.ui.autolock import AutoLock
 
 
 @pytest.fixture(autouse=True)
@@ -21,21 +20,22 @@ def app_rules(qapp: QApplication) -> None:
 
 
 @pytest.fixture(autouse=True)
-def no_autolock_after_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Stop every auto-lock a test started: an AppController kept alive by its connections
-    otherwise locked its (long deleted) window five real minutes later, in another test."""
-    started: list[AutoLock] = []
-    start = AutoLock.start
+def controllers_stop_after_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An AppController outlives its test (its auto-lock holds it through a Qt connection):
+    minutes later its idle timer would lock a window the test already deleted, failing a test
+    that happens to run then."""
+    made: list[AppController] = []
+    original = AppController.__init__
 
-    def recorded(self: AutoLock, idle_minutes: int | None = None) -> None:
-        started.append(self)
-        start(self, idle_minutes)
+    def init(self: AppController, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        made.append(self)
 
-    monkeypatch.setattr(AutoLock, "start", recorded)
+    monkeypatch.setattr(AppController, "__init__", init)
     yield
-    for autolock in started:
-        with contextlib.suppress(RuntimeError):  # its C++ object may be gone already
-            autolock.stop()
+    for controller in made:
+        if controller.autolock is not None:
+            controller.autolock.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 import trustme
+from role_helpers import Region, build
 from sqlalchemy import create_engine
-from team_harness import Cluster, Laptop, TeamServer, create_database
+from team_harness import Cluster, Laptop, TeamServer, create_database, wait_for_server_work
 
 from thuiszitter_desktop.server.db import upgrade_all
 from thuiszitter_desktop.server.embedded import sqlalchemy_url, start_embedded
@@ -72,6 +73,9 @@ def team(session_server: TeamServer) -> Iterator[TeamServer]:
         session_server.start()
     session_server.reset()
     yield session_server
+    # A window's sync (or join, or figures) may still talk to the server after its test: the
+    # next test's reset would deadlock with it.
+    wait_for_server_work()
     if not session_server.running:
         session_server.start()
 
@@ -91,3 +95,12 @@ def laptops(team: TeamServer, tmp_path: Path) -> Iterator[Callable[..., Laptop]]
     yield make
     for laptop in made:
         laptop.close()
+
+
+@pytest.fixture
+def region(team: TeamServer, laptops: Callable[..., Laptop]) -> tuple[Laptop, Region]:
+    """A consulent's laptop with the role tests' region (role_helpers.build), synced."""
+    consulent = laptops("Fatima Ouali")
+    made = build(consulent.ctx)
+    consulent.sync()
+    return consulent, made

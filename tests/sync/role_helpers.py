@@ -20,6 +20,7 @@ from thuiszitter_desktop.domain.school import School
 from thuiszitter_desktop.domain.vocab import ContactKind, VerzuimType
 from thuiszitter_desktop.services import cases, consent, intake, mdo, plan, schools
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.ui.main_window import MainWindow
 
 HEALTH_CANARY = "KANARIE-GEZONDHEID-7f3a"
 NOTES_CANARY = "KANARIE-NOTITIE-91bc"
@@ -114,3 +115,9 @@ def build(ctx: AppContext) -> Region:
     mdo.save_mdo(ctx, meeting)
     region.meeting_id = meeting.id
     return region
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    """The menu entries the user can see (in menus that are shown)."""
+    return [a.text() for menu in window.menuBar().actions() if menu.menu() and menu.isVisible()
+            for a in menu.menu().actions() if a.text() and a.isVisible()]  # type: ignore[union-attr]

@@ -3,6 +3,7 @@ process and its database, laptops with real vaults and the real sync client."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,9 @@ from thuiszitter_desktop.storage.sync_scope import RECORD_COLUMNS, synced_tables
 from thuiszitter_desktop.storage.vault import Vault
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=1024, parallelism=1)
+# The worker threads (ui/background.py) that talk to the server.
+SERVER_WORK = ("synchroniseren", "aansluiten", "team-verlaten", "teamcijfers", "vingerafdruk",
+               "team")
 NOW = datetime(2026, 11, 23, 10, 0)
 
 
@@ -43,6 +47,13 @@ def create_database(cluster: Cluster, name: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return cluster.database(name)
+
+
+def wait_for_server_work(timeout: float = 60.0) -> None:
+    for thread in threading.enumerate():
+        if thread.name in SERVER_WORK and thread is not threading.current_thread():
+            thread.join(timeout)
+            assert not thread.is_alive(), f"{thread.name} still running"
 
 
 class TeamServer(LocalServer):

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
-from role_helpers import CANARIES, Region, build
-from team_harness import Laptop, TeamServer
+from role_helpers import CANARIES, Region, menu_titles
+from team_harness import Laptop
 
 from thuiszitter_desktop.domain import small_cells
 from thuiszitter_desktop.domain.mdo import Mdo, SuggestionReason
@@ -24,23 +24,6 @@ from thuiszitter_desktop.ui.school_page import SchoolPage
 from thuiszitter_desktop.ui.team_figures_page import TeamFiguresPage
 
 
-@pytest.fixture
-def region(team: TeamServer, laptops: Callable[..., Laptop]) -> tuple[Laptop, Region]:
-    consulent = laptops("Fatima Ouali")
-    made = build(consulent.ctx)
-    consulent.sync()
-    return consulent, made
-
-
-def nav_titles(window: MainWindow) -> list[str]:
-    return [window.nav.item(i).text() for i in range(window.nav.count())]
-
-
-def menu_titles(window: MainWindow) -> list[str]:
-    return [a.text() for menu in window.menuBar().actions() if menu.menu()
-            for a in menu.menu().actions() if a.text() and a.isVisible()]  # type: ignore[union-attr]
-
-
 def test_mijn_school_shows_the_shared_pupils_and_sends_a_proposal_to_the_consulent(
         qtbot: QtBot, region: tuple[Laptop, Region], laptops: Callable[..., Laptop]) -> None:
     consulent, made = region
@@ -49,7 +32,7 @@ def test_mijn_school_shows_the_shared_pupils_and_sends_a_proposal_to_the_consule
     window = MainWindow(zc.ctx)
     qtbot.addWidget(window)
     window.show()
-    assert nav_titles(window) == ["Mijn school"]
+    assert window.page_titles() == ["Mijn school"]
     menus = menu_titles(window)
     assert "&Nieuwe casus…" not in menus and "Casussen &delen met het team…" not in menus
     assert window.team is not None
@@ -94,7 +77,7 @@ def test_the_teamleiders_dashboard_shows_only_masked_figures_and_saves_them(
     window = MainWindow(lead.ctx)
     qtbot.addWidget(window)
     page = window.team_figures_page
-    assert nav_titles(window) == ["Teamcijfers"]
+    assert window.page_titles() == ["Teamcijfers"]
     with qtbot.waitSignal(page.figures_shown, timeout=20000):
         window.show()
     cells = [page.model.item(row, column).text() for row in range(page.model.rowCount())
@@ -126,7 +109,7 @@ def test_pages_of_a_role_are_real_widgets(qtbot: QtBot, region: tuple[Laptop, Re
     consulent, _made = region
     window = MainWindow(consulent.ctx)
     qtbot.addWidget(window)
-    titles = nav_titles(window)
+    titles = window.page_titles()
     assert "Mijn school" not in titles and "Teamcijfers" not in titles
     assert not isinstance(window.pages.widget(0), SchoolPage | TeamFiguresPage)
     assert "&Scholen koppelen…" in menu_titles(window)

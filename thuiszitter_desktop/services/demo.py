@@ -23,7 +23,7 @@ from thuiszitter_desktop.domain.vocab import (
     VerzuimType,
     Wachtlijst,
 )
-from thuiszitter_desktop.services import demo_seed_rules, settings
+from thuiszitter_desktop.services import demo_schools, demo_seed_rules, settings
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo_case import DemoCase
 from thuiszitter_desktop.services.demo_intake import save_demo_intake
@@ -173,6 +173,7 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
     cases = build_demo_cases(ctx.today(), size)
     now = ctx.now()
     with ctx.vault.transaction() as conn:
+        demo_schools.save_schools(conn, now)
         for index, item in enumerate(cases):
             seed_rules = demo_seed_rules.prepare(item, index, ctx.today())
             repo.save_pupil(conn, item.pupil, now)
@@ -185,6 +186,7 @@ def populate_demo(ctx: AppContext, size: int = DEMO_SIZE) -> int:
             for plan in demo_plans(item, ctx.today()):
                 repo_plan.save_version(conn, plan, now)
             demo_seed_rules.save(conn, item, seed_rules, index, now)
+            demo_schools.save_school_side(conn, item, index, ctx.today(), now)
         for mdo in demo_mdos(cases, ctx.today()):
             repo_mdo.save_mdo(conn, mdo, now)
         demo_seed_rules.save_story(conn, ctx.today(), now)

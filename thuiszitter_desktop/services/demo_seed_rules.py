@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection
 
 from thuiszitter_desktop.domain.consent import (
-    PUPIL_CONSENT_AGE,
     ConsentGiver,
     ConsentMethod,
     ConsentPurpose,
@@ -51,6 +50,7 @@ from thuiszitter_desktop.domain.vocab import (
     VrijstellingAdvies,
 )
 from thuiszitter_desktop.services.demo_case import DemoCase
+from thuiszitter_desktop.services.demo_schools import Sharing, sharing_for, sixteen_or_older
 from thuiszitter_desktop.storage import (
     repo_aanbod,
     repo_cases,
@@ -95,7 +95,7 @@ def prepare(item: DemoCase, index: int, today: date) -> SeedRuleRecords:
         case.opp_review_date = case.aanmelding_date + timedelta(days=50)
     if index % 5 == 2 and case.huidige_situatie is not HuidigeSituatie.ZORG_NAAST_SCHOOL:
         case.extra_situaties = (HuidigeSituatie.ZORG_NAAST_SCHOOL,)
-    _consents(item, index, found)
+    _consents(item, index, today, found)
     _offers(item, index, today, found)
     _first_contacts(item, index, found)
     if case.stagnatie_oorzaak is not None and case.regie is Regie.SCHOOL and index % 2:
@@ -127,17 +127,18 @@ def prepare(item: DemoCase, index: int, today: date) -> SeedRuleRecords:
     return found
 
 
-def _consents(item: DemoCase, index: int, found: SeedRuleRecords) -> None:
+def _consents(item: DemoCase, index: int, today: date, found: SeedRuleRecords) -> None:
     case, pupil = item.case, item.pupil
 
-    sixteen = pupil.age(case.aanmelding_date) >= PUPIL_CONSENT_AGE
+    sixteen = sixteen_or_older(item)
 
-    def given(purpose: ConsentPurpose, on: date, providers: tuple[str, ...] = ()) -> None:
+    def given(purpose: ConsentPurpose, on: date, providers: tuple[str, ...] = (),
+              pupil_too: bool = True) -> None:
         found.consents.append(ConsentRecord(
             case_id=case.id, purpose=purpose, giver=ConsentGiver.OUDERS, on=on,
             method=ConsentMethod.SCHRIFTELIJK if index % 2 else ConsentMethod.MONDELING,
             given_by=f"ouder van {pupil.first_name}", provider_ids=providers))
-        if sixteen:  # from 16 the pupil decides too
+        if sixteen and pupil_too:  # from 16 the pupil decides too
             found.consents.append(ConsentRecord(
                 case_id=case.id, purpose=purpose, giver=ConsentGiver.LEERLING, on=on,
                 method=ConsentMethod.MONDELING, given_by=pupil.first_name,
@@ -146,7 +147,13 @@ def _consents(item: DemoCase, index: int, found: SeedRuleRecords) -> None:
     if case.stage is CaseStage.AANMELDING_ONTVANGEN:
         return  # new reports: consent comes with the first conversation
     start = case.aanmelding_date + timedelta(days=1)
-    given(ConsentPurpose.SCHOOL, start)
+    sharing = sharing_for(item, index)  # with school: see demo_schools
+    if sharing is not Sharing.NOT_ASKED:
+        given(ConsentPurpose.SCHOOL, start, pupil_too=sharing is not Sharing.PARENTS_ONLY)
+    if sharing is Sharing.WITHDRAWN:
+        for record in found.consents:
+            if record.purpose is ConsentPurpose.SCHOOL:  # the parents changed their mind
+                record.withdrawn_on = min(today, start + timedelta(days=21))
     if index % 7 != 3:  # one in seven has not agreed to an MDO discussion (yet)
         given(ConsentPurpose.MDO, start)
     care = [p.id for p in item.professionals if p.role is ProfessionalRole.JEUGDARTS]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
@@ -143,7 +145,10 @@ class MainWindow(QMainWindow):
         # object, not QWidget: pages are checked against the ShowAware protocol below.
         self._shown_page: object | None = None
         # Pages that show pupils' names: each time one is opened, one audit line.
-        self._viewed_as: dict[int, str] = {}
+        self._viewed_as: dict[QWidget, str] = {}
+        # The pages that follow the team role, first in the list (the rest, e.g. Beveiliging,
+        # stays whatever the role): replaced as a whole when the role changes.
+        self._role_pages: list[QWidget] = []
         self.pages.currentChanged.connect(self._page_changed)
 
         # Vandaag loads at once (it feeds the tray); every other page when first shown. In
@@ -158,10 +163,7 @@ class MainWindow(QMainWindow):
         # a teamleider "Teamcijfers"; a consulent (or a laptop outside a team) everything.
         self.role = sync_roles.role(ctx)
         self.first_page: QWidget = self.today_page
-        if self.role is Role.CONSULENT:
-            self._build_pages()
-        else:
-            self._build_role_pages()
+        self._build_pages_for_role()
         # Deadlines: the Vandaag page opens first after unlock; the tray shows counts only.
         # (After a lock, AppController returns the user to the page they were on.)
         self.show_page(self.first_page)
@@ -231,18 +233,25 @@ class MainWindow(QMainWindow):
 
         self.background.run("klok-laden", work, done, failed)
 
+    def _build_pages_for_role(self) -> None:
+        if self.role is Role.CONSULENT:
+            self.first_page = self.today_page
+            self._build_pages()
+        else:
+            self._build_role_pages()
+
     # Feature pages are added here, in the order users see them. Pages other than Vandaag and
     # the caseload are built (and their modules imported) when first shown: start-up time is
     # mostly imports.
     def _build_pages(self) -> None:
-        self.add_page("Vandaag", self.today_page, viewed_as="vandaag")
-        self.add_page("Caseload", self.caseload, viewed_as="caseload")
+        self.add_page("Vandaag", self.today_page, viewed_as="vandaag", for_role=True)
+        self.add_page("Caseload", self.caseload, viewed_as="caseload", for_role=True)
         self._aanmeld = DeferredPage(self._make_aanmeld_page)
-        self.add_page("Aanmelden", self._aanmeld, viewed_as="aanmeldingen")
+        self.add_page("Aanmelden", self._aanmeld, viewed_as="aanmeldingen", for_role=True)
         self._mdo = DeferredPage(self._make_mdo_page)
-        self.add_page("MDO", self._mdo)
+        self.add_page("MDO", self._mdo, for_role=True)
         self._figures = DeferredPage(self._make_figures_page)
-        self.add_page("Beleidsinformatie", self._figures)
+        self.add_page("Beleidsinformatie", self._figures, for_role=True)
 
     @property
     def aanmeld_page(self) -> AanmeldPage:
@@ -296,38 +305,110 @@ class MainWindow(QMainWindow):
         page: SchoolPage | TeamFiguresPage
         if self.role is Role.ZORGCOORDINATOR:
             page = self.school_page = SchoolPage(self.ctx, lazy=True)
-            self.add_page("Mijn school", page, viewed_as="Mijn school")
+            self.add_page("Mijn school", page, viewed_as="Mijn school", for_role=True)
             self.changes.changed.connect(page.on_change)
         else:
             page = self.team_figures_page = TeamFiguresPage(self.ctx, lazy=True)
-            self.add_page("Teamcijfers", page)
+            self.add_page("Teamcijfers", page, for_role=True)
         self.lock_requested.connect(page.clear)
         self.first_page = page
 
-    def add_page(self, title: str, page: QWidget, viewed_as: str | None = None) -> None:
+    def add_page(self, title: str, page: QWidget, viewed_as: str | None = None, *,
+                 for_role: bool = False) -> None:
         """A page with its nav item and a Ctrl+<number> shortcut (the first nine pages).
 
-        ``viewed_as``: for a page that shows names, what its audit line calls the view."""
+        ``viewed_as``: for a page that shows names, what its audit line calls the view.
+        ``for_role``: a page of the team role, listed after the role's earlier pages and
+        before the pages every role has (it goes when the role changes)."""
         theme, fallback = NAV_ICONS.get(title, ("", SP.SP_FileIcon))
-        icon = QIcon.fromTheme(theme, self.style().standardIcon(fallback))
-        item = QListWidgetItem(icon, title)
+        item = QListWidgetItem(QIcon.fromTheme(theme, self.style().standardIcon(fallback)),
+                               title)
         item.setSizeHint(QSize(0, 40))
-        if viewed_as is not None:  # before adding: the first page added is shown at once
-            self._viewed_as[self.pages.count()] = viewed_as
-        self.nav.addItem(item)
-        self.pages.addWidget(page)
-        number = self.pages.count()
-        if number > 9:
+        if viewed_as is not None:
+            self._viewed_as[page] = viewed_as
+        at = len(self._role_pages) if for_role else self.pages.count()
+        if for_role:
+            self._role_pages.append(page)
+        with self._same_page_shown():
+            self.nav.insertItem(at, item)
+            self.pages.insertWidget(at, page)
+        self._number_pages()
+
+    def remove_page(self, page: QWidget) -> None:
+        """Take a page out of the list (the caller deletes it, or keeps it for later)."""
+        index = self.pages.indexOf(page)
+        if index < 0:
             return
-        action = QAction(icon, title, self)
-        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda _=False, p=page: self.show_page(p))
-        item.setToolTip(f"{title} (Ctrl+{number})")
-        self.addAction(action)  # works from every page, menu or not
-        self.page_actions.append(action)
+        if page is self._shown_page:
+            if isinstance(page, ShowAware):
+                page.page_hidden()
+            self._shown_page = None
+        with self._same_page_shown():
+            self.nav.takeItem(index)
+            self.pages.removeWidget(page)
+        self._viewed_as.pop(page, None)
+        if page in self._role_pages:
+            self._role_pages.remove(page)
+        self._number_pages()
+
+    @contextmanager
+    def _same_page_shown(self) -> Iterator[None]:
+        """Insert or remove pages without showing (and auditing) the pages in between."""
+        current = self.pages.currentWidget()
+        self.nav.blockSignals(True)
+        self.pages.blockSignals(True)
+        try:
+            yield
+        finally:
+            if current is not None and self.pages.indexOf(current) >= 0:
+                self.pages.setCurrentWidget(current)
+            self.nav.setCurrentRow(self.pages.currentIndex())
+            self.nav.blockSignals(False)
+            self.pages.blockSignals(False)
+            self.pages.updateGeometry()
+
+    def _number_pages(self) -> None:
+        """Ctrl+1 … Ctrl+9 and the Ga naar menu follow the pages in the order listed."""
         go_menu = getattr(self, "go_menu", None)
-        if go_menu is not None:
-            go_menu.addAction(action)
+        for action in self.page_actions:
+            self.removeAction(action)
+            if go_menu is not None:
+                go_menu.removeAction(action)
+            action.deleteLater()
+        self.page_actions = []
+        for index in range(min(self.pages.count(), 9)):
+            item, page = self.nav.item(index), self.pages.widget(index)
+            action = QAction(item.icon(), item.text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, p=page: self.show_page(p))
+            item.setToolTip(f"{item.text()} (Ctrl+{index + 1})")
+            self.addAction(action)  # works from every page, menu or not
+            self.page_actions.append(action)
+            if go_menu is not None:
+                go_menu.addAction(action)
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def apply_role(self, role: Role) -> None:
+        """Show the screens of another team role at once (after joining a team, or when the
+        administrator changed the role): the role's pages and menus are replaced; open
+        windows and the pages every role has (Beveiliging) stay."""
+        for page in list(self._role_pages):
+            self.remove_page(page)
+            if page not in (self.today_page, self.caseload):  # made once, kept for later
+                page.deleteLater()
+        if role is Role.CONSULENT:
+            self.today_page.reload()
+        else:  # the caseload's names are not kept in memory behind the role's pages
+            self.caseload.clear()
+            self.today_page.clear()
+        self.role = role
+        self._build_pages_for_role()
+        self._menus_follow_role()
+        self.show_page(self.first_page)
+        self._page_changed(self.pages.currentIndex())
+        self._update_status()
 
     def show_page(self, page: QWidget) -> None:
         index = self.pages.indexOf(page)
@@ -339,7 +420,8 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, index: int) -> None:
         """Tell pages when they are shown and hidden: they load lazily (ui/lazy_page.py)."""
-        page: object = self.pages.widget(index)
+        widget = self.pages.widget(index)
+        page: object = widget  # checked against the ShowAware protocol below
         if page is self._shown_page:
             return
         if isinstance(self._shown_page, ShowAware):
@@ -347,8 +429,8 @@ class MainWindow(QMainWindow):
         self._shown_page = page
         if isinstance(page, ShowAware):
             page.page_shown()
-        if index in self._viewed_as:
-            access_log.record_view(self.ctx, self._viewed_as[index])
+        if widget in self._viewed_as:
+            access_log.record_view(self.ctx, self._viewed_as[widget])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
@@ -367,13 +449,12 @@ class MainWindow(QMainWindow):
         settings_action = QAction("&Instellingen…", self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
-        consulent = self.role is Role.CONSULENT
-        for action in ((new_action, open_action, lock_action) if consulent else (lock_action,)):
+        schools_action = QAction("&Scholen koppelen…", self)
+        schools_action.triggered.connect(self.map_schools)
+        for action in (new_action, open_action, lock_action, schools_action):
             file_menu.addAction(action)
-        if consulent:
-            schools_action = QAction("&Scholen koppelen…", self)
-            schools_action.triggered.connect(self.map_schools)
-            file_menu.addAction(schools_action)
+        # What only a consulent has (hidden and disabled for the other roles).
+        self.consulent_actions = [new_action, open_action, schools_action]
         file_menu.addSeparator()
         file_menu.addAction(settings_action)
         file_menu.addSeparator()
@@ -385,19 +466,25 @@ class MainWindow(QMainWindow):
             go_menu.addAction(page_action)
         self.go_menu = go_menu
 
-        if consulent:
-            view_menu = self.menuBar().addMenu("Beel&d")
-            closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
-            closed_action.toggled.connect(self.caseload.show_closed.setChecked)
-            self.caseload.show_closed.toggled.connect(closed_action.setChecked)
-            view_menu.addAction(closed_action)
-            self.view_menu = view_menu
+        view_menu = self.menuBar().addMenu("Beel&d")
+        closed_action = QAction("&Afgesloten casussen tonen", self, checkable=True)
+        closed_action.toggled.connect(self.caseload.show_closed.setChecked)
+        self.caseload.show_closed.toggled.connect(closed_action.setChecked)
+        view_menu.addAction(closed_action)
+        self.view_menu = view_menu
+        self.consulent_actions += [view_menu.menuAction(), closed_action]
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&Over Thuiszitter Desktop", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         self.help_menu = help_menu
+        self._menus_follow_role()
+
+    def _menus_follow_role(self) -> None:
+        for action in self.consulent_actions:
+            action.setVisible(self.role is Role.CONSULENT)
+            action.setEnabled(self.role is Role.CONSULENT)  # no shortcut either
 
     def open_settings(self) -> None:
         from thuiszitter_desktop.ui.settings_dialog import SettingsDialog

@@ -20,15 +20,17 @@ from thuiszitter_desktop.ui.conflicts_page import ConflictsPage
 from thuiszitter_desktop.ui.duplicates_page import DuplicatesPage
 from thuiszitter_desktop.ui.join_wizard import JoinWizard, failure_text
 from thuiszitter_desktop.ui.qt_changes import QtChanges
+from thuiszitter_desktop.ui.role_switch import RoleHost, RoleSwitcher
 from thuiszitter_desktop.ui.sync_runner import SyncRunner
 from thuiszitter_desktop.ui.sync_status import SyncStatusBar
 from thuiszitter_desktop.ui.team_dialogs import HandOverDialog, ShareCasesDialog
 
 
-class PageHost(Protocol):
-    """What the main window offers: its pages (fulfilled by ``MainWindow``)."""
+class PageHost(RoleHost, Protocol):
+    """What the main window offers: its pages and role (fulfilled by ``MainWindow``)."""
 
-    def add_page(self, title: str, page: QWidget) -> None: ...
+    def add_page(self, title: str, page: QWidget, viewed_as: str | None = None, *,
+                 for_role: bool = False) -> None: ...
 
     def show_page(self, page: QWidget) -> None: ...
 
@@ -56,6 +58,7 @@ class TeamWiring(QObject):
         self.status_bar.conflicts_clicked.connect(self._show_conflicts)
         changes.changed.connect(self._on_change)
         lock_requested.connect(self.runner.stop)
+        self.role_switch = RoleSwitcher(window, pages, self._role_switched)
         self._build_menu()
         self.refresh()
         if sync.status(self.ctx).joined:
@@ -83,12 +86,12 @@ class TeamWiring(QObject):
 
     def _add_pages(self) -> None:
         # School staff and team leads never receive conflicts (nor decide them).
-        if self.conflicts_page is not None or sync.status(self.ctx).role is not Role.CONSULENT:
+        if self.conflicts_page is not None or self.pages.role is not Role.CONSULENT:
             return
         self.conflicts_page = ConflictsPage(self.ctx, lazy=True)
-        self.pages.add_page("Conflicten", self.conflicts_page)
+        self.pages.add_page("Conflicten", self.conflicts_page, for_role=True)
         self.duplicates_page = DuplicatesPage(self.ctx, lazy=True)
-        self.pages.add_page("Mogelijk dubbel", self.duplicates_page)
+        self.pages.add_page("Mogelijk dubbel", self.duplicates_page, for_role=True)
         self.lock_requested.connect(self.conflicts_page.clear)
         self.lock_requested.connect(self.duplicates_page.clear)
 
@@ -111,8 +114,20 @@ class TeamWiring(QObject):
                 page.on_change(change)
         self.refresh()
 
+    def _role_switched(self) -> None:
+        # The window removed (and deleted) the role's pages, these two among them.
+        self.conflicts_page = self.duplicates_page = None
+        if sync.status(self.ctx).joined:
+            self._add_pages()
+        self.refresh()
+
     def _finished(self, report: SyncReport) -> None:
         self.refresh()
+        # The administrator may have changed the role (not read once locked: closing down).
+        if not report.error and not self.ctx.vault.is_locked:
+            status = sync.status(self.ctx)
+            if status.joined:
+                self.role_switch.follow(status.role)
         if report.refused:
             QMessageBox.warning(self.window, "Wijziging geweigerd", report.error)
         if report.revoked and not report.removed:
@@ -131,12 +146,9 @@ class TeamWiring(QObject):
         wizard = JoinWizard(self.ctx, self.window)
         wizard.exec()
         status = sync.status(self.ctx)
-        if status.joined and status.role is not Role.CONSULENT:
-            QMessageBox.information(
-                self.window, "Aangesloten",
-                f"U bent aangesloten als {status.role.label.lower()}. Vergrendel de app "
-                f"(Ctrl+L) en ontgrendel hem weer: dan opent hij met de schermen voor uw rol.")
         if status.joined:
+            # A zorgcoördinator or teamleider gets the role's screens at once.
+            self.role_switch.follow(status.role, joined=True)
             self._add_pages()
             self.refresh()
             self.runner.start()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -134,6 +135,11 @@ def fit_to_screen(window: QWidget) -> None:
     """Shrink ``window`` to its screen's free area and move it inside (see module doc)."""
     if isinstance(window, QMenu) or not isinstance(window, (QDialog, QMainWindow)):
         return  # popups and tool tips place themselves; plain widgets are test fixtures
+    if isinstance(window, QMessageBox):
+        # It wraps its text to the screen itself, but only in its own showEvent, after this:
+        # measured before, a long line asked for more than the screen and the box was put in
+        # a scroll area and shrunk to a sliver at 200 %.
+        return
     area = available_area(window)
     frame = window.frameGeometry().size() - window.size()
     room = QSize(area.width() - frame.width(), area.height() - frame.height())

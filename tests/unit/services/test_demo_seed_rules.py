@@ -21,15 +21,12 @@ from thuiszitter_desktop.services import (
     reminders,
 )
 from thuiszitter_desktop.services.context import AppContext
-from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.storage import repo_cases, repo_plan
 
 
 @pytest.fixture
-def demo(ctx: AppContext) -> list[repo_cases.CaseWithPupil]:
-    populate_demo(ctx)
-    with ctx.vault.read() as conn:
-        return repo_cases.list_cases(conn, include_closed=True)
+def demo(demo_caseload: list[repo_cases.CaseWithPupil]) -> list[repo_cases.CaseWithPupil]:
+    return demo_caseload
 
 
 def test_every_feature_appears(ctx: AppContext, demo: list[repo_cases.CaseWithPupil]) -> None:
