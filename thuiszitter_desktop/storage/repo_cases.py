@@ -321,10 +321,10 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     # Several causes per pupil (seed 004, B4.1): each stored list is parsed once.
     causes: dict[str, tuple[Ondersteuningsvraag, ...]] = {}
     no_date = None
+    # The shared name → member tables, as locals (a look-up per row each).
     verzuim, regie, stage, support, situation, waiting, stagnation, reason, schooltype = (
-        _members(VerzuimType), _members(Regie), _members(CaseStage),
-        _members(Ondersteuningsvraag), _members(HuidigeSituatie), _members(Wachtlijst),
-        _members(StagnatieOorzaak), _members(ClosingReason), _members(Onderwijstype))
+        _VERZUIM, _REGIE, _STAGE, _VRAAG, _SITUATIE, _WACHTLIJST, _STAGNATIE, _REASON,
+        _ONDERWIJSTYPE)
     result = []
     for (case_id, pupil_id, aanmelding, home, verzuim_name, percentage, regie_name, stage_name,
          contact, goals, aanbod, support_name, situation_name, waiting_name, stagnation_name,
