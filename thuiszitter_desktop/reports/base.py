@@ -134,6 +134,8 @@ def _heights(flowable: Flowable, aW: float, canvas: Any) -> tuple[float, float]:
     else:
         total = float(flowable.wrapOn(canvas, aW, 0xFFFFFFF)[1])
     total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    if total > MIN_FOLLOW and not flowable.splitOn(canvas, aW, MIN_FOLLOW):
+        return total, total  # it cannot start in a few lines (a one-row table): it goes whole
     return total, min(total, MIN_FOLLOW)
 
 
