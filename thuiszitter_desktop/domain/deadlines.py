@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import calendar
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -78,7 +78,7 @@ class DeadlineState(Labelled):
     VERLOPEN = "Verlopen"
     GEHAALD = "Gehaald"
 
-    @property
+    @functools.cached_property  # sorting asks it for every row of the overview
     def urgency(self) -> int:
         """Lower is more urgent; used to sort."""
         return {"VERLOPEN": 0, "BINNENKORT": 1, "OP_TIJD": 2, "GEHAALD": 3}[self.name]
@@ -342,12 +342,22 @@ def next_case_deadline(
     """
     if facts.closed_on is not None:
         return None  # a closed case keeps only met deadlines, and met ones are never next
+    return pick_next(_unmet_items(facts), today, warning_days)
+
+
+UnmetItem = tuple[DeadlineKind, date, str, str]  # (kind, due, key, label)
+
+
+def pick_next(items: Iterable[UnmetItem], today: date,
+              warning_days: dict[DeadlineKind, int] | None = None) -> Deadline | None:
+    """The unmet item that needs attention first, as a Deadline: the first with the smallest
+    due date, then urgency (``next_deadline``'s order)."""
     warnings = (warning_days if warning_days is not None
                 and len(warning_days) == len(DEFAULT_WARNING_DAYS)
                 else {**DEFAULT_WARNING_DAYS, **(warning_days or {})})
     # (due, urgency, kind, key, label) of the best candidate so far.
     best: tuple[date, int, DeadlineKind, str, str] | None = None
-    for kind, due, key, label in _unmet_items(facts):
+    for kind, due, key, label in items:
         if best is not None and due > best[0]:
             continue
         # deadline_state(...).urgency for an unmet deadline, without the enum lookups.
@@ -360,6 +370,18 @@ def next_case_deadline(
     due, _, kind, key, label = best
     return Deadline(kind, due, deadline_state(due, None, today, warnings[kind]), None,
                     key=key, label=label)
+
+
+def earliest_unmet(facts: ClockFacts) -> tuple[UnmetItem, ...]:
+    """The unmet items of an open case that share the earliest due date, in ``case_deadlines``
+    order: all ``pick_next`` needs on any day (only urgency, for a tie, depends on the day)."""
+    if facts.closed_on is not None:
+        return ()
+    items = list(_unmet_items(facts))
+    if not items:
+        return ()
+    first = min(due for _, due, _, _ in items)
+    return tuple(item for item in items if item[1] == first)
 
 
 def pending_deadlines(
@@ -391,7 +413,7 @@ _KEY_EVALUATIE = DeadlineKind.EVALUATIE.name
 _KEY_WEER_BOVEN_50 = DeadlineKind.WEER_BOVEN_50.name
 
 
-def _unmet_items(facts: ClockFacts) -> Iterator[tuple[DeadlineKind, date, str, str]]:
+def _unmet_items(facts: ClockFacts) -> Iterator[UnmetItem]:
     """The unmet deadlines of an open case as (kind, due, key, label), in case_deadlines order
     (clocks, actions, evaluations by due date)."""
     start = facts.episode_start
