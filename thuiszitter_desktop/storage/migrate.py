@@ -26,7 +26,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions (a test checks it against Alembic's scripts). An
 # up-to-date vault then unlocks without Alembic: importing it and reading the scripts took a
 # fifth of the start-up, so Alembic is imported only when a vault needs migrating.
-HEAD_REVISION = "0016_roles"
+HEAD_REVISION = "0017_overview_clock"
 
 
 def alembic_config() -> Config:

@@ -231,6 +231,7 @@ class _SharedDates(dict[str | date, date]):
 # Shared by every read of cases: a caseload has a few thousand distinct dates at most, and
 # the objects the overview and the figures walk through stay few and close together.
 _DATES = _SharedDates()
+STORED_DATES = _DATES  # for the other reads that take raw dates (``raw_dates``)
 
 
 def _members(cls: type[E]) -> dict[str, E]:
@@ -244,14 +245,14 @@ _VERZUIM, _REGIE, _STAGE, _VRAAG, _SITUATIE, _WACHTLIJST, _STAGNATIE, _REASON = 
 _ONDERWIJSTYPE = _members(Onderwijstype)
 
 
-def _raw_dates(column: ColumnElement[Any]) -> ColumnElement[Any]:
+def raw_dates(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """The driver's raw value of a date column, for ``_DATES`` to parse (in C, once per
     distinct date) instead of SQLAlchemy, row by row."""
     return type_coerce(column, String) if isinstance(column.type, Date) else column
 
 
-_CASE_SELECT = [_raw_dates(cases.c[name]).label(name) for name in _CASE_READ]
-_PUPIL_SELECT = [_raw_dates(pupils.c[name]).label(f"p_{name}") for name in _PUPIL_READ]
+_CASE_SELECT = [raw_dates(cases.c[name]).label(name) for name in _CASE_READ]
+_PUPIL_SELECT = [raw_dates(pupils.c[name]).label(f"p_{name}") for name in _PUPIL_READ]
 
 
 def cases_query(include_closed: bool = False, case_ids: Iterable[str] | None = None,
@@ -364,8 +365,8 @@ _FIGURE_CASE_COLUMNS = (
     "ondersteuningsvraag", "huidige_situatie", "wachtlijst", "stagnatie_oorzaak", "closed_on",
     "closing_reason", "extra_ondersteuningsvragen")
 _ANONYMOUS_SELECT = [
-    *[_raw_dates(cases.c[n]) for n in _FIGURE_CASE_COLUMNS],
-    *[_raw_dates(pupils.c[n]) for n in _ANONYMOUS_PUPIL],
+    *[raw_dates(cases.c[n]) for n in _FIGURE_CASE_COLUMNS],
+    *[raw_dates(pupils.c[n]) for n in _ANONYMOUS_PUPIL],
 ]
 
 

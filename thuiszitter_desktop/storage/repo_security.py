@@ -19,6 +19,7 @@ from thuiszitter_desktop.domain.retention import RetentionCandidate
 from thuiszitter_desktop.storage.rows import delete_rows, update_rows, upsert
 from thuiszitter_desktop.storage.schema import metadata
 from thuiszitter_desktop.storage.tables import audit_log, cases, involved_professionals, pupils
+from thuiszitter_desktop.storage.tables_overview import case_overview
 from thuiszitter_desktop.storage.tables_security import anonymised_cases
 
 PLACEHOLDER_FIRST = "Geanonimiseerd"
@@ -38,10 +39,15 @@ Anonymiser = Callable[[Connection, str], None]
 ANONYMISERS: dict[str, Anonymiser] = {}
 
 
+# Derived from the case tables and dropped by triggers whenever they change: not data of its
+# own, so it is neither exported, merged nor anonymised (``tables_overview``).
+DERIVED = {case_overview.name}
+
+
 def case_tables() -> list[Table]:
     """Every table holding per-case data (a ``case_id`` column), in dependency order."""
     return [t for t in metadata.sorted_tables
-            if "case_id" in t.c and t.name not in UNTOUCHED]
+            if "case_id" in t.c and t.name not in UNTOUCHED and t.name not in DERIVED]
 
 
 def retention_candidates(conn: Connection) -> list[RetentionCandidate]:

@@ -6,6 +6,7 @@ from thuiszitter_desktop.storage import (
     tables_figures,  # noqa: F401
     tables_intake,  # noqa: F401
     tables_mdo,  # noqa: F401
+    tables_overview,  # noqa: F401
     tables_plan,  # noqa: F401
     tables_reminders,  # noqa: F401
     tables_roles,  # noqa: F401

@@ -116,9 +116,10 @@ def test_disk_full_during_save_gives_dutch_error_and_keeps_data(
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             biggest = max(p.stat().st_size for p in fresh_vault.parent.iterdir() if p.is_file())
             resource.setrlimit(resource.RLIMIT_FSIZE, (biggest + 4096, biggest + 4096))
+            # Larger than any file may grow: the write-ahead log must hit the limit too.
             with child_vault.transaction() as conn:
                 conn.execute(text("INSERT INTO settings VALUES ('groot', :v)"),
-                             {"v": '"' + "x" * 500_000 + '"'})
+                             {"v": '"' + "x" * (2 * biggest) + '"'})
         except DiskFullError as exc:
             message = ("DiskFullError:" + exc.message).encode()
         except BaseException as exc:
