@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.deadlines import ClockFacts, case_deadlines, next_deadline
 from thuiszitter_desktop.services import cases
-from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.demo import populate_demo
 from thuiszitter_desktop.ui.caseload_model import (

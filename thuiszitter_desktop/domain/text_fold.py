@@ -21,10 +21,28 @@ _LETTERS = {
 _TABLE = str.maketrans(_LETTERS)
 
 
+# Short texts (names, schools) folded before: every overview load folds every pupil's name,
+# and one with diacritics takes ten times as long as a plain one. Bounded, as any cache.
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX_LENGTH = 120
+_FOLDED_MAX_ENTRIES = 100_000
+
+
 def fold(text: str) -> str:
     """Lower case, without diacritics, with every Latin letter spelled by its base letters."""
     if text.isascii():  # most names: nothing to decompose (and ten times faster)
         return text.lower()
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _fold(text)
+        if len(text) <= _FOLDED_MAX_LENGTH:
+            if len(_FOLDED) >= _FOLDED_MAX_ENTRIES:
+                _FOLDED.clear()
+            _FOLDED[text] = folded
+    return folded
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # casefold first: it turns capitals into the small letters the table knows (Ø→ø, Æ→æ).

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from thuiszitter_desktop.domain.deadlines import (
     ClockFacts,
     Deadline,
     DeadlineKind,
-    days_at_home,
-    days_without_passend_aanbod,
     next_case_deadline,
 )
-from thuiszitter_desktop.domain.model import Case, Pupil
-from thuiszitter_desktop.domain.text_fold import fold
-from thuiszitter_desktop.domain.vocab import CaseStage
+from thuiszitter_desktop.services import overview_rows
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
+from thuiszitter_desktop.services.caseload_row import CaseloadRow, make_row
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import (
     ClockSnapshot,
@@ -26,60 +23,6 @@ from thuiszitter_desktop.services.reminders import (
     warning_days,
 )
 from thuiszitter_desktop.storage import repo_cases, repo_settings
-
-
-@dataclass(slots=True)
-class CaseloadRow:
-    """What the overview shows of one case; plain data, no Qt.
-
-    Read-only by convention, not frozen: one per open case on every load, and a frozen
-    dataclass is built four times slower.
-    """
-
-    case_id: str
-    pupil_name: str
-    age: int
-    school: str
-    onderwijstype: str
-    verzuim_type: str
-    education_percentage: int
-    days_at_home: int | None  # None: 'thuis sinds' not known
-    regie: str
-    casusverantwoordelijke: str
-    consulent: str
-    stage: str
-    stage_order: int
-    deadline: Deadline | None
-    is_open: bool
-    days_without_aanbod: int = 0
-    # Prepared once per row, so sorting and search-as-you-type compare plain strings.
-    sort_name: str = field(init=False)
-    search_text: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.sort_name = fold(self.pupil_name)
-        self.search_text = f"{self.sort_name} {fold(self.school)}"
-
-
-# CaseStage.order searches the member list; the overview asks it for every row.
-_STAGE_ORDER = {stage: stage.order for stage in CaseStage}
-
-
-def make_row(case: Case, pupil: Pupil, facts: ClockFacts, today: date,
-             deadline: Deadline | None) -> CaseloadRow:
-    """One overview row; ``deadline`` is ``next_case_deadline`` of the same facts the Vandaag
-    list and the exports use."""
-    return CaseloadRow(
-        case_id=case.id, pupil_name=pupil.full_name, age=pupil.age(today),
-        school=pupil.school or "Niet ingeschreven", onderwijstype=pupil.onderwijstype.label,
-        verzuim_type=case.verzuim_type.label, education_percentage=case.education_percentage,
-        days_at_home=days_at_home(facts, today), regie=case.regie.label,
-        casusverantwoordelijke=case.casusverantwoordelijke, consulent=case.consulent,
-        stage=case.stage.label, stage_order=_STAGE_ORDER[case.stage],
-        deadline=deadline, is_open=case.is_open,
-        days_without_aanbod=days_without_passend_aanbod(facts, today),
-    )
-
 
 # A caseload this large takes seconds to read whole (a region's, bench/): the window shows a
 # first screen of rows meanwhile, the cases registered longest ago (their clocks run out first).
@@ -121,14 +64,8 @@ def load_rows(ctx: AppContext, include_closed: bool = False,
             return _rows(snapshot.items, snapshot.facts, today, snapshot.warnings,
                          next_deadlines)
 
-    def read() -> list[CaseloadRow]:
-        with ctx.vault.read() as conn:
-            items = repo_cases.list_cases(conn, include_closed=include_closed)
-            facts = facts_by_case(conn, items, only_these=False)
-            warnings = warning_days(repo_settings.load_all(conn))
-        return _rows(items, facts, today, warnings)
-
-    return built_with_paused_gc(read)  # builds objects for every case at once
+    return built_with_paused_gc(  # builds objects for every case at once
+        lambda: overview_rows.read_rows(ctx, today, include_closed))
 
 
 def _rows(items: Sequence[repo_cases.CaseWithPupil], facts: Mapping[str, ClockFacts],

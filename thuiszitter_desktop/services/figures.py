@@ -24,7 +24,8 @@ from thuiszitter_desktop.domain.limits import add_length_errors, long_field
 from thuiszitter_desktop.domain.name_match import plain
 from thuiszitter_desktop.domain.quarters import Quarter
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
-from thuiszitter_desktop.services.caseload import CaseloadRow, rows_for
+from thuiszitter_desktop.services.caseload import rows_for
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.services.follow_up import quarter_follow_ups
 from thuiszitter_desktop.storage import (

@@ -15,7 +15,8 @@ from datetime import date
 from thuiszitter_desktop.domain.mdo import Mdo
 from thuiszitter_desktop.domain.plan import PlanVanAanpak
 from thuiszitter_desktop.domain.school_share import MdoProposal, SchoolInput
-from thuiszitter_desktop.services.caseload import CaseloadRow, load_rows
+from thuiszitter_desktop.services.caseload import load_rows
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.storage import repo_mdo, repo_plan, repo_school
 

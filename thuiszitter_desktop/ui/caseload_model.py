@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from thuiszitter_desktop.domain.text_fold import fold
-from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.ui.deadline_style import look, state_icon
 from thuiszitter_desktop.ui.row_table_model import (
     CASE_ID_ROLE,

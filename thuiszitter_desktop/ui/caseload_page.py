@@ -25,7 +25,8 @@ from thuiszitter_desktop.domain.limits import count_text
 from thuiszitter_desktop.domain.vocab import CaseStage, VerzuimType
 from thuiszitter_desktop.services import caseload
 from thuiszitter_desktop.services.bulk import kept_for_the_session
-from thuiszitter_desktop.services.caseload import CaseloadRow, FirstScreen
+from thuiszitter_desktop.services.caseload import FirstScreen
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.services.clock_cache import ClockCache
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.background import Background

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.ui.caseload_model import days_text
 from thuiszitter_desktop.ui.row_table_model import CASE_ID_ROLE
 

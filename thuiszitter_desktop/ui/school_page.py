@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from thuiszitter_desktop.services import mdo, school_role
-from thuiszitter_desktop.services.caseload import CaseloadRow
+from thuiszitter_desktop.services.caseload_row import CaseloadRow
 from thuiszitter_desktop.services.context import AppContext, Change
 from thuiszitter_desktop.ui.caseload_model import days_text
 from thuiszitter_desktop.ui.date_field import format_date
