@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.model import Case, Pupil
 from thuiszitter_desktop.domain.vocab import ClosingReason
-from thuiszitter_desktop.services import caseload, cases, reminders
+from thuiszitter_desktop.services import caseload, cases, overview_rows, reminders
 from thuiszitter_desktop.services.clock_cache import PreparedClock
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.ui import main_window as main_window_module
@@ -63,11 +63,12 @@ def test_window_shows_at_once_and_fills_when_the_read_arrives(
     assert gate.entered.wait(timeout=10)
     assert window.today_page.summary.text() == "Termijnen worden geladen…"
     assert window.statusBar().currentMessage() == "Caseload en termijnen worden geladen…"
-    assert window.caseload.count_label.text() == "Caseload wordt geladen…"
-    assert window.caseload.model.rowCount() == 0
-    gate.opened.set()
+    # The caseload does not wait: its rows come from the stored clocks.
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1)
-    assert shown_names(window) == {"Zoë Çelik-d'Hondt"}
+    assert window.caseload.count_label.text() == "1 open casussen"
+    assert window.today_page.summary.text() == "Termijnen worden geladen…"
+    gate.opened.set()
+    qtbot.waitUntil(lambda: shown_names(window) == {"Zoë Çelik-d'Hondt"})
     assert window.statusBar().currentMessage().startswith("1 open casussen")
     assert window.caseload.count_label.text() == "1 open casussen"
 
@@ -114,8 +115,9 @@ def test_locking_while_the_read_is_under_way_shows_nothing_of_it(
 
 def test_a_region_sized_caseload_shows_its_longest_registered_cases_while_the_rest_loads(
         qtbot: QtBot, ctx: AppContext, gate: Gate, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Thresholds of a region's caseload, scaled down to five cases.
+    # Thresholds of a region's caseload without stored clocks, scaled down to five cases.
     monkeypatch.setattr(caseload, "FIRST_SCREEN_FROM", 4)
+    monkeypatch.setattr(overview_rows, "BY_ID", 4)
     monkeypatch.setattr(caseload, "FIRST_SCREEN_CASES", 2)
     for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem"), (1, "Lev"), (25, "Noor")):
         register(ctx, name, "Jansen", date(2026, 10, day))
@@ -136,6 +138,19 @@ def test_a_region_sized_caseload_shows_its_longest_registered_cases_while_the_re
     assert window.caseload.count_label.text() == "5 open casussen"
 
 
-def test_a_small_caseload_waits_for_the_whole_read(ctx: AppContext) -> None:
+def test_a_caseload_with_its_stored_clocks_is_shown_whole_at_once(ctx: AppContext) -> None:
+    for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem")):
+        register(ctx, name, "Jansen", date(2026, 10, day))
+    first = caseload.first_screen(ctx, ctx.today())  # a few missing clocks are made
+    assert first is not None and first.complete
+    assert sorted(r.pupil_name for r in first.rows) == ["Ayşe Jansen", "Emma Jansen",
+                                                        "Sem Jansen"]
+    full = caseload.rows_for(ctx, [r.case_id for r in first.rows])  # from the full facts
+    assert {r.case_id: r for r in first.rows} == {r.case_id: r for r in full}
+
+
+def test_a_small_caseload_without_stored_clocks_waits_for_the_whole_read(
+        ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(overview_rows, "BY_ID", 0)  # as if hundreds of clocks were missing
     register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
     assert caseload.first_screen(ctx, ctx.today()) is None  # quick enough to read whole

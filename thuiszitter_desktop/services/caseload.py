@@ -12,6 +12,7 @@ from thuiszitter_desktop.domain.deadlines import (
     DeadlineKind,
     next_case_deadline,
 )
+from thuiszitter_desktop.domain.overview_clock import RULES
 from thuiszitter_desktop.services import overview_rows
 from thuiszitter_desktop.services.bulk import built_with_paused_gc, paused_gc
 from thuiszitter_desktop.services.caseload_row import CaseloadRow, make_row
@@ -22,10 +23,11 @@ from thuiszitter_desktop.services.reminders import (
     read_snapshot,
     warning_days,
 )
-from thuiszitter_desktop.storage import repo_cases, repo_settings
+from thuiszitter_desktop.storage import repo_cases, repo_overview, repo_settings
 
-# A caseload this large takes seconds to read whole (a region's, bench/): the window shows a
-# first screen of rows meanwhile, the cases registered longest ago (their clocks run out first).
+# A caseload this large takes seconds to read whole (a region's, bench/): without its stored
+# clocks, the window shows a first screen of rows meanwhile, the cases registered longest ago
+# (their clocks run out first).
 FIRST_SCREEN_FROM = 10_000
 FIRST_SCREEN_CASES = 2_000
 
@@ -35,12 +37,22 @@ class FirstScreen:
     rows: list[CaseloadRow]
     open_cases: int  # how many there are in all
 
+    @property
+    def complete(self) -> bool:
+        return len(self.rows) == self.open_cases
+
 
 def first_screen(ctx: AppContext, today: date) -> FirstScreen | None:
-    """Overview rows of the open cases registered longest ago, when there are so many open
-    cases that reading them all takes seconds; None when the whole read is quick anyway."""
+    """Overview rows to show while the window reads every open case's clock facts (which
+    takes a while): every open case when their stored clocks are there (all but a few, which
+    are then made), else, when reading takes seconds, those registered longest ago; None
+    when neither is quicker than the whole read."""
     with ctx.vault.read() as conn:
         total = repo_cases.count_open_cases(conn)
+        missing = repo_overview.missing_open(conn, RULES)
+    if missing <= overview_rows.BY_ID:
+        rows = load_rows(ctx)
+        return FirstScreen(rows, len(rows))
     if total < FIRST_SCREEN_FROM:
         return None
     snapshot = read_snapshot(ctx, oldest=FIRST_SCREEN_CASES)

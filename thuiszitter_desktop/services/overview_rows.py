@@ -32,8 +32,8 @@ from thuiszitter_desktop.storage.errors import VaultError
 
 log = logging.getLogger(__name__)
 
-# Fewer missing clocks than this are read by case id; more, whole (SQL variable limits).
-_BY_ID = 500
+# Up to this many missing clocks are read by case id; more, whole (SQL variable limits).
+BY_ID = 500
 
 _VERZUIM = {member.name: member.label for member in VerzuimType}
 _REGIE = {member.name: member.label for member in Regie}
@@ -62,7 +62,7 @@ def read_rows(ctx: AppContext, today: date, include_closed: bool) -> list[Caselo
 def _compute(conn: Connection, case_ids: list[str], include_closed: bool
              ) -> dict[str, OverviewClock]:
     """The clocks of ``case_ids`` from their full facts."""
-    if len(case_ids) <= _BY_ID:
+    if len(case_ids) <= BY_ID:
         items = repo_cases.list_cases(conn, include_closed=True, case_ids=case_ids)
         facts = facts_by_case(conn, items)
     else:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, UnmetItem
 from thuiszitter_desktop.domain.overview_clock import OverviewClock
@@ -56,6 +56,17 @@ def epoch(conn: Connection) -> Epoch:
         select(overview_epoch.c.n, overview_epoch.c.rules).where(overview_epoch.c.id == 1)
     ).one()
     return Epoch(changes, rules)
+
+
+def missing_open(conn: Connection, rules: str) -> int:
+    """How many open cases have no stored clock made under ``rules``."""
+    if epoch(conn).rules != rules:
+        return int(conn.execute(select(func.count()).select_from(cases)
+                                .where(cases.c.closed_on.is_(None))).scalar_one())
+    return int(conn.execute(
+        select(func.count()).select_from(cases)
+        .outerjoin(case_overview, case_overview.c.case_id == cases.c.id)
+        .where(cases.c.closed_on.is_(None), case_overview.c.case_id.is_(None))).scalar_one())
 
 
 def more_items(text: str) -> tuple[UnmetItem, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -48,6 +49,14 @@ RESIZE_SAMPLE_ROWS = 40
 
 DEADLINE_WIDTH_MAX = 330
 
+@dataclass(frozen=True, slots=True)
+class FirstRows:
+    """A first screen of rows (``caseload.first_screen``), sorted for the page."""
+
+    screen: FirstScreen
+    rows: SortedRows
+
+
 class CaseloadPage(LazyPage, QWidget):
     open_case = Signal(str)
     new_case = Signal()
@@ -65,7 +74,7 @@ class CaseloadPage(LazyPage, QWidget):
         self._sized = False  # column widths set from the first rows shown
         self.loading = False  # rows are being built (or wait for the window's clock read)
         self._again = False  # a change came while rows were being built: build again after
-        self._first: FirstScreen | None = None  # a huge caseload's first rows, while it loads
+        self._first: FirstRows | None = None  # rows to show while the clock is read
         self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
 
         self.search = QLineEdit()
@@ -177,9 +186,15 @@ class CaseloadPage(LazyPage, QWidget):
                              lambda rows: self._rows_ready(job, rows, today),
                              lambda exc: self._failed(job, exc))
 
-    def show_first_screen(self, first: FirstScreen) -> None:
-        """The first rows of a very large caseload, shown (now, or when the page is shown)
-        until the whole caseload is read."""
+    def sorted_first(self, first: FirstScreen) -> FirstRows:
+        """``first`` sorted as the page sorts; in the worker thread that read it (a sort
+        changed meanwhile is redone by the model)."""
+        column, order = self.model.sort_column(), self.model.sort_order()
+        return FirstRows(first, sorted_rows(first.rows, column, order))
+
+    def show_first_screen(self, first: FirstRows) -> None:
+        """Rows to look at, shown (now, or when the page is shown) until the window's clock
+        read arrives: every open case from the stored clocks, or a huge caseload's first."""
         if self._cache is None or self._cache.loaded or self.show_closed.isChecked():
             return  # the whole caseload came first (or closed cases are asked for)
         self._first = first
@@ -190,11 +205,13 @@ class CaseloadPage(LazyPage, QWidget):
         first = self._first
         if first is None or self.model.rowCount():
             return
-        column, order = self.model.sort_column(), self.model.sort_order()
-        self._show_rows(sorted_rows(first.rows, column, order), self._ctx.today())
+        self._show_rows(first.rows, self._ctx.today())
+        if first.screen.complete:
+            return  # the count says it all; the clock read only confirms these rows
         self.count_label.setText(
-            f"De eerste {count_text(len(first.rows))} van {count_text(first.open_cases)} open "
-            "casussen (langst aangemeld); de rest wordt geladen…")
+            f"De eerste {count_text(len(first.screen.rows))} van "
+            f"{count_text(first.screen.open_cases)} open casussen (langst aangemeld); de rest "
+            "wordt geladen…")
 
     def _rows_ready(self, job: int, rows: SortedRows | None, today: date) -> None:
         if job != self._job or rows is None:

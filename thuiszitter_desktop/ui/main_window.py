@@ -200,8 +200,9 @@ class MainWindow(QMainWindow):
                 if not usable:
                     return None
                 first = caseload.first_screen(self.ctx, today)
-                if first is not None:  # a region's caseload: rows to look at meanwhile
-                    background.deliver(self.caseload.show_first_screen, first)
+                if first is not None:  # rows to look at meanwhile
+                    background.deliver(self.caseload.show_first_screen,
+                                       self.caseload.sorted_first(first))
                 with kept_for_the_session():
                     prepared = prepare_clock(self.ctx, today)
                     board = TodayBoard()
