@@ -138,11 +138,32 @@ def test_a_region_sized_caseload_shows_its_longest_registered_cases_while_the_re
     assert window.caseload.count_label.text() == "5 open casussen"
 
 
+def test_a_region_with_its_stored_clocks_shows_every_case_before_the_clock_is_read(
+        qtbot: QtBot, ctx: AppContext, gate: Gate, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(caseload, "FIRST_SCREEN_FROM", 4)
+    monkeypatch.setattr(caseload, "FIRST_SCREEN_CASES", 2)
+    for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem"), (1, "Lev"), (25, "Noor")):
+        register(ctx, name, "Jansen", date(2026, 10, day))
+    caseload.load_rows(ctx)  # an earlier session stored the clocks
+    screens = list(caseload.first_screens(ctx, ctx.today()))
+    assert [(len(s.rows), s.complete) for s in screens] == [(2, False), (5, True)]
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    window.show_page(window.caseload)
+    assert gate.entered.wait(timeout=10)  # the whole read is still under way
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 5)
+    assert window.caseload.count_label.text() == "5 open casussen"
+    assert window.statusBar().currentMessage() == "Caseload en termijnen worden geladen…"
+    gate.opened.set()
+    qtbot.waitUntil(lambda: window.clock_cache.loaded and not window.caseload.loading)
+    assert window.caseload.model.rowCount() == 5
+
+
 def test_a_caseload_with_its_stored_clocks_is_shown_whole_at_once(ctx: AppContext) -> None:
     for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem")):
         register(ctx, name, "Jansen", date(2026, 10, day))
-    first = caseload.first_screen(ctx, ctx.today())  # a few missing clocks are made
-    assert first is not None and first.complete
+    [first] = caseload.first_screens(ctx, ctx.today())  # a few missing clocks are made
+    assert first.complete
     assert sorted(r.pupil_name for r in first.rows) == ["Ayşe Jansen", "Emma Jansen",
                                                         "Sem Jansen"]
     full = caseload.rows_for(ctx, [r.case_id for r in first.rows])  # from the full facts
@@ -153,4 +174,4 @@ def test_a_small_caseload_without_stored_clocks_waits_for_the_whole_read(
         ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(overview_rows, "BY_ID", 0)  # as if hundreds of clocks were missing
     register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
-    assert caseload.first_screen(ctx, ctx.today()) is None  # quick enough to read whole
+    assert list(caseload.first_screens(ctx, ctx.today())) == []  # quick enough to read whole

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,23 +42,22 @@ class FirstScreen:
         return len(self.rows) == self.open_cases
 
 
-def first_screen(ctx: AppContext, today: date) -> FirstScreen | None:
+def first_screens(ctx: AppContext, today: date) -> Iterator[FirstScreen]:
     """Overview rows to show while the window reads every open case's clock facts (which
-    takes a while): every open case when their stored clocks are there (all but a few, which
-    are then made), else, when reading takes seconds, those registered longest ago; None
-    when neither is quicker than the whole read."""
+    takes a while): when that read takes seconds, those registered longest ago; then, when
+    their stored clocks are there (all but a few, which are made on the way), every open case.
+    Nothing when neither is quicker than the whole read."""
     with ctx.vault.read() as conn:
         total = repo_cases.count_open_cases(conn)
         missing = repo_overview.missing_open(conn, RULES)
+    if total >= FIRST_SCREEN_FROM:
+        snapshot = read_snapshot(ctx, oldest=FIRST_SCREEN_CASES)
+        with paused_gc():
+            yield FirstScreen(_rows(snapshot.items, snapshot.facts, today, snapshot.warnings),
+                              total)
     if missing <= overview_rows.BY_ID:
         rows = load_rows(ctx)
-        return FirstScreen(rows, len(rows))
-    if total < FIRST_SCREEN_FROM:
-        return None
-    snapshot = read_snapshot(ctx, oldest=FIRST_SCREEN_CASES)
-    with paused_gc():
-        return FirstScreen(_rows(snapshot.items, snapshot.facts, today, snapshot.warnings),
-                           total)
+        yield FirstScreen(rows, len(rows))
 
 
 def load_rows(ctx: AppContext, include_closed: bool = False,

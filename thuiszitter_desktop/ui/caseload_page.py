@@ -51,7 +51,7 @@ DEADLINE_WIDTH_MAX = 330
 
 @dataclass(frozen=True, slots=True)
 class FirstRows:
-    """A first screen of rows (``caseload.first_screen``), sorted for the page."""
+    """A first screen of rows (``caseload.first_screens``), sorted for the page."""
 
     screen: FirstScreen
     rows: SortedRows
@@ -75,6 +75,7 @@ class CaseloadPage(LazyPage, QWidget):
         self.loading = False  # rows are being built (or wait for the window's clock read)
         self._again = False  # a change came while rows were being built: build again after
         self._first: FirstRows | None = None  # rows to show while the clock is read
+        self._partial = False  # the rows shown are a region's first screen only
         self.model = CaseloadModel(ctx.today(), self)  # sorts and filters itself
 
         self.search = QLineEdit()
@@ -203,9 +204,10 @@ class CaseloadPage(LazyPage, QWidget):
 
     def _show_first_screen(self) -> None:
         first = self._first
-        if first is None or self.model.rowCount():
-            return
+        if first is None or (self.model.rowCount() and not self._partial):
+            return  # nothing to show, or the whole caseload is shown already
         self._show_rows(first.rows, self._ctx.today())
+        self._partial = not first.screen.complete
         if first.screen.complete:
             return  # the count says it all; the clock read only confirms these rows
         self.count_label.setText(
@@ -235,6 +237,7 @@ class CaseloadPage(LazyPage, QWidget):
 
     def _show_rows(self, rows: SortedRows, today: date) -> None:
         self._first = None
+        self._partial = False
         self.model.set_sorted(rows, today)
         self._fill_value_filters()
         self._update_count()

@@ -199,8 +199,7 @@ class MainWindow(QMainWindow):
             with self.ctx.vault.in_use() as usable:
                 if not usable:
                     return None
-                first = caseload.first_screen(self.ctx, today)
-                if first is not None:  # rows to look at meanwhile
+                for first in caseload.first_screens(self.ctx, today):  # rows to look at
                     background.deliver(self.caseload.show_first_screen,
                                        self.caseload.sorted_first(first))
                 with kept_for_the_session():
