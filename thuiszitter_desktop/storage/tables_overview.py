@@ -53,21 +53,8 @@ CLOCK_SOURCES = {
 }
 
 
-def trigger_statements() -> list[str]:
-    """SQLite triggers that make a case's stored row missing whenever its sources change."""
-    statements = []
-    for table, key in CLOCK_SOURCES.items():
-        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")),
-                            ("DELETE", ("OLD",))):
-            ids = ", ".join(f"{row}.{key}" for row in rows)
-            statements.append(
-                f"CREATE TRIGGER IF NOT EXISTS overview_stale_{table}_{event.lower()} "
-                f"AFTER {event} ON {table} BEGIN "
-                f"DELETE FROM case_overview WHERE case_id IN ({ids}); "
-                "UPDATE overview_epoch SET n = n + 1; END")
-    return statements
-
-
 def trigger_names() -> list[str]:
+    """The triggers (made by migration 0017_overview_clock) that make a case's stored row
+    missing whenever its sources change."""
     return [f"overview_stale_{table}_{event}" for table in CLOCK_SOURCES
             for event in ("insert", "update", "delete")]

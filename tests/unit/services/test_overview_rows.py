@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
+from thuiszitter_desktop.domain.model import ContactMoment
 from thuiszitter_desktop.domain.overview_clock import RULES, OverviewClock, overview_clock
-from thuiszitter_desktop.domain.vocab import ClosingReason
+from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
 from thuiszitter_desktop.services import caseload, cases
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import read_snapshot
@@ -102,6 +103,16 @@ def test_an_update_or_delete_in_a_source_table_drops_that_case_s_clock(
     with ctx.vault.transaction() as conn:
         conn.execute(text(f"DELETE FROM {table} WHERE {key} = :id"), {"id": case_id})
     assert case_id not in stored(ctx)
+
+
+def test_a_new_row_in_a_source_table_drops_only_that_case_s_clock(
+        ctx: AppContext, demo_caseload: list[CaseWithPupil]) -> None:
+    open_ids = {r.case_id for r in caseload.load_rows(ctx)}
+    case_id = sorted(open_ids)[0]
+    cases.save_contact(ctx, ContactMoment(case_id=case_id, on=ctx.today(),
+                                          kind=ContactKind.HUISBEZOEK))
+    assert stored(ctx) == open_ids - {case_id}
+    assert {r.case_id: r for r in caseload.load_rows(ctx)} == full_rows(ctx, False)
 
 
 def test_a_new_contact_a_reopening_and_a_closing_each_show_at_once(

@@ -13,12 +13,21 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from thuiszitter_desktop.storage.tables_overview import trigger_names, trigger_statements
-
 revision = "0017_overview_clock"
 down_revision = "0016_roles"
 branch_labels = None
 depends_on = None
+
+# The clock's source tables at this revision, with the column naming the case (frozen here, as
+# a migration must be; ``tables_overview.CLOCK_SOURCES`` is the current list).
+_SOURCES = {"cases": "id", "contact_moments": "case_id", "case_episodes": "case_id",
+            "plan_versions": "case_id", "plan_clocks": "case_id",
+            "situation_changes": "case_id"}
+_EVENTS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
+
+
+def _trigger(table: str, event: str) -> str:
+    return f"overview_stale_{table}_{event.lower()}"
 
 
 def upgrade() -> None:
@@ -43,13 +52,18 @@ def upgrade() -> None:
     )
     op.bulk_insert(epoch, [{"id": 1, "n": 0, "rules": ""}])
     if op.get_bind().dialect.name == "sqlite":
-        for statement in trigger_statements():
-            op.execute(statement)
+        for table, key in _SOURCES.items():
+            for event, rows in _EVENTS.items():
+                ids = ", ".join(f"{row}.{key}" for row in rows)
+                op.execute(f"CREATE TRIGGER {_trigger(table, event)} AFTER {event} ON {table} "
+                           f"BEGIN DELETE FROM case_overview WHERE case_id IN ({ids}); "
+                           "UPDATE overview_epoch SET n = n + 1; END")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in trigger_names():
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for table in _SOURCES:
+            for event in _EVENTS:
+                op.execute(f"DROP TRIGGER IF EXISTS {_trigger(table, event)}")
     op.drop_table("overview_epoch")
     op.drop_table("case_overview")
