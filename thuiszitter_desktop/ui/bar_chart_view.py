@@ -25,11 +25,8 @@ class BarChartView(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(180)
-        chart = QChart()
-        chart.setTitle(title)
-        chart.legend().setVisible(False)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.setChart(chart)
+        self._title = title
+        self.setChart(self._new_chart())
         self.labels: list[str] = []
         self.values: list[float] = []
 
@@ -37,10 +34,11 @@ class BarChartView(QChartView):
                  norms: Sequence[float] | None = None, maximum: float | None = None) -> None:
         """Bars top-down in the given order; ``norms`` adds a second, red set per bar."""
         self.labels, self.values = list(labels), list(values)
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        # A chart of its own each time: axes removed from a chart left their labels in the
+        # scene, drawn under the new ones (the previous characteristic's, after a switch).
+        old, chart = self.chart(), self._new_chart()
+        self.setChart(chart)
+        old.deleteLater()  # the view hands it back, it does not delete it
         series = QHorizontalBarSeries()
         # QtCharts draws the first category at the bottom: reverse to read top-down.
         bars = QBarSet("Behaald")
@@ -71,3 +69,10 @@ class BarChartView(QChartView):
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         self.setMinimumHeight(max(180, 34 * len(labels) * (2 if norms else 1) + 90))
+
+    def _new_chart(self) -> QChart:
+        chart = QChart()
+        chart.setTitle(self._title)
+        chart.legend().setVisible(False)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
