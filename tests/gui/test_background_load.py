@@ -11,10 +11,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from thuiszitter_desktop.domain.model import Case, Pupil
+from thuiszitter_desktop.domain.overview_clock import RULES
 from thuiszitter_desktop.domain.vocab import ClosingReason
 from thuiszitter_desktop.services import caseload, cases, overview_rows, reminders
 from thuiszitter_desktop.services.clock_cache import PreparedClock
 from thuiszitter_desktop.services.context import AppContext
+from thuiszitter_desktop.storage import repo_overview
 from thuiszitter_desktop.ui import main_window as main_window_module
 from thuiszitter_desktop.ui.main_window import MainWindow
 
@@ -175,3 +177,23 @@ def test_a_small_caseload_without_stored_clocks_waits_for_the_whole_read(
     monkeypatch.setattr(overview_rows, "BY_ID", 0)  # as if hundreds of clocks were missing
     register(ctx, "Zoë", "Çelik-d'Hondt", date(2026, 11, 2))
     assert list(caseload.first_screens(ctx, ctx.today())) == []  # quick enough to read whole
+
+
+def test_after_the_clock_read_the_missing_overview_clocks_are_stored_for_the_next_start(
+        qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(overview_rows, "BY_ID", 0)  # too many missing to make on the way
+    for day, name in ((20, "Emma"), (3, "Ayşe"), (12, "Sem")):
+        register(ctx, name, "Jansen", date(2026, 10, day))
+    assert list(caseload.first_screens(ctx, ctx.today())) == []
+    window = MainWindow(ctx, load_in_background=True)
+    qtbot.addWidget(window)
+    window.show_page(window.caseload)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 3)
+
+    def missing() -> list[str]:
+        with ctx.vault.read() as conn:
+            return repo_overview.missing_open(conn, RULES)
+
+    qtbot.waitUntil(lambda: missing() == [])
+    [first] = caseload.first_screens(ctx, ctx.today())  # the next start shows them at once
+    assert first.complete and len(first.rows) == 3

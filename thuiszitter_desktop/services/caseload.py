@@ -49,7 +49,7 @@ def first_screens(ctx: AppContext, today: date) -> Iterator[FirstScreen]:
     Nothing when neither is quicker than the whole read."""
     with ctx.vault.read() as conn:
         total = repo_cases.count_open_cases(conn)
-        missing = repo_overview.missing_open(conn, RULES)
+        missing = len(repo_overview.missing_open(conn, RULES))
     if total >= FIRST_SCREEN_FROM:
         snapshot = read_snapshot(ctx, oldest=FIRST_SCREEN_CASES)
         with paused_gc():

@@ -59,6 +59,19 @@ def read_rows(ctx: AppContext, today: date, include_closed: bool) -> list[Caselo
     return rows
 
 
+def store_missing(ctx: AppContext) -> int:
+    """Make and store the clocks of every open case that has none (after upgrading, or after
+    a pull that changed many cases), so that the next start shows the caseload at once.
+    Returns how many were stored; none on a read-only vault or when a change came meanwhile."""
+    if ctx.vault.read_only:
+        return 0
+    with ctx.vault.read() as conn:
+        seen = repo_overview.epoch(conn)
+        missing = repo_overview.missing_open(conn, RULES)
+        computed = _compute(conn, missing, include_closed=False) if missing else {}
+    return len(computed) if computed and _keep(ctx, seen, computed) else 0
+
+
 def _compute(conn: Connection, case_ids: list[str], include_closed: bool
              ) -> dict[str, OverviewClock]:
     """The clocks of ``case_ids`` from their full facts."""
@@ -74,14 +87,15 @@ def _compute(conn: Connection, case_ids: list[str], include_closed: bool
 
 
 def _keep(ctx: AppContext, seen: repo_overview.Epoch, clocks: Mapping[str, OverviewClock]
-          ) -> None:
+          ) -> bool:
     """Store the computed clocks; a failure only means computing them again next time."""
     try:
         with ctx.vault.transaction() as conn:
-            repo_overview.keep(conn, seen, RULES, clocks)
+            return repo_overview.keep(conn, seen, RULES, clocks)
     except (VaultError, SQLAlchemyError) as exc:
         log.warning("Overzichtsklokken niet bewaard (%s); volgende keer opnieuw berekend.",
                     type(exc).__name__)
+        return False
 
 
 def _rows(raw: Sequence[Any], computed: Mapping[str, OverviewClock], today: date,

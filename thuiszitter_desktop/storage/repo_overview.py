@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, insert, select, update
 
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, UnmetItem
 from thuiszitter_desktop.domain.overview_clock import OverviewClock
@@ -58,15 +58,13 @@ def epoch(conn: Connection) -> Epoch:
     return Epoch(changes, rules)
 
 
-def missing_open(conn: Connection, rules: str) -> int:
-    """How many open cases have no stored clock made under ``rules``."""
-    if epoch(conn).rules != rules:
-        return int(conn.execute(select(func.count()).select_from(cases)
-                                .where(cases.c.closed_on.is_(None))).scalar_one())
-    return int(conn.execute(
-        select(func.count()).select_from(cases)
-        .outerjoin(case_overview, case_overview.c.case_id == cases.c.id)
-        .where(cases.c.closed_on.is_(None), case_overview.c.case_id.is_(None))).scalar_one())
+def missing_open(conn: Connection, rules: str) -> list[str]:
+    """The open cases without a stored clock made under ``rules``."""
+    query = select(cases.c.id).where(cases.c.closed_on.is_(None))
+    if epoch(conn).rules == rules:
+        query = (query.outerjoin(case_overview, case_overview.c.case_id == cases.c.id)
+                 .where(case_overview.c.case_id.is_(None)))
+    return list(conn.execute(query).scalars())
 
 
 def more_items(text: str) -> tuple[UnmetItem, ...]:

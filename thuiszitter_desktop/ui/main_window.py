@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from thuiszitter_desktop.domain.errors import UserError
 from thuiszitter_desktop.domain.roles import Role
-from thuiszitter_desktop.services import access_log, caseload, cases, sync_roles
+from thuiszitter_desktop.services import access_log, caseload, cases, overview_rows, sync_roles
 from thuiszitter_desktop.services.bulk import kept_for_the_session, release_kept
 from thuiszitter_desktop.services.clock_cache import ClockCache, PreparedClock, prepare_clock
 from thuiszitter_desktop.services.context import AppContext, Change
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
                 self.caseload.loader.reload()
             else:
                 self.caseload.loader.forget()
+            self._store_overview_clocks()
 
         def failed(exc: BaseException) -> None:
             self.statusBar().showMessage(
@@ -232,6 +233,17 @@ class MainWindow(QMainWindow):
                      "kluis om het opnieuw te proberen.")
 
         self.background.run("klok-laden", work, done, failed)
+
+    def _store_overview_clocks(self) -> None:
+        """Store the overview clocks still missing (after upgrading, a large pull) in the
+        worker thread, so the next start shows every case at once; nobody waits for it."""
+        assert self.background is not None
+
+        def work() -> int:
+            with self.ctx.vault.in_use() as usable:
+                return overview_rows.store_missing(self.ctx) if usable else 0
+
+        self.background.run("overzichtsklokken", work, lambda _stored: None)
 
     def _build_pages_for_role(self) -> None:
         if self.role is Role.CONSULENT:

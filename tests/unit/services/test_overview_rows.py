@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from thuiszitter_desktop.domain.model import ContactMoment
 from thuiszitter_desktop.domain.overview_clock import RULES, OverviewClock, overview_clock
 from thuiszitter_desktop.domain.vocab import ClosingReason, ContactKind
-from thuiszitter_desktop.services import caseload, cases
+from thuiszitter_desktop.services import caseload, cases, overview_rows
 from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import read_snapshot
 from thuiszitter_desktop.storage import repo_overview
@@ -174,5 +174,21 @@ def test_a_read_only_vault_shows_the_overview_without_storing(
     try:
         assert {r.case_id: r for r in caseload.load_rows(ctx)} == expected
         assert stored(ctx) == set()
+    finally:
+        ctx.vault.continue_writable()
+
+
+def test_missing_clocks_of_open_cases_are_made_without_building_rows(
+        ctx: AppContext, demo_caseload: list[CaseWithPupil]) -> None:
+    open_ids = {item.case.id for item in demo_caseload if item.case.is_open}
+    assert overview_rows.store_missing(ctx) == len(open_ids)
+    assert stored(ctx) == open_ids
+    assert overview_rows.store_missing(ctx) == 0  # nothing left to make
+    assert {r.case_id: r for r in caseload.load_rows(ctx)} == full_rows(ctx, False)
+    ctx.vault.reopen_read_only()
+    try:
+        with ctx.vault.read() as conn:
+            assert repo_overview.missing_open(conn, RULES) == []
+        assert overview_rows.store_missing(ctx) == 0
     finally:
         ctx.vault.continue_writable()
