@@ -82,13 +82,14 @@ _PUPIL_READ = ("id", "first_name", "last_name", "birth_date", "school", "leerjaa
 
 
 def pupil_from_values(values: Sequence[Any]) -> Pupil:
-    """A pupil from stored values in ``_PUPIL_READ`` order, dates raw (``_DATES``)."""
+    """A pupil from stored values in ``_PUPIL_READ`` order, dates raw (``STORED_DATES``)."""
     (pupil_id, first_name, last_name, birth_date, school, leerjaar, onderwijstype, address,
      gemeente, swv, school_id) = values
     return Pupil(
-        id=pupil_id, first_name=first_name, last_name=last_name, birth_date=_DATES[birth_date],
-        school=school, leerjaar=leerjaar, onderwijstype=_ONDERWIJSTYPE[onderwijstype],
-        address=address, gemeente=gemeente, swv=swv, school_id=school_id,
+        id=pupil_id, first_name=first_name, last_name=last_name,
+        birth_date=STORED_DATES[birth_date], school=school, leerjaar=leerjaar,
+        onderwijstype=_ONDERWIJSTYPE[onderwijstype], address=address, gemeente=gemeente,
+        swv=swv, school_id=school_id,
     )
 
 
@@ -156,7 +157,7 @@ _CASE_READ = (
 
 
 def case_from_values(values: Sequence[Any]) -> Case:
-    """A case from stored values in ``_CASE_READ`` order, dates raw (``_DATES``).
+    """A case from stored values in ``_CASE_READ`` order, dates raw (``STORED_DATES``).
 
     Positional and through plain dicts: it runs for every case of the overview, where reading
     rows by name through SQLAlchemy cost more than the read itself (bench/).
@@ -165,7 +166,7 @@ def case_from_values(values: Sequence[Any]) -> Case:
      consulent, stage, contact, goals, aanbod, aanbod_kind, vraag, situatie, wachtlijst,
      stagnatie, closed, reason, closing_note, notes, extra_vragen, extra_situaties,
      opp_status, opp_date, opp_review, kearney, advies, advies_date) = values
-    dates = _DATES
+    dates = STORED_DATES
     return Case(
         id=case_id, pupil_id=pupil_id, aanmelding_date=dates[aanmelding],
         home_since=dates[home] if home else None, verzuim_type=_VERZUIM[verzuim],
@@ -228,10 +229,10 @@ class _SharedDates(dict[str | date, date]):
         return day
 
 
-# Shared by every read of cases: a caseload has a few thousand distinct dates at most, and
-# the objects the overview and the figures walk through stay few and close together.
-_DATES = _SharedDates()
-STORED_DATES = _DATES  # for the other reads that take raw dates (``raw_dates``)
+# Shared by every read of cases (and the other reads that take raw dates, ``raw_dates``): a
+# caseload has a few thousand distinct dates at most, and the objects the overview and the
+# figures walk through stay few and close together.
+STORED_DATES = _SharedDates()
 
 
 def _members(cls: type[E]) -> dict[str, E]:
@@ -246,7 +247,7 @@ _ONDERWIJSTYPE = _members(Onderwijstype)
 
 
 def raw_dates(column: ColumnElement[Any]) -> ColumnElement[Any]:
-    """The driver's raw value of a date column, for ``_DATES`` to parse (in C, once per
+    """The driver's raw value of a date column, for ``STORED_DATES`` to parse (in C, once per
     distinct date) instead of SQLAlchemy, row by row."""
     return type_coerce(column, String) if isinstance(column.type, Date) else column
 
@@ -316,7 +317,7 @@ def anonymous_cases(conn: Connection, still_relevant_on: date | None = None, *,
     # of this read (0.6 s at 50,000 cases through mappings and SQLAlchemy's date parsing).
     # Dates and place names repeat across a caseload: each distinct one is made once and
     # shared, which keeps the objects the figures walk through few and close together.
-    to_date = _DATES.__getitem__
+    to_date = STORED_DATES.__getitem__
     texts: dict[str, str] = {}
     shared_text = texts.setdefault
     # Several causes per pupil (seed 004, B4.1): each stored list is parsed once.
