@@ -56,7 +56,7 @@ def first_screens(ctx: AppContext, today: date) -> Iterator[FirstScreen]:
             yield FirstScreen(_rows(snapshot.items, snapshot.facts, today, snapshot.warnings),
                               total)
     if missing <= overview_rows.BY_ID:
-        rows = load_rows(ctx)
+        rows = built_with_paused_gc(lambda: overview_rows.read_rows(ctx, today, False))
         yield FirstScreen(rows, len(rows))
 
 

@@ -29,6 +29,7 @@ from thuiszitter_desktop.services.context import AppContext
 from thuiszitter_desktop.services.reminders import facts_by_case, warning_days
 from thuiszitter_desktop.storage import repo_cases, repo_overview, repo_settings
 from thuiszitter_desktop.storage.errors import VaultError
+from thuiszitter_desktop.storage.rows import enum_by_name
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ _VERZUIM = {member.name: member.label for member in VerzuimType}
 _REGIE = {member.name: member.label for member in Regie}
 _STAGE = {member.name: (member.label, STAGE_ORDER[member]) for member in CaseStage}
 _ONDERWIJSTYPE = {member.name: member.label for member in Onderwijstype}
-_KINDS = {kind.name: kind for kind in DeadlineKind}
 
 
 def read_rows(ctx: AppContext, today: date, include_closed: bool) -> list[CaseloadRow]:
@@ -154,7 +154,7 @@ def _state(states: dict[tuple[str, Any], tuple[DeadlineKind, date, DeadlineState
            due_raw: Any, today: date, warnings: dict[DeadlineKind, int]
            ) -> tuple[DeadlineKind, date, DeadlineState]:
     """The kind, due date and state of an unmet deadline, remembered in ``states``."""
-    due_kind, due = _KINDS[kind], repo_cases.STORED_DATES[due_raw]
+    due_kind, due = enum_by_name(DeadlineKind, kind), repo_cases.STORED_DATES[due_raw]
     made = states[kind, due_raw] = (
         due_kind, due, deadline_state(due, None, today, warnings[due_kind]))
     return made

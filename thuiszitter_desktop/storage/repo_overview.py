@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Select, delete, insert, select, update
 from thuiszitter_desktop.domain.deadlines import DeadlineKind, UnmetItem
 from thuiszitter_desktop.domain.overview_clock import OverviewClock
 from thuiszitter_desktop.storage.repo_cases import STORED_DATES, raw_dates
+from thuiszitter_desktop.storage.rows import enum_by_name
 from thuiszitter_desktop.storage.tables import cases, pupils
 from thuiszitter_desktop.storage.tables_overview import case_overview, overview_epoch
 
@@ -26,7 +27,7 @@ CLOCK_COLUMNS = ("case_id", "home_start", "home_known", "aanbod_on", "next_due",
                  "next_key", "next_label", "next_more")
 CLOCK_AT = len(CASE_COLUMNS) + len(PUPIL_COLUMNS)
 
-_KINDS = {kind.name: kind for kind in DeadlineKind}
+_CLOSED_AT = CASE_COLUMNS.index("closed_on")
 
 
 def overview_query(include_closed: bool = False) -> Select[Any]:
@@ -67,27 +68,28 @@ def missing_open(conn: Connection, rules: str) -> list[str]:
     return list(conn.execute(query).scalars())
 
 
-def more_items(text: str) -> tuple[UnmetItem, ...]:
+def _more_items(text: str) -> tuple[UnmetItem, ...]:
     """The ``next_more`` column: further unmet items due the same day."""
-    return tuple((_KINDS[kind], STORED_DATES[due], key, label)
+    return tuple((enum_by_name(DeadlineKind, kind), STORED_DATES[due], key, label)
                  for kind, due, key, label in json.loads(text))
 
 
 def stored_clock(values: Sequence[Any]) -> OverviewClock | None:
     """The stored clock of one ``overview_query`` row, or None when it has none."""
-    closed = values[CASE_COLUMNS.index("closed_on")]
+    closed = values[_CLOSED_AT]
     (case_id, home_start, home_known, aanbod_on, next_due, next_kind, next_key, next_label,
      next_more) = values[CLOCK_AT:]
     if case_id is None:
         return None
     dates = STORED_DATES
     first: tuple[UnmetItem, ...] = (
-        ((_KINDS[next_kind], dates[next_due], next_key, next_label),) if next_due else ())
+        ((enum_by_name(DeadlineKind, next_kind), dates[next_due], next_key, next_label),)
+        if next_due else ())
     return OverviewClock(
         home_start=dates[home_start], home_known=bool(home_known),
         aanbod_on=dates[aanbod_on] if aanbod_on else None,
         closed_on=dates[closed] if closed else None,
-        next_items=first + (more_items(next_more) if next_more else ()))
+        next_items=first + (_more_items(next_more) if next_more else ()))
 
 
 def _clock_values(case_id: str, clock: OverviewClock) -> dict[str, Any]:
